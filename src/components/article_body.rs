@@ -1,0 +1,41 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{HeadingLevel, ImageFigure, PromoBox, PullQuote, RichText};
+use crate::model::{Article, Block};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleBodyProps {
+    pub article: Rc<Article>,
+    /// Level for headings inside the body.
+    pub heading_level: HeadingLevel,
+}
+
+/// The body blocks in order.
+#[component]
+pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+    let labels = props.article.labels();
+    let block = |block: &Block| match block {
+        Block::Paragraph(text) => html! { <p class="artw-paragraph"><RichText text={text.clone()} /></p> },
+        Block::Heading(text) => {
+            html! { <@{props.heading_level.tag()} class="artw-subheading">{ text }</@> }
+        }
+        Block::Quote { text, cite } => html! {
+            <figure class="artw-quote">
+                <blockquote><p><RichText text={text.clone()} /></p></blockquote>
+                if let Some(cite) = cite {
+                    <figcaption class="artw-quote-cite">{ cite }</figcaption>
+                }
+            </figure>
+        },
+        Block::PullQuote { text, cite } => {
+            html! { <PullQuote text={AttrValue::from(text.clone())} cite={cite.clone().map(AttrValue::from)} /> }
+        }
+        Block::Image(image) => html! { <ImageFigure image={image.clone()} /> },
+        Block::Promo(promo) => html! { <PromoBox promo={promo.clone()} labels={labels} /> },
+    };
+    html! {
+        <div class="artw-body">{ for props.article.body.iter().map(block) }</div>
+    }
+}

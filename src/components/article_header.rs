@@ -1,0 +1,69 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::HeadingLevel;
+use crate::model::{date_part, format_date, reading_minutes, Article};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleHeaderProps {
+    pub article: Rc<Article>,
+    pub heading_level: HeadingLevel,
+}
+
+/// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
+#[component]
+pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
+    let article = &props.article;
+    let labels = article.labels();
+    let time = |label: &'static str, class: &'static str, stamp: &Option<String>| {
+        let stamp = stamp.as_deref()?;
+        let shown = format_date(stamp, &labels.months)?;
+        Some(html! {
+            <span class={classes!("artw-dateline-item", class)}>
+                <span class="artw-visually-hidden">{ label }{ " " }</span>
+                <time datetime={date_part(stamp).unwrap_or(stamp).to_owned()}>{ shown }</time>
+            </span>
+        })
+    };
+    let published = time(labels.published, "artw-published", &article.published);
+    let updated = time(labels.updated, "artw-updated", &article.updated);
+    let minutes = reading_minutes(article);
+
+    html! {
+        <header class="artw-header">
+            if let Some(kicker) = &article.kicker {
+                <p class="artw-kicker">{ kicker }</p>
+            }
+            <@{props.heading_level.tag()} class="artw-headline">{ &article.headline }</@>
+            if let Some(standfirst) = &article.standfirst {
+                <p class="artw-standfirst">{ standfirst }</p>
+            }
+            if !article.authors.is_empty() {
+                <p class="artw-byline">
+                    { labels.by }{ " " }
+                    { for article.authors.iter().enumerate().map(|(i, author)| html! {
+                        <>
+                            if i > 0 { { if i + 1 == article.authors.len() { labels.and } else { ", " } } }
+                            <span class="artw-byline-name">
+                                if let Some(url) = &author.url {
+                                    <a href={url.clone()} rel="author">{ &author.name }</a>
+                                } else {
+                                    { &author.name }
+                                }
+                            </span>
+                        </>
+                    }) }
+                </p>
+            }
+            <p class="artw-dateline">
+                if let Some(publisher) = &article.publisher {
+                    <span class="artw-dateline-item artw-publisher">{ &publisher.name }</span>
+                }
+                { for published }
+                { for updated }
+                <span class="artw-dateline-item artw-reading-time">{ format!("{minutes} {}", labels.min_read) }</span>
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,39 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{ArticleBody, ArticleHeader, BylineCard, HeadingLevel, RelatedLinks};
+use crate::model::Article;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
+}
+
+/// The whole article: header, body, then the author cards and related links.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let labels = article.labels();
+    let section_level = props.heading_level.below();
+    let about = if article.authors.len() > 1 { labels.about_authors } else { labels.about_author };
+    html! {
+        <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}>
+            <ArticleHeader article={article.clone()} heading_level={props.heading_level} />
+            <ArticleBody article={article.clone()} heading_level={section_level} />
+            if !article.authors.is_empty() {
+                <section class="artw-authors" aria-label={about}>
+                    <@{section_level.tag()} class="artw-section-title">{ about }</@>
+                    { for article.authors.iter().map(|author| html! {
+                        <BylineCard author={author.clone()} labels={labels} />
+                    }) }
+                </section>
+            }
+            if !article.related.is_empty() {
+                <RelatedLinks links={article.related.clone()} labels={labels} heading_level={section_level} />
+            }
+        </article>
+    }
+}

@@ -1,0 +1,92 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{ArticleView, ErrorPanel, LoadingPanel};
+use crate::model::{Article, Labels};
+
+/// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetState {
+    Loading,
+    Ready(Rc<Article>),
+    Failed(AttrValue),
+}
+
+/// Colour scheme. `Auto` follows the reader's `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The level of the headline (`h1`…`h5`); section headings sit one level below it, so the
+/// widget's outline fits under whatever heading the host page puts above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingLevel(u8);
+
+impl HeadingLevel {
+    pub fn new(level: u8) -> Option<HeadingLevel> {
+        (1..=5).contains(&level).then_some(HeadingLevel(level))
+    }
+
+    pub fn tag(self) -> &'static str {
+        ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(self.0 - 1)]
+    }
+
+    pub fn below(self) -> HeadingLevel {
+        HeadingLevel((self.0 + 1).min(6))
+    }
+}
+
+impl Default for HeadingLevel {
+    fn default() -> Self {
+        HeadingLevel(1)
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    pub state: WidgetState,
+    #[prop_or_default]
+    pub theme: Theme,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
+}
+
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let content = match &props.state {
+        WidgetState::Loading => html! { <LoadingPanel labels={Labels::for_lang("en")} /> },
+        WidgetState::Ready(article) => {
+            html! { <ArticleView article={article.clone()} heading_level={props.heading_level} /> }
+        }
+        WidgetState::Failed(message) => {
+            html! { <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} /> }
+        }
+    };
+    html! {
+        <div class="artw-root" data-theme={props.theme.as_str()}>{ content }</div>
+    }
+}

@@ -1,0 +1,16 @@
+//! article-widget renders a news article as an accessible Yew component tree that any web page
+//! can embed. See the README for the article format and the embed contract.
+
+pub mod components;
+pub mod load;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+pub use components::{Theme, Widget, WidgetProps, WidgetState};
+pub use model::{Article, ArticleError, Checked};
+
+/// The widget's stylesheet. The browser widget adopts it into each shadow root; pages without
+/// JavaScript link the same file from static/.
+pub const STYLESHEET: &str = include_str!("../static/article-widget.css");

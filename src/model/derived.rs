@@ -1,0 +1,130 @@
+//! Values the widget shows that the article does not state: reading time, initials, dates.
+
+use super::{Article, Block};
+
+/// Adult silent reading speed for non-fiction, in words per minute.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// Minutes to read the story text (paragraphs, quotes and headings), rounded up, at least 1.
+/// Pull quotes and promos repeat or interrupt the story, so they are not counted.
+pub fn reading_minutes(article: &Article) -> usize {
+    let words: usize = article
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(text) | Block::Quote { text, .. } => {
+                text.0.iter().map(|span| span.text.split_whitespace().count()).sum()
+            }
+            Block::Heading(text) => text.split_whitespace().count(),
+            Block::PullQuote { .. } | Block::Image(_) | Block::Promo(_) => 0,
+        })
+        .sum();
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// Up to two initials: the first letters of the first and last words of a name.
+pub fn initials(name: &str) -> String {
+    let mut words = name.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_alphanumeric()));
+    let first = words.next();
+    let last = words.last();
+    first.into_iter().chain(last).flat_map(char::to_uppercase).collect()
+}
+
+pub const AVATAR_PALETTE_SIZE: usize = 6;
+
+/// A stable colour slot for a name, so an author keeps the same avatar colour everywhere.
+pub fn avatar_palette_index(name: &str) -> usize {
+    // FNV-1a: tiny, stable across platforms and releases.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    hash as usize % AVATAR_PALETTE_SIZE
+}
+
+/// The calendar fields of an RFC 3339 timestamp, after checking the whole of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timestamp {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(range)?;
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let year = digits(0..4)?;
+    let month = digits(5..7)?;
+    let day = digits(8..10)?;
+    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    let separators_ok = b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':' && b[16] == b':';
+    if !separators_ok || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits_len = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits_len == 0 {
+            return None;
+        }
+        rest = &fraction[digits_len..];
+    }
+    let offset_ok = match rest.as_bytes() {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit())
+                && (h1 - b'0') * 10 + (h2 - b'0') < 24
+                && (m1 - b'0') * 10 + (m2 - b'0') < 60
+        }
+        _ => false,
+    };
+    offset_ok.then_some(Timestamp { year, month, day })
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The date as the reader sees it, e.g. `18 November 2020`, in the article's local calendar
+/// date as written (no time-zone conversion, so the server and the browser agree).
+pub fn format_date(timestamp: &str, month_names: &[&str; 12]) -> Option<String> {
+    let t = parse_timestamp(timestamp)?;
+    Some(format!("{} {} {}", t.day, month_names[t.month as usize - 1], t.year))
+}
+
+/// Only the date part, for `<time datetime>`.
+pub fn date_part(timestamp: &str) -> Option<&str> {
+    parse_timestamp(timestamp).map(|_| &timestamp[..10])
+}
+
+/// A well-formed BCP 47 tag: subtags of 1–8 letters or digits joined by `-`, the first all
+/// letters (2–8 of them, or a single `x` or `i` for private and grandfathered tags).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let first = subtags.next().unwrap_or_default();
+    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
+        && (matches!(first.len(), 2..=8) || matches!(first, "x" | "X" | "i" | "I"));
+    first_ok && subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+const RTL_LANGUAGES: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
+
+/// `rtl` for languages written right to left (by language or by an Arab/Hebr script subtag).
+pub fn direction(lang: &str) -> &'static str {
+    let mut subtags = lang.split('-');
+    let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    let rtl_script = subtags.any(|s| s.eq_ignore_ascii_case("arab") || s.eq_ignore_ascii_case("hebr"));
+    if RTL_LANGUAGES.contains(&primary.as_str()) || rtl_script {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}

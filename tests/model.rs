@@ -1,0 +1,258 @@
+//! The article model, natively: the seed fixture, every validation rule, derived values.
+
+use article_widget::model::{
+    avatar_palette_index, initials, reading_minutes, safe_url, Article, Block, Inline, UrlUse,
+};
+use serde_json::{json, Value};
+
+const SEED_JSON: &str = include_str!("../static/articles/krebs.json");
+const SEED_TEXT: &str = include_str!("fixtures/krebs-seed.txt");
+
+fn seed_value() -> Value {
+    serde_json::from_str(SEED_JSON).unwrap()
+}
+
+fn error_for(value: Value) -> String {
+    Article::from_json(&value.to_string()).expect_err("the article should be refused").to_string()
+}
+
+/// The seed with the value at a JSON pointer set (added, if the field is absent).
+fn with(mut value: Value, pointer: &str, replacement: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    match value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent} in the seed")) {
+        Value::Object(map) => {
+            map.insert(key.to_owned(), replacement);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = replacement,
+        other => panic!("{parent} is {other}"),
+    }
+    value
+}
+
+fn without(mut value: Value, pointer: &str) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    value.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+    value
+}
+
+#[test]
+fn seed_parses_validates_and_has_no_warnings() {
+    let checked = Article::from_json(SEED_JSON).unwrap();
+    assert_eq!(checked.warnings, vec![]);
+    assert!(checked.article.problems().is_empty());
+}
+
+#[test]
+fn seed_holds_the_story_verbatim_and_in_order() {
+    let article = Article::from_json(SEED_JSON).unwrap().article;
+    let lines: Vec<&str> = SEED_TEXT.lines().collect();
+    assert_eq!(article.headline, lines[0]);
+    assert_eq!(article.standfirst.as_deref(), Some(lines[1]));
+
+    let paragraphs: Vec<String> = article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(text) => Some(text.text()),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<String> = [3, 4, 5, 6, 7, 8, 9, 12, 13, 14].iter().map(|&i| lines[i].to_owned()).collect();
+    assert_eq!(paragraphs, expected);
+
+    let promo_at = article.body.iter().position(|b| matches!(b, Block::Promo(_))).unwrap();
+    let Block::Promo(promo) = &article.body[promo_at] else { unreachable!() };
+    assert_eq!(promo.title, "Get the ITPro. daily newsletter");
+    assert_eq!(promo.text.as_deref(), Some(lines[11]));
+    let paragraphs_before_promo = article.body[..promo_at].iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+    assert_eq!(paragraphs_before_promo, 7, "the promo stands where the seed has it, after the 7th paragraph");
+
+    let pull_quote = article.body.iter().find_map(|b| match b {
+        Block::PullQuote { text, .. } => Some(text.clone()),
+        _ => None,
+    });
+    let pull_quote = pull_quote.expect("the seed has a pull quote");
+    assert!(paragraphs.iter().any(|p| p.contains(&pull_quote)), "a pull quote is lifted from the text");
+
+    let author = &article.authors[..];
+    assert_eq!(author.len(), 1);
+    assert_eq!(author[0].name, "Bobby Hellard");
+    assert_eq!(author[0].role.as_deref(), Some("Reviews Editor"));
+    assert_eq!(author[0].bio.as_deref(), Some(format!("{}\n\n{}", lines[15], lines[16]).as_str()));
+    assert_eq!(author[0].avatar, None);
+
+    let related: Vec<&str> = article.related.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(related, [lines[18], lines[20]]);
+    assert_eq!(article.publisher.as_ref().map(|p| p.name.as_str()), Some("ITPro"));
+    // The seed gives no date, URL or image: none is invented.
+    assert_eq!((article.published, article.url), (None, None));
+    assert!(article.related.iter().all(|r| r.url.is_none() && r.image.is_none()));
+}
+
+#[test]
+fn unknown_fields_are_ignored() {
+    let value = with(seed_value(), "/publisher", json!({"name": "ITPro", "twitter": "@ITPro"}));
+    let mut value = with(value, "/body/0/colour", json!("red"));
+    value.as_object_mut().unwrap().insert("tracking".into(), json!({"id": [1, 2, 3]}));
+    assert!(Article::from_json(&value.to_string()).is_ok());
+}
+
+#[test]
+fn inline_text_takes_strings_and_spans() {
+    let value = with(
+        seed_value(),
+        "/body/0/text",
+        json!(["Read ", {"text": "the report", "href": "https://example.com/r", "em": true}, {"text": " now", "strong": true}]),
+    );
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let Block::Paragraph(Inline(spans)) = &article.body[0] else { panic!("not a paragraph") };
+    assert_eq!(spans.len(), 3);
+    assert_eq!(spans[1].href.as_deref(), Some("https://example.com/r"));
+    assert!(spans[1].em && !spans[1].strong && spans[2].strong);
+}
+
+/// Each rule, broken once, with the exact message a publisher sees.
+#[test]
+fn every_rule_has_a_clear_message_naming_its_path() {
+    let cases: Vec<(Value, &str)> = vec![
+        (without(seed_value(), "/headline"), "missing field `headline`"),
+        (with(seed_value(), "/headline", json!("  ")), "headline: the headline must not be empty"),
+        (with(seed_value(), "/headline", json!(42)), "headline: invalid type: integer `42`, expected a string"),
+        (with(seed_value(), "/standfirst", json!("")), "standfirst: the standfirst, when given, must not be empty"),
+        (with(seed_value(), "/kicker", json!(" ")), "kicker: the kicker, when given, must not be empty"),
+        (without(seed_value(), "/body"), "missing field `body`"),
+        (with(seed_value(), "/body", json!([])), "body: the body must have at least one block"),
+        (with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence"),
+        (with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image or promo"),
+        (with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`"),
+        (with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`"),
+        (with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty"),
+        (with(seed_value(), "/body/3/text", json!(true)), "body[3].text: invalid type: boolean `true`, expected a string or an array of spans"),
+        (with(seed_value(), "/body/3/text", json!(["a", 7])), "body[3].text[1]: invalid type: integer `7`, expected a string or a span object {\"text\", \"href\", \"em\", \"strong\"}"),
+        (with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "href": 7}])), "body[3].text[1].href: invalid type: integer `7`, expected a string"),
+        (with(seed_value(), "/body/3/text", json!(["a", {"href": "https://x.test"}])), "body[3].text[1]: missing field `text`"),
+        (with(seed_value(), "/body/3/text", json!(["a", {"text": " ", "href": "https://x.test"}])), "body[3].text[1].text: a link's text must not be empty"),
+        (with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "em": "yes"}])), "body[3].text[1].em: invalid type: string \"yes\", expected a boolean"),
+        (with(seed_value(), "/body/3", json!({"type": "heading", "text": ""})), "body[3].text: a heading's text must not be empty"),
+        (with(seed_value(), "/body/3", json!({"type": "heading", "text": [{"text": "x", "em": true}]})), "body[3]: a heading block's `text` is plain text, not an array of spans"),
+        (with(seed_value(), "/body/3", json!({"type": "quote", "text": " "})), "body[3].text: a quote's text must not be empty"),
+        (with(seed_value(), "/body/3", json!({"type": "quote", "text": "x", "cite": 1})), "body[3].cite: invalid type: integer `1`, expected a string"),
+        (with(seed_value(), "/body/5/text", json!("")), "body[5].text: a pullquote's text must not be empty"),
+        (with(seed_value(), "/body/3", json!({"type": "image", "alt": "x"})), "body[3]: a image block needs `src`"),
+        (with(seed_value(), "/body/3", json!({"type": "image", "src": "https://x.test/a.jpg"})), "body[3]: a image block needs `alt`"),
+        (with(seed_value(), "/body/3", json!({"type": "image", "src": " ", "alt": ""})), "body[3].src: an image's src must not be empty"),
+        (with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "width": 0})), "body[3].width: an image's width must be at least 1 pixel"),
+        (with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "height": -4})), "body[3].height: invalid value: integer `-4`, expected u32"),
+        (with(seed_value(), "/body/8/title", json!("")), "body[8].title: a promo's title must not be empty"),
+        (without(seed_value(), "/body/8/title"), "body[8]: a promo block needs `title`"),
+        (with(seed_value(), "/body/8/text", json!("")), "body[8].text: a promo's text, when given, must not be empty"),
+        (with(seed_value(), "/body/8/action", json!({"label": "Sign up", "url": ""})), "body[8].action.url: a promo action's url must not be empty"),
+        (with(seed_value(), "/body/8/action", json!({"label": "", "url": "https://x.test"})), "body[8].action.label: a promo action's label must not be empty"),
+        (with(seed_value(), "/body/8/action", json!({"label": "Go"})), "body[8].action: missing field `url`"),
+        (with(seed_value(), "/authors/0/name", json!("")), "authors[0].name: an author's name must not be empty"),
+        (with(seed_value(), "/authors", json!([{"role": "Editor"}])), "authors[0]: missing field `name`"),
+        (with(seed_value(), "/related/1/title", json!("")), "related[1].title: a related link's title must not be empty"),
+        (with(seed_value(), "/publisher/name", json!("")), "publisher.name: the publisher's name must not be empty"),
+        (with(seed_value(), "/published", json!("18/11/2020")), "published: `18/11/2020` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
+        (with(seed_value(), "/updated", json!("2020-02-30T10:00:00Z")), "updated: `2020-02-30T10:00:00Z` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
+        (with(seed_value(), "/lang", json!("english!")), "lang: `english!` is not a BCP 47 language tag such as en or pt-BR"),
+    ];
+    for (value, expected) in cases {
+        assert_eq!(error_for(value), expected);
+    }
+}
+
+#[test]
+fn not_json_is_refused_with_its_position() {
+    let err = Article::from_json("{\"headline\": \"x\",").unwrap_err().to_string();
+    assert_eq!(err, "not JSON: EOF while parsing a value at line 1 column 17");
+    let err = Article::from_json(&format!("{SEED_JSON} trailing")).unwrap_err().to_string();
+    assert!(err.starts_with("not JSON: trailing characters at line"), "{err}");
+}
+
+#[test]
+fn unsafe_links_are_dropped_with_a_warning_and_the_text_kept() {
+    let value = with(
+        seed_value(),
+        "/body/0/text",
+        json!(["Click ", {"text": "here", "href": "java\tscript:alert(1)"}]),
+    );
+    let value = with(value, "/authors/0/url", json!("javascript:alert(1)"));
+    let checked = Article::from_json(&value.to_string()).unwrap();
+    let Block::Paragraph(text) = &checked.article.body[0] else { panic!() };
+    assert_eq!(text.text(), "Click here");
+    assert_eq!(text.0[1].href, None);
+    assert_eq!(checked.article.authors[0].url, None);
+    let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: authors[0].url: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed",
+            "warning: body[0].text[1].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed",
+        ]
+    );
+}
+
+#[test]
+fn url_schemes() {
+    let allowed = ["https://example.com/a", "http://example.com", "mailto:desk@example.com", "/articles/x", "x.html", "#top", "?page=2"];
+    for url in allowed {
+        assert_eq!(safe_url(url, UrlUse::Link).as_deref(), Ok(url), "{url}");
+    }
+    let refused = [
+        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)",
+        "\u{1}javascript:alert(1)", "data:text/html,<b>", "vbscript:msgbox", "//evil.test/x", "\\\\evil.test", "",
+    ];
+    for url in refused {
+        assert!(safe_url(url, UrlUse::Link).is_err(), "{url:?} should be refused");
+    }
+    assert!(safe_url("mailto:a@b.test", UrlUse::Image).is_err());
+    assert_eq!(safe_url("  https://example.com/a.png\n", UrlUse::Image).as_deref(), Ok("https://example.com/a.png"));
+}
+
+#[test]
+fn reading_time_counts_story_words_only() {
+    let mut article = Article::from_json(SEED_JSON).unwrap().article;
+    // 295 words at 230 a minute.
+    assert_eq!(reading_minutes(&article), 2);
+    article.body = vec![Block::Paragraph(Inline::plain("word ".repeat(230)))];
+    assert_eq!(reading_minutes(&article), 1);
+    article.body.push(Block::Paragraph(Inline::plain("one more")));
+    assert_eq!(reading_minutes(&article), 2);
+    article.body = vec![Block::PullQuote { text: "word ".repeat(1000), cite: None }];
+    assert_eq!(reading_minutes(&article), 1, "pull quotes are not counted, and the minimum is 1");
+}
+
+#[test]
+fn initials_and_avatar_colour() {
+    assert_eq!(initials("Bobby Hellard"), "BH");
+    assert_eq!(initials("Cher"), "C");
+    assert_eq!(initials("  jean-luc  de la  Tour "), "JT");
+    assert_eq!(initials("Ólafur Arnalds"), "ÓA");
+    assert_eq!(initials(""), "");
+    assert_eq!(avatar_palette_index("Bobby Hellard"), avatar_palette_index("Bobby Hellard"));
+    let distinct: std::collections::HashSet<usize> =
+        ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"].iter().map(|n| avatar_palette_index(n)).collect();
+    assert!(distinct.len() > 2, "names spread over the palette");
+}
+
+#[test]
+fn dates_language_and_direction() {
+    let mut value = with(seed_value(), "/published", json!("2020-11-18T09:30:00+00:00"));
+    value["lang"] = json!("ar-EG");
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    assert_eq!(article.lang(), "ar-EG");
+    assert_eq!(article.dir(), "rtl");
+    let months = article.labels().months;
+    assert_eq!(article_widget::model::format_date("2020-11-18T09:30:00+00:00", &months).as_deref(), Some("18 November 2020"));
+    assert_eq!(Article::from_json(SEED_JSON).unwrap().article.lang(), "en");
+    for ok in ["2020-11-18T09:30:00Z", "2020-02-29T00:00:00.123-05:30", "1999-12-31t23:59:60z"] {
+        assert!(Article::from_json(&with(seed_value(), "/published", json!(ok)).to_string()).is_ok(), "{ok}");
+    }
+    for bad in ["2020-11-18", "2021-02-29T00:00:00Z", "2020-11-18T24:00:00Z", "2020-11-18T09:30:00", "2020-11-18T09:30:00+0100"] {
+        assert!(Article::from_json(&with(seed_value(), "/published", json!(bad)).to_string()).is_err(), "{bad}");
+    }
+    for ok in ["en", "pt-BR", "zh-Hant-TW", "x-private", "he"] {
+        assert!(Article::from_json(&with(seed_value(), "/lang", json!(ok)).to_string()).is_ok(), "{ok}");
+    }
+}
