@@ -23,10 +23,17 @@ thread_local! {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(found) = document.query_selector_all(SELECTOR) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(found) = document.query_selector_all(SELECTOR) else {
+        return;
+    };
     for i in 0..found.length() {
-        if let Some(element) = found.item(i).and_then(|node| node.dyn_into::<Element>().ok()) {
+        if let Some(element) = found
+            .item(i)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        {
             mount_element(element);
         }
     }
@@ -39,21 +46,41 @@ enum Source {
 }
 
 fn source_of(element: &Element) -> Option<Source> {
-    if let Some(url) = element.get_attribute("data-src").filter(|u| !u.trim().is_empty()) {
+    if let Some(url) = element
+        .get_attribute("data-src")
+        .filter(|u| !u.trim().is_empty())
+    {
         return Some(Source::Url(url));
     }
-    let script = element.query_selector(r#":scope > script[type="application/json"]"#).ok()??;
-    Some(Source::InlineJson(script.text_content().unwrap_or_default()))
+    let script = element
+        .query_selector(r#":scope > script[type="application/json"]"#)
+        .ok()??;
+    Some(Source::InlineJson(
+        script.text_content().unwrap_or_default(),
+    ))
 }
 
 fn mount_element(element: Element) {
     if element.shadow_root().is_some() {
         return;
     }
-    let theme = element.get_attribute("data-theme").and_then(|t| Theme::parse(&t)).unwrap_or_default();
-    let Some(view) = ShadowView::attach(&element) else { return };
-    let props = move |state| WidgetProps { state, theme, heading_level: Default::default() };
-    let mut handle = yew::Renderer::<Widget>::with_root_and_props(view.root.clone(), props(WidgetState::Loading)).render();
+    let theme = element
+        .get_attribute("data-theme")
+        .and_then(|t| Theme::parse(&t))
+        .unwrap_or_default();
+    let Some(view) = ShadowView::attach(&element) else {
+        return;
+    };
+    let props = move |state| WidgetProps {
+        state,
+        theme,
+        heading_level: Default::default(),
+    };
+    let mut handle = yew::Renderer::<Widget>::with_root_and_props(
+        view.root.clone(),
+        props(WidgetState::Loading),
+    )
+    .render();
     let source = source_of(&element);
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match source {
@@ -61,7 +88,9 @@ fn mount_element(element: Element) {
             Some(Source::InlineJson(text)) => load::parse_json_text(&text),
             None => Err(load::LoadError {
                 reader_message: "This widget has no article to show.".into(),
-                details: "give the element a data-src URL or a <script type=\"application/json\"> child".into(),
+                details:
+                    "give the element a data-src URL or a <script type=\"application/json\"> child"
+                        .into(),
             }),
         };
         match loaded {
@@ -96,7 +125,9 @@ struct ShadowView {
 
 impl ShadowView {
     fn attach(host: &Element) -> Option<ShadowView> {
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+        let shadow = host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?;
         if let Some(sheet) = shared_sheet() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }

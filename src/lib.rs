@@ -1,5 +1,4 @@
-//! article-widget renders a news article as an accessible Yew component tree that any web page
-//! can embed. See the README for the article format and the embed contract.
+#![doc = include_str!("../README.md")]
 
 pub mod components;
 pub mod load;

@@ -15,13 +15,19 @@ pub struct LoadError {
 
 impl LoadError {
     fn new(reader_message: impl Into<String>, details: impl Into<String>) -> Self {
-        LoadError { reader_message: reader_message.into(), details: details.into() }
+        LoadError {
+            reader_message: reader_message.into(),
+            details: details.into(),
+        }
     }
 }
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        LoadError::new("The article has a mistake in it and cannot be shown.", err.to_string())
+        LoadError::new(
+            "The article has a mistake in it and cannot be shown.",
+            err.to_string(),
+        )
     }
 }
 
@@ -41,7 +47,10 @@ mod native {
     /// Reads and checks an article from a JSON file.
     pub fn read_article(path: &Path) -> Result<Checked, LoadError> {
         let text = std::fs::read_to_string(path).map_err(|err| {
-            LoadError::new("The article file could not be read.", format!("{}: {err}", path.display()))
+            LoadError::new(
+                "The article file could not be read.",
+                format!("{}: {err}", path.display()),
+            )
         })?;
         Ok(Article::from_json(&text)?)
     }
@@ -61,32 +70,50 @@ mod browser {
     /// Fetches and checks an article from a URL.
     pub async fn fetch_article(url: &str) -> Result<Checked, LoadError> {
         let response = Request::get(url).send().await.map_err(|err| {
-            LoadError::new("The article could not be reached.", format!("GET {url}: {err}"))
+            LoadError::new(
+                "The article could not be reached.",
+                format!("GET {url}: {err}"),
+            )
         })?;
         if !response.ok() {
             return Err(LoadError::new(
                 "The article could not be found.",
-                format!("GET {url}: HTTP {} {}", response.status(), response.status_text()),
+                format!(
+                    "GET {url}: HTTP {} {}",
+                    response.status(),
+                    response.status_text()
+                ),
             ));
         }
         let text = response.text().await.map_err(|err| {
-            LoadError::new("The article could not be downloaded.", format!("GET {url}: {err}"))
+            LoadError::new(
+                "The article could not be downloaded.",
+                format!("GET {url}: {err}"),
+            )
         })?;
-        parse_json_text(&text).map_err(|err| LoadError { details: format!("{url}: {}", err.details), ..err })
+        parse_json_text(&text).map_err(|err| LoadError {
+            details: format!("{url}: {}", err.details),
+            ..err
+        })
     }
 
     /// Checks an article given as JSON text.
     pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
         let value = js_sys::JSON::parse(text).map_err(|err| {
             let why = js_sys::Error::from(err).message();
-            LoadError::new("The article is not in a format the widget can read.", format!("not JSON: {why}"))
+            LoadError::new(
+                "The article is not in a format the widget can read.",
+                format!("not JSON: {why}"),
+            )
         })?;
         article_from_js(value)
     }
 
     /// Checks an article given as a JavaScript object.
     pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
-        Ok(Article::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))?)
+        Ok(Article::from_deserializer(
+            serde_wasm_bindgen::Deserializer::from(value),
+        )?)
     }
 }
 

@@ -19,13 +19,23 @@ async fn header_shows_headline_standfirst_and_dateline() {
     let article = one(&root, "article.artw-article");
     assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
-    assert_eq!(text(&one(&root, "h1.artw-headline")), "Trump fires cyber security chief over election fraud dismissal");
-    assert!(text(&one(&root, ".artw-standfirst")).starts_with("Chris Krebs was reportedly fired over Twitter"));
+    assert_eq!(
+        text(&one(&root, "h1.artw-headline")),
+        "Trump fires cyber security chief over election fraud dismissal"
+    );
+    assert!(text(&one(&root, ".artw-standfirst"))
+        .starts_with("Chris Krebs was reportedly fired over Twitter"));
     assert_eq!(text(&one(&root, ".artw-byline")), "By Bobby Hellard");
     assert_eq!(text(&one(&root, ".artw-publisher")), "ITPro");
     assert_eq!(text(&one(&root, ".artw-reading-time")), "2 min read");
-    assert!(all(&root, "time").is_empty(), "the seed has no date, so none is shown");
-    assert!(all(&root, ".artw-kicker").is_empty(), "the seed has no kicker");
+    assert!(
+        all(&root, "time").is_empty(),
+        "the seed has no date, so none is shown"
+    );
+    assert!(
+        all(&root, ".artw-kicker").is_empty(),
+        "the seed has no kicker"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -40,7 +50,10 @@ async fn body_has_the_ten_paragraphs_in_order() {
         })
         .collect();
     let (root, _handle) = mount(article, Theme::Light).await;
-    let shown: Vec<String> = all(&root, ".artw-body > p.artw-paragraph").iter().map(text).collect();
+    let shown: Vec<String> = all(&root, ".artw-body > p.artw-paragraph")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(shown.len(), 10);
     assert_eq!(shown, expected);
 }
@@ -50,9 +63,15 @@ async fn pull_quote_is_hidden_from_screen_readers_and_from_print() {
     let (root, _handle) = mount(seed(), Theme::Light).await;
     let quote = one(&root, ".artw-body > .artw-pullquote");
     assert_eq!(quote.get_attribute("aria-hidden").as_deref(), Some("true"));
-    assert_eq!(text(&one(&quote, ".artw-pullquote-text")), "Keep calm and vote on, and after today, keep calm and let them count on.");
+    assert_eq!(
+        text(&one(&quote, ".artw-pullquote-text")),
+        "Keep calm and vote on, and after today, keep calm and let them count on."
+    );
     assert_eq!(text(&one(&quote, ".artw-pullquote-cite")), "Chris Krebs");
-    assert_eq!(computed(&one(&quote, ".artw-pullquote-text"), "font-style"), "italic");
+    assert_eq!(
+        computed(&one(&quote, ".artw-pullquote-text"), "font-style"),
+        "italic"
+    );
     let print_rule_hides_it = article_widget::STYLESHEET
         .split("@media print")
         .nth(1)
@@ -64,21 +83,36 @@ async fn pull_quote_is_hidden_from_screen_readers_and_from_print() {
 async fn promo_is_its_own_aside_between_paragraphs() {
     let (root, _handle) = mount(seed(), Theme::Light).await;
     let promo = one(&root, ".artw-body > aside.artw-promo");
-    assert_eq!(promo.get_attribute("aria-label").as_deref(), Some("Promotion"));
-    assert_eq!(text(&one(&promo, ".artw-promo-title")), "Get the ITPro. daily newsletter");
-    assert!(text(&one(&promo, ".artw-promo-text")).starts_with("Sign up today and you will receive a free copy"));
+    assert_eq!(
+        promo.get_attribute("aria-label").as_deref(),
+        Some("Promotion")
+    );
+    assert_eq!(
+        text(&one(&promo, ".artw-promo-title")),
+        "Get the ITPro. daily newsletter"
+    );
+    assert!(text(&one(&promo, ".artw-promo-text"))
+        .starts_with("Sign up today and you will receive a free copy"));
     let previous = promo.previous_element_sibling().unwrap();
     let next = promo.next_element_sibling().unwrap();
-    assert!(text(&previous).ends_with("\"glitches\" in the voting machines which changed,\" Trump tweeted."));
+    assert!(text(&previous)
+        .ends_with("\"glitches\" in the voting machines which changed,\" Trump tweeted."));
     assert!(text(&next).starts_with("\"Votes from Trump to Biden"));
-    assert!(all(&root, "p.artw-paragraph .artw-promo, .artw-promo p.artw-paragraph").is_empty());
+    assert!(all(
+        &root,
+        "p.artw-paragraph .artw-promo, .artw-promo p.artw-paragraph"
+    )
+    .is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn byline_card_shows_name_role_bio_and_initials() {
     let (root, _handle) = mount(seed(), Theme::Light).await;
     let section = one(&root, "section.artw-authors");
-    assert_eq!(section.get_attribute("aria-label").as_deref(), Some("About the author"));
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("About the author")
+    );
     let card = one(&section, "address.artw-author");
     assert_eq!(text(&one(&card, ".artw-author-name")), "Bobby Hellard");
     assert_eq!(text(&one(&card, ".artw-author-role")), "Reviews Editor");
@@ -103,11 +137,26 @@ async fn several_authors_each_get_a_card_and_a_profile_link() {
     article.authors.push(second);
     let (root, _handle) = mount(article, Theme::Light).await;
     assert_eq!(all(&root, "address.artw-author").len(), 2);
-    assert_eq!(text(&one(&root, ".artw-byline")), "By Bobby Hellard and Ada Lovelace");
-    assert_eq!(one(&root, "section.artw-authors").get_attribute("aria-label").as_deref(), Some("About the authors"));
+    assert_eq!(
+        text(&one(&root, ".artw-byline")),
+        "By Bobby Hellard and Ada Lovelace"
+    );
+    assert_eq!(
+        one(&root, "section.artw-authors")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("About the authors")
+    );
     let profile = one(&root, ".artw-author-profile");
-    assert_eq!(profile.get_attribute("href").as_deref(), Some("https://example.com/ada"));
-    assert!(profile.get_attribute("rel").unwrap().split(' ').any(|r| r == "author"));
+    assert_eq!(
+        profile.get_attribute("href").as_deref(),
+        Some("https://example.com/ada")
+    );
+    assert!(profile
+        .get_attribute("rel")
+        .unwrap()
+        .split(' ')
+        .any(|r| r == "author"));
 }
 
 #[wasm_bindgen_test]
@@ -118,10 +167,18 @@ async fn avatar_that_fails_to_load_falls_back_to_initials() {
     let image = one(&root, "img.artw-avatar");
     // The avatar loads lazily: bring it into view so the browser fetches it.
     image.scroll_into_view();
-    if !image.clone().dyn_into::<web_sys::HtmlImageElement>().unwrap().complete() {
+    if !image
+        .clone()
+        .dyn_into::<web_sys::HtmlImageElement>()
+        .unwrap()
+        .complete()
+    {
         let errored = js_sys::Promise::new(&mut |resolve, _reject| {
-            let on_error = Closure::once_into_js(move || resolve.call0(&wasm_bindgen::JsValue::NULL));
-            image.add_event_listener_with_callback("error", on_error.unchecked_ref()).unwrap();
+            let on_error =
+                Closure::once_into_js(move || resolve.call0(&wasm_bindgen::JsValue::NULL));
+            image
+                .add_event_listener_with_callback("error", on_error.unchecked_ref())
+                .unwrap();
         });
         JsFuture::from(errored).await.unwrap();
     }
@@ -134,21 +191,39 @@ async fn avatar_that_fails_to_load_falls_back_to_initials() {
 async fn related_links_are_a_labelled_list_of_cards() {
     let (root, _handle) = mount(seed(), Theme::Light).await;
     let section = one(&root, "section.artw-related");
-    assert_eq!(section.get_attribute("aria-label").as_deref(), Some("Related"));
-    let titles: Vec<String> = all(&section, "ul > li .artw-related-title").iter().map(text).collect();
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("Related")
+    );
+    let titles: Vec<String> = all(&section, "ul > li .artw-related-title")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(titles.len(), 2);
     assert!(titles[0].starts_with("‘If you want to look like a flesh-bound chatbot"));
     assert!(titles[1].starts_with("Laid-off workers are ditching full-time work"));
-    assert!(all(&section, "a").is_empty(), "the seed gives no URLs, so the cards are not links");
+    assert!(
+        all(&section, "a").is_empty(),
+        "the seed gives no URLs, so the cards are not links"
+    );
 
     let mut article = seed();
     article.related[0].url = Some("https://example.com/story".into());
     article.related[0].kicker = Some("Careers".into());
     let (root, _handle) = mount(article, Theme::Light).await;
     let link = one(&root, "li a.artw-related-card");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.com/story"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.com/story")
+    );
     assert_eq!(text(&one(&link, ".artw-related-kicker")), "Careers");
-    assert!(one(&link, ".artw-related-title").closest("a").unwrap().is_some(), "the whole card is one link");
+    assert!(
+        one(&link, ".artw-related-title")
+            .closest("a")
+            .unwrap()
+            .is_some(),
+        "the whole card is one link"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -156,12 +231,23 @@ async fn inline_links_and_emphasis_render_as_elements_not_markup() {
     let mut article = seed();
     article.body[0] = Block::Paragraph(Inline(vec![
         article_widget::model::Span::plain("See "),
-        article_widget::model::Span { text: "<b>the report</b>".into(), href: Some("https://example.com/r".into()), em: true, strong: false },
+        article_widget::model::Span {
+            text: "<b>the report</b>".into(),
+            href: Some("https://example.com/r".into()),
+            em: true,
+            strong: false,
+        },
     ]));
     let (root, _handle) = mount(article, Theme::Light).await;
     let link = one(&root, ".artw-body > p:first-child a");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.com/r"));
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer ugc"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.com/r")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer ugc")
+    );
     assert_eq!(text(&one(&link, "em")), "<b>the report</b>");
     assert!(all(&root, ".artw-body b").is_empty());
 }
@@ -172,9 +258,18 @@ async fn themes_set_the_attribute_and_the_colours() {
     let (dark, _b) = mount(seed(), Theme::Dark).await;
     let light_root = one(&light, ".artw-root");
     let dark_root = one(&dark, ".artw-root");
-    assert_eq!(light_root.get_attribute("data-theme").as_deref(), Some("light"));
-    assert_eq!(dark_root.get_attribute("data-theme").as_deref(), Some("dark"));
-    assert_eq!(computed(&light_root, "background-color"), "rgb(255, 255, 255)");
+    assert_eq!(
+        light_root.get_attribute("data-theme").as_deref(),
+        Some("light")
+    );
+    assert_eq!(
+        dark_root.get_attribute("data-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        computed(&light_root, "background-color"),
+        "rgb(255, 255, 255)"
+    );
     assert_eq!(computed(&dark_root, "background-color"), "rgb(20, 20, 20)");
     assert_eq!(computed(&dark_root, "color"), "rgb(236, 235, 232)");
 }
@@ -182,7 +277,14 @@ async fn themes_set_the_attribute_and_the_colours() {
 #[wasm_bindgen_test]
 async fn the_article_fits_a_phone_without_sideways_scroll() {
     let (root, _handle) = mount(seed(), Theme::Light).await;
-    as_html(&root).style().set_property("width", "320px").unwrap();
+    as_html(&root)
+        .style()
+        .set_property("width", "320px")
+        .unwrap();
     let article = one(&root, ".artw-root");
-    assert!(article.scroll_width() <= 320, "scroll width {}", article.scroll_width());
+    assert!(
+        article.scroll_width() <= 320,
+        "scroll width {}",
+        article.scroll_width()
+    );
 }

@@ -13,13 +13,18 @@ fn seed_value() -> Value {
 }
 
 fn error_for(value: Value) -> String {
-    Article::from_json(&value.to_string()).expect_err("the article should be refused").to_string()
+    Article::from_json(&value.to_string())
+        .expect_err("the article should be refused")
+        .to_string()
 }
 
 /// The seed with the value at a JSON pointer set (added, if the field is absent).
 fn with(mut value: Value, pointer: &str, replacement: Value) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    match value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent} in the seed")) {
+    match value
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in the seed"))
+    {
         Value::Object(map) => {
             map.insert(key.to_owned(), replacement);
         }
@@ -31,7 +36,12 @@ fn with(mut value: Value, pointer: &str, replacement: Value) -> Value {
 
 fn without(mut value: Value, pointer: &str) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    value.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+    value
+        .pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key);
     value
 }
 
@@ -57,43 +67,77 @@ fn seed_holds_the_story_verbatim_and_in_order() {
             _ => None,
         })
         .collect();
-    let expected: Vec<String> = [3, 4, 5, 6, 7, 8, 9, 12, 13, 14].iter().map(|&i| lines[i].to_owned()).collect();
+    let expected: Vec<String> = [3, 4, 5, 6, 7, 8, 9, 12, 13, 14]
+        .iter()
+        .map(|&i| lines[i].to_owned())
+        .collect();
     assert_eq!(paragraphs, expected);
 
-    let promo_at = article.body.iter().position(|b| matches!(b, Block::Promo(_))).unwrap();
-    let Block::Promo(promo) = &article.body[promo_at] else { unreachable!() };
+    let promo_at = article
+        .body
+        .iter()
+        .position(|b| matches!(b, Block::Promo(_)))
+        .unwrap();
+    let Block::Promo(promo) = &article.body[promo_at] else {
+        unreachable!()
+    };
     assert_eq!(promo.title, "Get the ITPro. daily newsletter");
     assert_eq!(promo.text.as_deref(), Some(lines[11]));
-    let paragraphs_before_promo = article.body[..promo_at].iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
-    assert_eq!(paragraphs_before_promo, 7, "the promo stands where the seed has it, after the 7th paragraph");
+    let paragraphs_before_promo = article.body[..promo_at]
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
+    assert_eq!(
+        paragraphs_before_promo, 7,
+        "the promo stands where the seed has it, after the 7th paragraph"
+    );
 
     let pull_quote = article.body.iter().find_map(|b| match b {
         Block::PullQuote { text, .. } => Some(text.clone()),
         _ => None,
     });
     let pull_quote = pull_quote.expect("the seed has a pull quote");
-    assert!(paragraphs.iter().any(|p| p.contains(&pull_quote)), "a pull quote is lifted from the text");
+    assert!(
+        paragraphs.iter().any(|p| p.contains(&pull_quote)),
+        "a pull quote is lifted from the text"
+    );
 
     let author = &article.authors[..];
     assert_eq!(author.len(), 1);
     assert_eq!(author[0].name, "Bobby Hellard");
     assert_eq!(author[0].role.as_deref(), Some("Reviews Editor"));
-    assert_eq!(author[0].bio.as_deref(), Some(format!("{}\n\n{}", lines[15], lines[16]).as_str()));
+    assert_eq!(
+        author[0].bio.as_deref(),
+        Some(format!("{}\n\n{}", lines[15], lines[16]).as_str())
+    );
     assert_eq!(author[0].avatar, None);
 
     let related: Vec<&str> = article.related.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(related, [lines[18], lines[20]]);
-    assert_eq!(article.publisher.as_ref().map(|p| p.name.as_str()), Some("ITPro"));
+    assert_eq!(
+        article.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("ITPro")
+    );
     // The seed gives no date, URL or image: none is invented.
     assert_eq!((article.published, article.url), (None, None));
-    assert!(article.related.iter().all(|r| r.url.is_none() && r.image.is_none()));
+    assert!(article
+        .related
+        .iter()
+        .all(|r| r.url.is_none() && r.image.is_none()));
 }
 
 #[test]
 fn unknown_fields_are_ignored() {
-    let value = with(seed_value(), "/publisher", json!({"name": "ITPro", "twitter": "@ITPro"}));
+    let value = with(
+        seed_value(),
+        "/publisher",
+        json!({"name": "ITPro", "twitter": "@ITPro"}),
+    );
     let mut value = with(value, "/body/0/colour", json!("red"));
-    value.as_object_mut().unwrap().insert("tracking".into(), json!({"id": [1, 2, 3]}));
+    value
+        .as_object_mut()
+        .unwrap()
+        .insert("tracking".into(), json!({"id": [1, 2, 3]}));
     assert!(Article::from_json(&value.to_string()).is_ok());
 }
 
@@ -105,7 +149,9 @@ fn inline_text_takes_strings_and_spans() {
         json!(["Read ", {"text": "the report", "href": "https://example.com/r", "em": true}, {"text": " now", "strong": true}]),
     );
     let article = Article::from_json(&value.to_string()).unwrap().article;
-    let Block::Paragraph(Inline(spans)) = &article.body[0] else { panic!("not a paragraph") };
+    let Block::Paragraph(Inline(spans)) = &article.body[0] else {
+        panic!("not a paragraph")
+    };
     assert_eq!(spans.len(), 3);
     assert_eq!(spans[1].href.as_deref(), Some("https://example.com/r"));
     assert!(spans[1].em && !spans[1].strong && spans[2].strong);
@@ -164,10 +210,20 @@ fn every_rule_has_a_clear_message_naming_its_path() {
 
 #[test]
 fn not_json_is_refused_with_its_position() {
-    let err = Article::from_json("{\"headline\": \"x\",").unwrap_err().to_string();
-    assert_eq!(err, "not JSON: EOF while parsing a value at line 1 column 17");
-    let err = Article::from_json(&format!("{SEED_JSON} trailing")).unwrap_err().to_string();
-    assert!(err.starts_with("not JSON: trailing characters at line"), "{err}");
+    let err = Article::from_json("{\"headline\": \"x\",")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "not JSON: EOF while parsing a value at line 1 column 17"
+    );
+    let err = Article::from_json(&format!("{SEED_JSON} trailing"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("not JSON: trailing characters at line"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -179,7 +235,9 @@ fn unsafe_links_are_dropped_with_a_warning_and_the_text_kept() {
     );
     let value = with(value, "/authors/0/url", json!("javascript:alert(1)"));
     let checked = Article::from_json(&value.to_string()).unwrap();
-    let Block::Paragraph(text) = &checked.article.body[0] else { panic!() };
+    let Block::Paragraph(text) = &checked.article.body[0] else {
+        panic!()
+    };
     assert_eq!(text.text(), "Click here");
     assert_eq!(text.0[1].href, None);
     assert_eq!(checked.article.authors[0].url, None);
@@ -195,19 +253,41 @@ fn unsafe_links_are_dropped_with_a_warning_and_the_text_kept() {
 
 #[test]
 fn url_schemes() {
-    let allowed = ["https://example.com/a", "http://example.com", "mailto:desk@example.com", "/articles/x", "x.html", "#top", "?page=2"];
+    let allowed = [
+        "https://example.com/a",
+        "http://example.com",
+        "mailto:desk@example.com",
+        "/articles/x",
+        "x.html",
+        "#top",
+        "?page=2",
+    ];
     for url in allowed {
         assert_eq!(safe_url(url, UrlUse::Link).as_deref(), Ok(url), "{url}");
     }
     let refused = [
-        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)",
-        "\u{1}javascript:alert(1)", "data:text/html,<b>", "vbscript:msgbox", "//evil.test/x", "\\\\evil.test", "",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\nscript:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "data:text/html,<b>",
+        "vbscript:msgbox",
+        "//evil.test/x",
+        "\\\\evil.test",
+        "",
     ];
     for url in refused {
-        assert!(safe_url(url, UrlUse::Link).is_err(), "{url:?} should be refused");
+        assert!(
+            safe_url(url, UrlUse::Link).is_err(),
+            "{url:?} should be refused"
+        );
     }
     assert!(safe_url("mailto:a@b.test", UrlUse::Image).is_err());
-    assert_eq!(safe_url("  https://example.com/a.png\n", UrlUse::Image).as_deref(), Ok("https://example.com/a.png"));
+    assert_eq!(
+        safe_url("  https://example.com/a.png\n", UrlUse::Image).as_deref(),
+        Ok("https://example.com/a.png")
+    );
 }
 
 #[test]
@@ -217,10 +297,19 @@ fn reading_time_counts_story_words_only() {
     assert_eq!(reading_minutes(&article), 2);
     article.body = vec![Block::Paragraph(Inline::plain("word ".repeat(230)))];
     assert_eq!(reading_minutes(&article), 1);
-    article.body.push(Block::Paragraph(Inline::plain("one more")));
+    article
+        .body
+        .push(Block::Paragraph(Inline::plain("one more")));
     assert_eq!(reading_minutes(&article), 2);
-    article.body = vec![Block::PullQuote { text: "word ".repeat(1000), cite: None }];
-    assert_eq!(reading_minutes(&article), 1, "pull quotes are not counted, and the minimum is 1");
+    article.body = vec![Block::PullQuote {
+        text: "word ".repeat(1000),
+        cite: None,
+    }];
+    assert_eq!(
+        reading_minutes(&article),
+        1,
+        "pull quotes are not counted, and the minimum is 1"
+    );
 }
 
 #[test]
@@ -230,29 +319,61 @@ fn initials_and_avatar_colour() {
     assert_eq!(initials("  jean-luc  de la  Tour "), "JT");
     assert_eq!(initials("Ólafur Arnalds"), "ÓA");
     assert_eq!(initials(""), "");
-    assert_eq!(avatar_palette_index("Bobby Hellard"), avatar_palette_index("Bobby Hellard"));
+    assert_eq!(
+        avatar_palette_index("Bobby Hellard"),
+        avatar_palette_index("Bobby Hellard")
+    );
     let distinct: std::collections::HashSet<usize> =
-        ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"].iter().map(|n| avatar_palette_index(n)).collect();
+        ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"]
+            .iter()
+            .map(|n| avatar_palette_index(n))
+            .collect();
     assert!(distinct.len() > 2, "names spread over the palette");
 }
 
 #[test]
 fn dates_language_and_direction() {
-    let mut value = with(seed_value(), "/published", json!("2020-11-18T09:30:00+00:00"));
+    let mut value = with(
+        seed_value(),
+        "/published",
+        json!("2020-11-18T09:30:00+00:00"),
+    );
     value["lang"] = json!("ar-EG");
     let article = Article::from_json(&value.to_string()).unwrap().article;
     assert_eq!(article.lang(), "ar-EG");
     assert_eq!(article.dir(), "rtl");
     let months = article.labels().months;
-    assert_eq!(article_widget::model::format_date("2020-11-18T09:30:00+00:00", &months).as_deref(), Some("18 November 2020"));
+    assert_eq!(
+        article_widget::model::format_date("2020-11-18T09:30:00+00:00", &months).as_deref(),
+        Some("18 November 2020")
+    );
     assert_eq!(Article::from_json(SEED_JSON).unwrap().article.lang(), "en");
-    for ok in ["2020-11-18T09:30:00Z", "2020-02-29T00:00:00.123-05:30", "1999-12-31t23:59:60z"] {
-        assert!(Article::from_json(&with(seed_value(), "/published", json!(ok)).to_string()).is_ok(), "{ok}");
+    for ok in [
+        "2020-11-18T09:30:00Z",
+        "2020-02-29T00:00:00.123-05:30",
+        "1999-12-31t23:59:60z",
+    ] {
+        assert!(
+            Article::from_json(&with(seed_value(), "/published", json!(ok)).to_string()).is_ok(),
+            "{ok}"
+        );
     }
-    for bad in ["2020-11-18", "2021-02-29T00:00:00Z", "2020-11-18T24:00:00Z", "2020-11-18T09:30:00", "2020-11-18T09:30:00+0100"] {
-        assert!(Article::from_json(&with(seed_value(), "/published", json!(bad)).to_string()).is_err(), "{bad}");
+    for bad in [
+        "2020-11-18",
+        "2021-02-29T00:00:00Z",
+        "2020-11-18T24:00:00Z",
+        "2020-11-18T09:30:00",
+        "2020-11-18T09:30:00+0100",
+    ] {
+        assert!(
+            Article::from_json(&with(seed_value(), "/published", json!(bad)).to_string()).is_err(),
+            "{bad}"
+        );
     }
     for ok in ["en", "pt-BR", "zh-Hant-TW", "x-private", "he"] {
-        assert!(Article::from_json(&with(seed_value(), "/lang", json!(ok)).to_string()).is_ok(), "{ok}");
+        assert!(
+            Article::from_json(&with(seed_value(), "/lang", json!(ok)).to_string()).is_ok(),
+            "{ok}"
+        );
     }
 }

@@ -17,7 +17,9 @@ pub struct ArticleBodyProps {
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let labels = props.article.labels();
     let block = |block: &Block| match block {
-        Block::Paragraph(text) => html! { <p class="artw-paragraph"><RichText text={text.clone()} /></p> },
+        Block::Paragraph(text) => {
+            html! { <p class="artw-paragraph"><RichText text={text.clone()} /></p> }
+        }
         Block::Heading(text) => {
             html! { <@{props.heading_level.tag()} class="artw-subheading">{ text }</@> }
         }

@@ -18,7 +18,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let labels = article.labels();
     let section_level = props.heading_level.below();
-    let about = if article.authors.len() > 1 { labels.about_authors } else { labels.about_author };
+    let about = if article.authors.len() > 1 {
+        labels.about_authors
+    } else {
+        labels.about_author
+    };
     html! {
         <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}>
             <ArticleHeader article={article.clone()} heading_level={props.heading_level} />

@@ -8,9 +8,15 @@ use super::Inline;
 pub enum Block {
     Paragraph(Inline),
     Heading(String),
-    Quote { text: Inline, cite: Option<String> },
+    Quote {
+        text: Inline,
+        cite: Option<String>,
+    },
     /// A line lifted from the body and set large. It repeats text the reader already has.
-    PullQuote { text: String, cite: Option<String> },
+    PullQuote {
+        text: String,
+        cite: Option<String>,
+    },
     Image(ImageBlock),
     /// A box that is not part of the story, such as a newsletter sign-up.
     Promo(PromoBlock),
@@ -82,17 +88,23 @@ impl BlockFields {
         let kind = self.kind.as_str();
         let missing = |field: &str| format!("a {kind} block needs `{field}`");
         let plain = |inline: Inline| {
-            inline
-                .into_plain()
-                .ok_or_else(|| format!("a {kind} block's `text` is plain text, not an array of spans"))
+            inline.into_plain().ok_or_else(|| {
+                format!("a {kind} block's `text` is plain text, not an array of spans")
+            })
         };
         let text = self.text;
         let text = || text.ok_or_else(|| missing("text"));
         Ok(match kind {
             "paragraph" => Block::Paragraph(text()?),
             "heading" => Block::Heading(plain(text()?)?),
-            "quote" => Block::Quote { text: text()?, cite: self.cite },
-            "pullquote" => Block::PullQuote { text: plain(text()?)?, cite: self.cite },
+            "quote" => Block::Quote {
+                text: text()?,
+                cite: self.cite,
+            },
+            "pullquote" => Block::PullQuote {
+                text: plain(text()?)?,
+                cite: self.cite,
+            },
             "image" => Block::Image(ImageBlock {
                 src: self.src.ok_or_else(|| missing("src"))?,
                 alt: self.alt.ok_or_else(|| missing("alt"))?,
@@ -106,7 +118,11 @@ impl BlockFields {
                 text: text().ok().map(plain).transpose()?,
                 action: self.action,
             }),
-            other => return Err(format!("unknown block type `{other}`; expected {BLOCK_TYPES}")),
+            other => {
+                return Err(format!(
+                    "unknown block type `{other}`; expected {BLOCK_TYPES}"
+                ))
+            }
         })
     }
 }

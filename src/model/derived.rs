@@ -12,9 +12,11 @@ pub fn reading_minutes(article: &Article) -> usize {
         .body
         .iter()
         .map(|block| match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                text.0.iter().map(|span| span.text.split_whitespace().count()).sum()
-            }
+            Block::Paragraph(text) | Block::Quote { text, .. } => text
+                .0
+                .iter()
+                .map(|span| span.text.split_whitespace().count())
+                .sum(),
             Block::Heading(text) => text.split_whitespace().count(),
             Block::PullQuote { .. } | Block::Image(_) | Block::Promo(_) => 0,
         })
@@ -24,10 +26,16 @@ pub fn reading_minutes(article: &Article) -> usize {
 
 /// Up to two initials: the first letters of the first and last words of a name.
 pub fn initials(name: &str) -> String {
-    let mut words = name.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_alphanumeric()));
+    let mut words = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()));
     let first = words.next();
-    let last = words.last();
-    first.into_iter().chain(last).flat_map(char::to_uppercase).collect()
+    let last = words.next_back();
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 pub const AVATAR_PALETTE_SIZE: usize = 6;
@@ -35,7 +43,9 @@ pub const AVATAR_PALETTE_SIZE: usize = 6;
 /// A stable colour slot for a name, so an author keeps the same avatar colour everywhere.
 pub fn avatar_palette_index(name: &str) -> usize {
     // FNV-1a: tiny, stable across platforms and releases.
-    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
     hash as usize % AVATAR_PALETTE_SIZE
 }
 
@@ -51,14 +61,21 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(range)?;
-        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
     };
     let year = digits(0..4)?;
     let month = digits(5..7)?;
     let day = digits(8..10)?;
     let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
-    let separators_ok = b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':' && b[16] == b':';
-    if !separators_ok || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    let separators_ok = b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b't' | b' ')
+        && b[13] == b':'
+        && b[16] == b':';
+    if !separators_ok || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month)
+    {
         return None;
     }
     if hour > 23 || minute > 59 || second > 60 {
@@ -97,7 +114,12 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 /// date as written (no time-zone conversion, so the server and the browser agree).
 pub fn format_date(timestamp: &str, month_names: &[&str; 12]) -> Option<String> {
     let t = parse_timestamp(timestamp)?;
-    Some(format!("{} {} {}", t.day, month_names[t.month as usize - 1], t.year))
+    Some(format!(
+        "{} {} {}",
+        t.day,
+        month_names[t.month as usize - 1],
+        t.year
+    ))
 }
 
 /// Only the date part, for `<time datetime>`.
@@ -112,16 +134,21 @@ pub fn is_language_tag(tag: &str) -> bool {
     let first = subtags.next().unwrap_or_default();
     let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
         && (matches!(first.len(), 2..=8) || matches!(first, "x" | "X" | "i" | "I"));
-    first_ok && subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+    first_ok
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-const RTL_LANGUAGES: [&str; 12] = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
+const RTL_LANGUAGES: [&str; 12] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
+];
 
 /// `rtl` for languages written right to left (by language or by an Arab/Hebr script subtag).
 pub fn direction(lang: &str) -> &'static str {
     let mut subtags = lang.split('-');
     let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
-    let rtl_script = subtags.any(|s| s.eq_ignore_ascii_case("arab") || s.eq_ignore_ascii_case("hebr"));
+    let rtl_script =
+        subtags.any(|s| s.eq_ignore_ascii_case("arab") || s.eq_ignore_ascii_case("hebr"));
     if RTL_LANGUAGES.contains(&primary.as_str()) || rtl_script {
         "rtl"
     } else {

@@ -9,7 +9,10 @@ pub struct ArticleError {
 
 impl ArticleError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ArticleError { path: path.into(), message: message.into() }
+        ArticleError {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -41,11 +44,19 @@ pub enum Severity {
 
 impl Problem {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into(), severity: Severity::Error }
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+        }
     }
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into(), severity: Severity::Warning }
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Warning,
+        }
     }
 
     pub fn is_error(&self) -> bool {

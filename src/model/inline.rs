@@ -22,7 +22,10 @@ pub struct Span {
 
 impl Span {
     pub fn plain(text: impl Into<String>) -> Self {
-        Span { text: text.into(), ..Span::default() }
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
     }
 
     fn is_plain(&self) -> bool {

@@ -31,8 +31,18 @@ const ENGLISH: Labels = Labels {
     loading: "Loading article…",
     failed: "This article could not be shown.",
     months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
 };
 

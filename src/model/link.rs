@@ -16,7 +16,10 @@ pub enum UrlUse {
 /// check reads the scheme the same way, then allows only the schemes `UrlUse` names.
 pub fn safe_url(raw: &str, usage: UrlUse) -> Result<String, String> {
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let cleaned: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     if cleaned.is_empty() {
         return Err("the URL is empty".into());
     }
@@ -36,7 +39,10 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Result<String, String> {
             if allowed.contains(&scheme.as_str()) {
                 Ok(cleaned)
             } else {
-                Err(format!("the scheme `{scheme}:` is not allowed; use {}", allowed.join(", ")))
+                Err(format!(
+                    "the scheme `{scheme}:` is not allowed; use {}",
+                    allowed.join(", ")
+                ))
             }
         }
     }
@@ -63,13 +69,21 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
     }
     for (i, author) in article.authors.iter_mut().enumerate() {
         visit(format!("authors[{i}].url"), UrlUse::Link, &mut author.url);
-        visit(format!("authors[{i}].avatar"), UrlUse::Image, &mut author.avatar);
+        visit(
+            format!("authors[{i}].avatar"),
+            UrlUse::Image,
+            &mut author.avatar,
+        );
     }
     for (i, block) in article.body.iter_mut().enumerate() {
         match block {
             Block::Paragraph(text) | Block::Quote { text, .. } => {
                 for (j, span) in text.0.iter_mut().enumerate() {
-                    visit(format!("body[{i}].text[{j}].href"), UrlUse::Link, &mut span.href);
+                    visit(
+                        format!("body[{i}].text[{j}].href"),
+                        UrlUse::Link,
+                        &mut span.href,
+                    );
                 }
             }
             Block::Image(image) => {
@@ -92,7 +106,11 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
     }
     for (i, link) in article.related.iter_mut().enumerate() {
         visit(format!("related[{i}].url"), UrlUse::Link, &mut link.url);
-        visit(format!("related[{i}].image"), UrlUse::Image, &mut link.image);
+        visit(
+            format!("related[{i}].image"),
+            UrlUse::Image,
+            &mut link.image,
+        );
     }
 }
 
@@ -104,12 +122,17 @@ pub(super) fn drop_unsafe_links(article: &mut Article) -> Vec<Problem> {
         *url = url.take().and_then(|raw| match safe_url(&raw, usage) {
             Ok(safe) => Some(safe),
             Err(why) => {
-                warnings.push(Problem::warning(path, format!("{why}; the link was removed")));
+                warnings.push(Problem::warning(
+                    path,
+                    format!("{why}; the link was removed"),
+                ));
                 None
             }
         });
     });
     // An image without a usable source cannot be shown at all.
-    article.body.retain(|block| !matches!(block, Block::Image(image) if image.src.is_empty()));
+    article
+        .body
+        .retain(|block| !matches!(block, Block::Image(image) if image.src.is_empty()));
     warnings
 }

@@ -14,7 +14,9 @@ mod validate;
 use serde::Deserialize;
 
 pub use block::{Block, ImageBlock, PromoAction, PromoBlock};
-pub use derived::{avatar_palette_index, date_part, format_date, initials, reading_minutes, AVATAR_PALETTE_SIZE};
+pub use derived::{
+    avatar_palette_index, date_part, format_date, initials, reading_minutes, AVATAR_PALETTE_SIZE,
+};
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use labels::Labels;
@@ -119,7 +121,10 @@ impl Article {
             return Err(ArticleError::new(error.path.clone(), error.message.clone()));
         }
         warnings.extend(link::drop_unsafe_links(&mut self));
-        Ok(Checked { article: self, warnings })
+        Ok(Checked {
+            article: self,
+            warnings,
+        })
     }
 
     /// Every problem found, errors first, then the links that would be removed.
@@ -131,7 +136,10 @@ impl Article {
 
     /// The language tag to render with.
     pub fn lang(&self) -> &str {
-        self.lang.as_deref().filter(|l| !l.is_empty()).unwrap_or("en")
+        self.lang
+            .as_deref()
+            .filter(|l| !l.is_empty())
+            .unwrap_or("en")
     }
 
     /// Text direction for the article's language.

@@ -8,19 +8,32 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
     found.not_blank("headline", &article.headline, "the headline");
     found.not_blank_if_given("standfirst", &article.standfirst, "the standfirst");
     found.not_blank_if_given("kicker", &article.kicker, "the kicker");
-    for (field, value) in [("published", &article.published), ("updated", &article.updated)] {
+    for (field, value) in [
+        ("published", &article.published),
+        ("updated", &article.updated),
+    ] {
         if let Some(value) = value.as_deref().filter(|v| parse_timestamp(v).is_none()) {
-            found.error(field, format!("`{value}` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"));
+            found.error(
+                field,
+                format!("`{value}` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
+            );
         }
     }
     if let Some(lang) = article.lang.as_deref().filter(|l| !is_language_tag(l)) {
-        found.error("lang", format!("`{lang}` is not a BCP 47 language tag such as en or pt-BR"));
+        found.error(
+            "lang",
+            format!("`{lang}` is not a BCP 47 language tag such as en or pt-BR"),
+        );
     }
     if let Some(publisher) = &article.publisher {
         found.not_blank("publisher.name", &publisher.name, "the publisher's name");
     }
     for (i, author) in article.authors.iter().enumerate() {
-        found.not_blank(format!("authors[{i}].name"), &author.name, "an author's name");
+        found.not_blank(
+            format!("authors[{i}].name"),
+            &author.name,
+            "an author's name",
+        );
     }
 
     if article.body.is_empty() {
@@ -30,7 +43,9 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
         let at = |field: &str| format!("body[{i}].{field}");
         let kind = block.kind();
         match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => found.inline(&at("text"), text, kind),
+            Block::Paragraph(text) | Block::Quote { text, .. } => {
+                found.inline(&at("text"), text, kind)
+            }
             Block::Heading(text) | Block::PullQuote { text, .. } => {
                 found.not_blank(at("text"), text, &format!("a {kind}'s text"));
             }
@@ -38,7 +53,10 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
                 found.not_blank(at("src"), &image.src, "an image's src");
                 for (field, value) in [("width", image.width), ("height", image.height)] {
                     if value == Some(0) {
-                        found.error(at(field), format!("an image's {field} must be at least 1 pixel"));
+                        found.error(
+                            at(field),
+                            format!("an image's {field} must be at least 1 pixel"),
+                        );
                     }
                 }
             }
@@ -54,7 +72,11 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
     }
 
     for (i, link) in article.related.iter().enumerate() {
-        found.not_blank(format!("related[{i}].title"), &link.title, "a related link's title");
+        found.not_blank(
+            format!("related[{i}].title"),
+            &link.title,
+            "a related link's title",
+        );
     }
     found.0
 }

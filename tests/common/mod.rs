@@ -11,7 +11,9 @@ use yew::AppHandle;
 pub const SEED_JSON: &str = include_str!("../../static/articles/krebs.json");
 
 pub fn seed() -> Article {
-    Article::from_json(SEED_JSON).expect("the seed is valid").article
+    Article::from_json(SEED_JSON)
+        .expect("the seed is valid")
+        .article
 }
 
 pub fn document() -> web_sys::Document {
@@ -36,7 +38,11 @@ pub fn fresh_root() -> Element {
 
 pub async fn mount(article: Article, theme: Theme) -> (Element, AppHandle<Widget>) {
     let root = fresh_root();
-    let props = WidgetProps { state: WidgetState::Ready(Rc::new(article)), theme, heading_level: Default::default() };
+    let props = WidgetProps {
+        state: WidgetState::Ready(Rc::new(article)),
+        theme,
+        heading_level: Default::default(),
+    };
     let handle = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     (root, handle)
@@ -44,12 +50,19 @@ pub async fn mount(article: Article, theme: Theme) -> (Element, AppHandle<Widget
 
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
 }
 
 pub fn one(root: &Element, selector: &str) -> Element {
     let found = all(root, selector);
-    assert_eq!(found.len(), 1, "expected exactly one {selector}, found {}", found.len());
+    assert_eq!(
+        found.len(),
+        1,
+        "expected exactly one {selector}, found {}",
+        found.len()
+    );
     found.into_iter().next().unwrap()
 }
 
