@@ -1,16 +1,23 @@
-//! The public JavaScript surface: finds `[data-article-widget]` elements, renders each inside
-//! its own shadow root, and swaps the host's fallback content for the article.
+//! The public JavaScript surface. It mounts every `[data-article-widget]` element (also those
+//! added later), exposes `mount(element, source, options)` with a handle to `update` and
+//! `destroy`, and reports `article-widget:ready`, `:error` and `:link` events on the element.
+//!
+//! Each widget renders in its element's shadow root, next to a `<slot>` that shows the host's
+//! own children (the fallback) until the article is rendered, and again if it fails.
 
-use std::cell::OnceCell;
-use std::rc::Rc;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
-use yew::AppHandle;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, MutationObserver, MutationObserverInit,
+    MutationRecord, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+use yew::{AppHandle, Callback};
 
-use crate::components::{Theme, Widget, WidgetProps, WidgetState};
-use crate::load;
+use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
+use crate::load::{self, LoadError};
 use crate::STYLESHEET;
 
 const SELECTOR: &str = "[data-article-widget]";
@@ -18,130 +25,335 @@ const SELECTOR: &str = "[data-article-widget]";
 thread_local! {
     /// One parsed stylesheet, adopted by every widget's shadow root.
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+    /// Every mounted widget, so a second mount of the same element replaces the first.
+    static MOUNTED: RefCell<Vec<Rc<Mount>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Runs once when the module is instantiated: mounts what is on the page and watches for more.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(found) = document.query_selector_all(SELECTOR) else {
-        return;
-    };
-    for i in 0..found.length() {
-        if let Some(element) = found
-            .item(i)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            mount_element(element);
-        }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
+        mount_within(&root);
+        watch(&root);
     }
 }
 
-/// Where an element's article comes from.
+/// Mounts the widget on `element`. `source` is an article object or the URL of an article
+/// JSON; when it is `undefined` or `null` the element's `data-src` or inline
+/// `<script type="application/json">` is used. `options`: `{ theme: "light" | "dark" | "auto",
+/// headingLevel: 1..5 }`.
+///
+/// Resolves, once the article or its error panel is on screen, to a handle. Rejects only when
+/// `element` is not an element that can hold a shadow root.
+#[wasm_bindgen(js_name = mount)]
+pub async fn mount_js(element: JsValue, source: JsValue, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    let element: Element = element
+        .dyn_into()
+        .map_err(|_| js_sys::Error::new("article-widget: mount() needs a DOM element as its first argument"))?;
+    let settings = Settings::from_element(&element).with_options(&options);
+    let source = match Source::from_js(source) {
+        Some(source) => source,
+        None => Source::from_element(&element),
+    };
+    let mount = Mount::attach(element, settings).map_err(|why| js_sys::Error::new(&why))?;
+    mount.load(source).await;
+    Ok(WidgetHandle { mount })
+}
+
+/// What `mount()` resolves to.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mount: Rc<Mount>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Replaces the article with another (an article object). Returns whether it was valid;
+    /// an invalid one shows the error panel and fires `article-widget:error`. A fetch still
+    /// under way is abandoned.
+    pub fn update(&self, article: JsValue) -> bool {
+        let loaded = load::article_from_js(article);
+        let ok = loaded.is_ok();
+        self.mount.next_generation();
+        self.mount.show(loaded);
+        ok
+    }
+
+    /// Unmounts the widget and shows the element's own children again, as before `mount()`.
+    pub fn destroy(&self) {
+        self.mount.destroy();
+    }
+}
+
+/// Where a widget's article comes from.
 enum Source {
     Url(String),
     InlineJson(String),
+    Object(JsValue),
+    Missing,
 }
 
-fn source_of(element: &Element) -> Option<Source> {
-    if let Some(url) = element
-        .get_attribute("data-src")
-        .filter(|u| !u.trim().is_empty())
-    {
-        return Some(Source::Url(url));
+impl Source {
+    fn from_js(value: JsValue) -> Option<Source> {
+        if value.is_undefined() || value.is_null() {
+            None
+        } else if let Some(url) = value.as_string() {
+            Some(Source::Url(url))
+        } else {
+            Some(Source::Object(value))
+        }
     }
-    let script = element
-        .query_selector(r#":scope > script[type="application/json"]"#)
-        .ok()??;
-    Some(Source::InlineJson(
-        script.text_content().unwrap_or_default(),
-    ))
+
+    fn from_element(element: &Element) -> Source {
+        if let Some(url) = element.get_attribute("data-src").filter(|u| !u.trim().is_empty()) {
+            return Source::Url(url);
+        }
+        match element.query_selector(r#":scope > script[type="application/json"]"#) {
+            Ok(Some(script)) => Source::InlineJson(script.text_content().unwrap_or_default()),
+            _ => Source::Missing,
+        }
+    }
+
+    async fn load(self) -> Result<crate::model::Checked, LoadError> {
+        match self {
+            Source::Url(url) => load::fetch_article(&url).await,
+            Source::InlineJson(text) => load::parse_json_text(&text),
+            Source::Object(value) => load::article_from_js(value),
+            Source::Missing => Err(LoadError::new(
+                "This widget has no article to show.",
+                "give the element a data-src URL or a <script type=\"application/json\"> child, or pass a source to mount()",
+            )),
+        }
+    }
 }
 
-fn mount_element(element: Element) {
-    if element.shadow_root().is_some() {
-        return;
+#[derive(Clone, Copy, Default)]
+struct Settings {
+    theme: Theme,
+    heading_level: HeadingLevel,
+}
+
+impl Settings {
+    fn from_element(element: &Element) -> Settings {
+        let theme = element.get_attribute("data-theme");
+        let level = element.get_attribute("data-heading-level");
+        Settings::default().with(theme, level)
     }
-    let theme = element
-        .get_attribute("data-theme")
-        .and_then(|t| Theme::parse(&t))
-        .unwrap_or_default();
-    let Some(view) = ShadowView::attach(&element) else {
-        return;
-    };
-    let props = move |state| WidgetProps {
-        state,
-        theme,
-        heading_level: Default::default(),
-    };
-    let mut handle = yew::Renderer::<Widget>::with_root_and_props(
-        view.root.clone(),
-        props(WidgetState::Loading),
-    )
-    .render();
-    let source = source_of(&element);
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match source {
-            Some(Source::Url(url)) => load::fetch_article(&url).await,
-            Some(Source::InlineJson(text)) => load::parse_json_text(&text),
-            None => Err(load::LoadError {
-                reader_message: "This widget has no article to show.".into(),
-                details:
-                    "give the element a data-src URL or a <script type=\"application/json\"> child"
-                        .into(),
-            }),
-        };
-        match loaded {
+
+    fn with_options(self, options: &JsValue) -> Settings {
+        if !options.is_object() {
+            return self;
+        }
+        let field = |name: &str| js_sys::Reflect::get(options, &name.into()).ok().filter(|v| !v.is_undefined());
+        let theme = field("theme").map(|v| v.as_string().unwrap_or_default());
+        let level = field("headingLevel").map(|v| v.as_f64().map(|n| n.to_string()).unwrap_or_default());
+        self.with(theme, level)
+    }
+
+    fn with(mut self, theme: Option<String>, level: Option<String>) -> Settings {
+        if let Some(theme) = theme {
+            match Theme::parse(&theme) {
+                Some(theme) => self.theme = theme,
+                None => warn(&format!("theme `{theme}` is not light, dark or auto; using {}", self.theme.as_str())),
+            }
+        }
+        if let Some(level) = level {
+            match level.trim().parse().ok().and_then(HeadingLevel::new) {
+                Some(level) => self.heading_level = level,
+                None => warn(&format!("heading level `{level}` is not 1 to 5; using {}", self.heading_level.tag())),
+            }
+        }
+        self
+    }
+}
+
+/// One mounted widget.
+struct Mount {
+    element: Element,
+    view: ShadowView,
+    settings: Settings,
+    app: RefCell<Option<AppHandle<Widget>>>,
+    /// Bumped by every load, update and destroy, so a late response cannot overwrite them.
+    generation: Cell<u32>,
+    /// Resolves the promise `load` waits on, once the settled state is on screen.
+    on_settled: RefCell<Option<js_sys::Function>>,
+    on_rendered: Callback<WidgetState>,
+    on_click: Closure<dyn Fn(Event)>,
+}
+
+impl Mount {
+    fn attach(element: Element, settings: Settings) -> Result<Rc<Mount>, String> {
+        if let Some(previous) = registered(&element) {
+            previous.destroy();
+        }
+        let view = ShadowView::attach(&element)?;
+        let mount = Rc::new_cyclic(|this: &Weak<Mount>| {
+            let host = element.clone();
+            let on_click = Closure::<dyn Fn(Event)>::new(move |event: Event| announce_link(&host, &event));
+            let _ = view.shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            Mount {
+                element,
+                view,
+                settings,
+                app: RefCell::new(None),
+                generation: Cell::new(0),
+                on_settled: RefCell::new(None),
+                on_rendered: rendered_callback(this.clone()),
+                on_click,
+            }
+        });
+        let props = mount.props(WidgetState::Loading);
+        let app = yew::Renderer::<Widget>::with_root_and_props(mount.view.root.clone(), props).render();
+        mount.app.replace(Some(app));
+        MOUNTED.with(|all| all.borrow_mut().push(mount.clone()));
+        Ok(mount)
+    }
+
+    fn next_generation(&self) -> u32 {
+        self.generation.set(self.generation.get().wrapping_add(1));
+        self.generation.get()
+    }
+
+    fn is_mounted(&self) -> bool {
+        self.app.borrow().is_some()
+    }
+
+    /// Loads the article and waits until it, or the error panel, is on screen.
+    async fn load(self: &Rc<Self>, source: Source) {
+        let generation = self.next_generation();
+        let loaded = source.load().await;
+        if generation != self.generation.get() || !self.is_mounted() {
+            return; // Updated or destroyed while loading: this answer is stale.
+        }
+        let settled = js_sys::Promise::new(&mut |resolve, _| {
+            self.on_settled.replace(Some(resolve));
+        });
+        self.show(loaded);
+        let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
+    }
+
+    fn show(&self, loaded: Result<crate::model::Checked, LoadError>) {
+        let state = match loaded {
             Ok(checked) => {
                 for warning in &checked.warnings {
-                    web_sys::console::warn_1(&format!("article-widget: {warning}").into());
+                    warn(&warning.to_string());
                 }
-                handle.update(props(WidgetState::Ready(Rc::new(checked.article))));
-                view.show_fallback(false);
+                WidgetState::Ready(Rc::new(checked.article))
             }
             Err(err) => {
                 web_sys::console::error_1(&format!("article-widget: {}", err.details).into());
-                handle.update(props(WidgetState::Failed(err.reader_message.into())));
-                view.show_fallback(true);
+                WidgetState::Failed(err.reader_message.into())
+            }
+        };
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(self.props(state));
+        }
+    }
+
+    fn props(&self, state: WidgetState) -> WidgetProps {
+        WidgetProps {
+            state,
+            theme: self.settings.theme,
+            heading_level: self.settings.heading_level,
+            on_rendered: self.on_rendered.clone(),
+        }
+    }
+
+    /// Called after each render; announces the settled states.
+    fn rendered(&self, state: &WidgetState) {
+        match state {
+            WidgetState::Loading => return,
+            WidgetState::Ready(_) => {
+                self.view.show_fallback(false);
+                self.dispatch("article-widget:ready", &js_sys::Object::new());
+            }
+            WidgetState::Failed(message) => {
+                self.view.show_fallback(true);
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
+                self.dispatch("article-widget:error", &detail);
             }
         }
-        keep_alive(handle);
-    });
+        if let Some(resolve) = self.on_settled.take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+
+    fn dispatch(&self, name: &str, detail: &JsValue) {
+        dispatch(&self.element, name, detail);
+    }
+
+    fn destroy(&self) {
+        self.next_generation();
+        let Some(app) = self.app.take() else { return };
+        app.destroy();
+        let _ = self.view.shadow.remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
+        self.view.detach();
+        if let Some(resolve) = self.on_settled.take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+        MOUNTED.with(|all| all.borrow_mut().retain(|m| m.element != self.element));
+    }
 }
 
-/// Mounted widgets live as long as the page.
-fn keep_alive(handle: AppHandle<Widget>) {
-    std::mem::forget(handle);
+fn rendered_callback(mount: Weak<Mount>) -> Callback<WidgetState> {
+    Callback::from(move |state: WidgetState| {
+        if let Some(mount) = mount.upgrade() {
+            mount.rendered(&state);
+        }
+    })
+}
+
+fn registered(element: &Element) -> Option<Rc<Mount>> {
+    MOUNTED.with(|all| all.borrow().iter().find(|m| &m.element == element).cloned())
 }
 
 /// The shadow root of one widget: a slot showing the host's fallback content, and the element
 /// Yew renders into.
 struct ShadowView {
+    shadow: ShadowRoot,
     slot: Element,
     root: Element,
 }
 
 impl ShadowView {
-    fn attach(host: &Element) -> Option<ShadowView> {
-        let shadow = host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .ok()?;
+    fn attach(host: &Element) -> Result<ShadowView, String> {
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
+                format!(
+                    "article-widget: a <{}> cannot hold the widget; use a <div>, <section> or <article>",
+                    host.local_name()
+                )
+            })?,
+        };
+        while let Some(child) = shadow.first_child() {
+            let _ = shadow.remove_child(&child);
+        }
         if let Some(sheet) = shared_sheet() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
-        let document = host.owner_document()?;
-        let slot = document.create_element("slot").ok()?;
-        let root = document.create_element("div").ok()?;
+        let document = host.owner_document().ok_or("article-widget: the element has no document")?;
+        let create = |tag: &str| document.create_element(tag).map_err(|_| format!("article-widget: cannot create <{tag}>"));
+        let slot = create("slot")?;
+        let root = create("div")?;
         root.set_class_name("artw-host");
-        shadow.append_child(&slot).ok()?;
-        shadow.append_child(&root).ok()?;
-        Some(ShadowView { slot, root })
+        shadow.append_child(&slot).map_err(|_| "article-widget: cannot fill the shadow root")?;
+        shadow.append_child(&root).map_err(|_| "article-widget: cannot fill the shadow root")?;
+        Ok(ShadowView { shadow, slot, root })
     }
 
     fn show_fallback(&self, show: bool) {
         let _ = self.slot.toggle_attribute_with_force("hidden", !show);
+    }
+
+    /// Leaves only the slot, so the element renders its own children as it did before.
+    fn detach(&self) {
+        self.root.remove();
+        self.show_fallback(true);
+        self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
     }
 }
 
@@ -154,4 +366,81 @@ fn shared_sheet() -> Option<CssStyleSheet> {
         })
         .clone()
     })
+}
+
+/// Tells the host about a click on one of the widget's links.
+fn announce_link(host: &Element, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Ok(Some(link)) = target.closest("a[data-kind]") else { return };
+    let detail = js_sys::Object::new();
+    let href = js_sys::Reflect::get(&link, &"href".into()).unwrap_or_default();
+    let kind = link.get_attribute("data-kind").unwrap_or_default();
+    let _ = js_sys::Reflect::set(&detail, &"href".into(), &href);
+    let _ = js_sys::Reflect::set(&detail, &"kind".into(), &kind.into());
+    dispatch(host, "article-widget:link", &detail);
+}
+
+fn dispatch(target: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("article-widget: {message}").into());
+}
+
+/// Mounts `root` and every widget element inside it that is not mounted yet.
+fn mount_within(root: &Element) {
+    let mut found = Vec::new();
+    if root.matches(SELECTOR).unwrap_or(false) {
+        found.push(root.clone());
+    }
+    if let Ok(list) = root.query_selector_all(SELECTOR) {
+        found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
+    }
+    for element in found.into_iter().filter(|e| registered(e).is_none()) {
+        let settings = Settings::from_element(&element);
+        let source = Source::from_element(&element);
+        match Mount::attach(element, settings) {
+            Ok(mount) => wasm_bindgen_futures::spawn_local(async move { mount.load(source).await }),
+            Err(why) => web_sys::console::error_1(&why.into()),
+        }
+    }
+}
+
+/// Mounts widget elements added to the page later, and unmounts those taken out of it.
+fn watch(root: &Element) {
+    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+        for record in records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()) {
+            if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                if record.type_() == "attributes" {
+                    mount_within(&target);
+                }
+            }
+            let added = record.added_nodes();
+            for node in (0..added.length()).filter_map(|i| added.item(i)) {
+                if let Ok(element) = node.dyn_into::<Element>() {
+                    mount_within(&element);
+                }
+            }
+        }
+        let gone: Vec<Rc<Mount>> =
+            MOUNTED.with(|all| all.borrow().iter().filter(|m| !m.element.is_connected()).cloned().collect());
+        for mount in gone {
+            mount.destroy();
+        }
+    });
+    let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else { return };
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-article-widget".into()));
+    let _ = observer.observe_with_options(root, &options);
+    // The observer watches for the page's lifetime.
+    on_change.forget();
 }

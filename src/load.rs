@@ -3,7 +3,12 @@
 
 use std::fmt;
 
-use crate::model::ArticleError;
+use crate::model::{Article, ArticleError, Checked};
+
+/// A fetch that has not finished after this long is abandoned.
+pub const FETCH_TIMEOUT_MS: u32 = 10_000;
+/// The largest article response read, in bytes. A 1,000-paragraph article is about 300 KB.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why an article could not be loaded: a plain sentence for the reader, and the details for
 /// the developer's console.
@@ -14,26 +19,32 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(reader_message: impl Into<String>, details: impl Into<String>) -> Self {
-        LoadError {
-            reader_message: reader_message.into(),
-            details: details.into(),
-        }
+    pub fn new(reader_message: impl Into<String>, details: impl Into<String>) -> Self {
+        LoadError { reader_message: reader_message.into(), details: details.into() }
     }
 }
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        LoadError::new(
-            "The article has a mistake in it and cannot be shown.",
-            err.to_string(),
-        )
+        LoadError::new("The article has a mistake in it and cannot be shown.", err.to_string())
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{} ({})", self.reader_message, self.details)
+    }
+}
+
+/// Checks an article given as JSON text.
+pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::parse_json_text(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Ok(Article::from_json(text)?)
     }
 }
 
@@ -47,10 +58,7 @@ mod native {
     /// Reads and checks an article from a JSON file.
     pub fn read_article(path: &Path) -> Result<Checked, LoadError> {
         let text = std::fs::read_to_string(path).map_err(|err| {
-            LoadError::new(
-                "The article file could not be read.",
-                format!("{}: {err}", path.display()),
-            )
+            LoadError::new("The article file could not be read.", format!("{}: {err}", path.display()))
         })?;
         Ok(Article::from_json(&text)?)
     }
@@ -61,67 +69,120 @@ pub use native::read_article;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use gloo::net::http::Request;
-    use wasm_bindgen::JsValue;
+    use std::cell::Cell;
+    use std::rc::Rc;
 
-    use super::LoadError;
-    use crate::model::{Article, Checked};
+    use gloo::net::http::{Request, Response};
+    use gloo::timers::callback::Timeout;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-    /// Fetches and checks an article from a URL.
+    use super::{Article, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
+
+    /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
+    /// `MAX_ARTICLE_BYTES`.
     pub async fn fetch_article(url: &str) -> Result<Checked, LoadError> {
-        let response = Request::get(url).send().await.map_err(|err| {
-            LoadError::new(
-                "The article could not be reached.",
-                format!("GET {url}: {err}"),
-            )
-        })?;
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timeout = controller.clone().map(|controller| {
+            let timed_out = timed_out.clone();
+            Timeout::new(FETCH_TIMEOUT_MS, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        });
+        let network_error = |err: String| {
+            if timed_out.get() {
+                LoadError::new(
+                    "The article took too long to load.",
+                    format!("GET {url}: no complete answer after {} s", FETCH_TIMEOUT_MS / 1000),
+                )
+            } else {
+                LoadError::new(
+                    "The article could not be loaded. Check your connection and try again.",
+                    format!("GET {url}: {err}"),
+                )
+            }
+        };
+
+        let signal = controller.as_ref().map(AbortController::signal);
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|err| network_error(err.to_string()))?;
         if !response.ok() {
+            let reader_message = match response.status() {
+                404 | 410 => "The article could not be found.".to_owned(),
+                status => format!("The article could not be loaded (the server answered {status})."),
+            };
             return Err(LoadError::new(
-                "The article could not be found.",
-                format!(
-                    "GET {url}: HTTP {} {}",
-                    response.status(),
-                    response.status_text()
-                ),
+                reader_message,
+                format!("GET {url}: HTTP {} {}", response.status(), response.status_text()),
             ));
         }
-        let text = response.text().await.map_err(|err| {
-            LoadError::new(
-                "The article could not be downloaded.",
-                format!("GET {url}: {err}"),
-            )
+        let bytes = read_capped(&response).await.map_err(|err| match err {
+            Capped::TooLarge(size) => LoadError::new(
+                "The article is too large to show.",
+                format!("GET {url}: {size} bytes or more; the limit is {MAX_ARTICLE_BYTES}"),
+            ),
+            Capped::Failed(why) => network_error(why),
         })?;
-        parse_json_text(&text).map_err(|err| LoadError {
-            details: format!("{url}: {}", err.details),
-            ..err
-        })
+        let text = String::from_utf8_lossy(&bytes);
+        parse_json_text(&text).map_err(|err| LoadError { details: format!("{url}: {}", err.details), ..err })
     }
 
-    /// Checks an article given as JSON text.
+    enum Capped {
+        TooLarge(usize),
+        Failed(String),
+    }
+
+    /// The response body, read chunk by chunk so an oversized one is cut off, not buffered.
+    async fn read_capped(response: &Response) -> Result<Vec<u8>, Capped> {
+        let declared = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok());
+        if let Some(size) = declared.filter(|&size| size > MAX_ARTICLE_BYTES) {
+            return Err(Capped::TooLarge(size));
+        }
+        let Some(body) = response.body() else { return Ok(Vec::new()) };
+        let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        let failed = |err: JsValue| Capped::Failed(describe(&err));
+        let mut bytes = Vec::with_capacity(declared.unwrap_or(16 * 1024));
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+            let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(failed)?;
+            if done.as_bool().unwrap_or(true) {
+                return Ok(bytes);
+            }
+            let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?.unchecked_into();
+            let start = bytes.len();
+            let end = start + value.length() as usize;
+            if end > MAX_ARTICLE_BYTES {
+                let _ = reader.cancel();
+                return Err(Capped::TooLarge(end));
+            }
+            bytes.resize(end, 0);
+            value.copy_to(&mut bytes[start..]);
+        }
+    }
+
+    fn describe(err: &JsValue) -> String {
+        err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{err:?}"))
+    }
+
+    /// Checks an article given as JSON text, parsed by the browser's own JSON parser.
     pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
         let value = js_sys::JSON::parse(text).map_err(|err| {
-            let why = js_sys::Error::from(err).message();
-            LoadError::new(
-                "The article is not in a format the widget can read.",
-                format!("not JSON: {why}"),
-            )
+            LoadError::new("The article is not in a format the widget can read.", format!("not JSON: {}", describe(&err)))
         })?;
         article_from_js(value)
     }
 
     /// Checks an article given as a JavaScript object.
     pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
-        Ok(Article::from_deserializer(
-            serde_wasm_bindgen::Deserializer::from(value),
-        )?)
+        Ok(Article::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))?)
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{article_from_js, fetch_article, parse_json_text};
-
-/// Checks an article given as JSON text (native).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn parse_json_text(text: &str) -> Result<crate::model::Checked, LoadError> {
-    Ok(crate::model::Article::from_json(text)?)
-}
+pub use browser::{article_from_js, fetch_article};

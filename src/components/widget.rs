@@ -73,10 +73,17 @@ pub struct WidgetProps {
     pub theme: Theme,
     #[prop_or_default]
     pub heading_level: HeadingLevel,
+    /// Called with `state` once the DOM shows it, so an embedder can announce it.
+    #[prop_or_default]
+    pub on_rendered: Callback<WidgetState>,
 }
 
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    {
+        let on_rendered = props.on_rendered.clone();
+        use_effect_with(props.state.clone(), move |state| on_rendered.emit(state.clone()));
+    }
     let content = match &props.state {
         WidgetState::Loading => html! { <LoadingPanel labels={Labels::for_lang("en")} /> },
         WidgetState::Ready(article) => {

@@ -1,0 +1,38 @@
+// article-widget: the one file a host page includes.
+//
+//   <script type="module" src="/path/to/article-widget.js"></script>
+//   <div data-article-widget data-src="/articles/krebs.json"><a href="…">Read the article</a></div>
+//
+// It loads its WebAssembly relative to its own URL, so the folder it sits in can be copied to any
+// path or CDN. Loaded twice (from two URLs), the second copy reuses the first.
+
+const loaded = globalThis.ArticleWidget;
+
+let ready;
+if (loaded) {
+  ready = Promise.resolve(loaded);
+} else {
+  ready = import('./wasm/article-widget.js').then(async (bindings) => {
+    await bindings.default({ module_or_path: new URL('./wasm/article-widget_bg.wasm', import.meta.url) });
+    return bindings;
+  });
+  // A failed load leaves every host's fallback content in place; say why, but never throw.
+  ready.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
+}
+
+/**
+ * Mounts the widget on `element`. `source` is an article object or an article URL (relative to
+ * the page); without it, the element's data-src or inline JSON is used. `options`:
+ * { theme: 'light' | 'dark' | 'auto', headingLevel: 1..5 }. Resolves to a handle with
+ * update(article) and destroy() once the article or its error panel is on screen.
+ */
+export async function mount(element, source, options) {
+  const bindings = await ready;
+  return bindings.mount(element, source, options);
+}
+
+if (!loaded) {
+  globalThis.ArticleWidget = Object.freeze({ mount });
+}
+
+export default globalThis.ArticleWidget;
