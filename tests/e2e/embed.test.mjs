@@ -1,0 +1,343 @@
+// The embed contract, end to end: dist/ served over HTTP, driven in headless Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, ROOT, launch, serve } from './support.mjs';
+
+const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
+const THREE_MB = 3 * 1024 * 1024;
+
+const routes = {
+  '/fail/slow.json': () => {}, // never answers
+  '/fail/500.json': (req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
+  '/fail/not-json.json': (req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Sign in to continue</p>'),
+  '/fail/invalid.json': (req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"headline": "", "body": []}'),
+  '/fail/huge.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': THREE_MB });
+    res.end(' '.repeat(THREE_MB));
+  },
+  '/fail/huge-chunked.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = ' '.repeat(64 * 1024);
+    let sent = 0;
+    const more = () => {
+      while (sent < THREE_MB) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', more);
+      }
+      res.end();
+    };
+    res.on('error', () => {});
+    more();
+  },
+};
+
+/** A test page: records the widget's events in window.events, then loads the embed script. */
+function page(name, body, head = '') {
+  routes[`/t/${name}.html`] = (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${head}
+<script>
+  window.events = [];
+  for (const type of ['ready', 'error', 'link']) {
+    document.addEventListener('article-widget:' + type, (e) =>
+      events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail)) }));
+  }
+</script>
+<script type="module" src="/article-widget.js"></script></head><body>${body}</body></html>`);
+  };
+  return `/t/${name}.html`;
+}
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST, routes);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and fails the test on any uncaught error of ours. */
+async function open(path, { width = 1000 } = {}) {
+  const tab = await browser.newPage({ viewport: { width, height: 800 } });
+  tab.uncaught = [];
+  tab.consoleErrors = [];
+  tab.on('pageerror', (err) => tab.uncaught.push(err.message));
+  tab.on('console', (msg) => msg.type() === 'error' && tab.consoleErrors.push(msg.text()));
+  await tab.goto(server.origin + path);
+  return tab;
+}
+
+async function close(tab) {
+  assert.deepEqual(tab.uncaught, [], 'nothing may throw into the host page');
+  await tab.close();
+}
+
+const eventsOf = (tab, type) => tab.evaluate((t) => events.filter((e) => e.type === t), type);
+const waitForEvents = (tab, type, count) =>
+  tab.waitForFunction(([t, n]) => events.filter((e) => e.type === t).length >= n, [type, count], { timeout: 20000 });
+
+/** What a widget shows: the text in its shadow root, and whether the host's fallback is visible. */
+const inspect = (tab, id) =>
+  tab.evaluate((id) => {
+    const el = document.getElementById(id);
+    const shadow = el.shadowRoot;
+    const slot = shadow?.querySelector('slot');
+    return {
+      headline: shadow?.querySelector('.artw-headline')?.textContent ?? null,
+      paragraphs: shadow ? shadow.querySelectorAll('.artw-body > p').length : 0,
+      error: shadow?.querySelector('.artw-error')?.textContent ?? null,
+      fallbackVisible: !shadow || (!!slot && !slot.hidden),
+      fallbackInDom: el.querySelector('.fallback') !== null,
+    };
+  }, id);
+
+describe('mounting', () => {
+  test('auto-mounts data-src, inline JSON and elements added later, sharing one wasm instance', async () => {
+    const inline = JSON.stringify({ headline: 'Inline headline', body: [{ type: 'paragraph', text: 'Inline text.' }] });
+    const tab = await open(page('auto', `
+      <div id="by-url" data-article-widget data-src="/articles/krebs.json"><a class="fallback" href="/x">Read it</a></div>
+      <div id="inline" data-article-widget><script type="application/json">${inline}</script><p class="fallback">Fallback</p></div>`));
+    await waitForEvents(tab, 'ready', 2);
+    const byUrl = await inspect(tab, 'by-url');
+    assert.equal(byUrl.headline, seed.headline);
+    assert.equal(byUrl.paragraphs, 10);
+    assert.equal(byUrl.fallbackVisible, false, 'the fallback hides once the article is shown');
+    assert.equal(byUrl.fallbackInDom, true, "the host's own children are left in place");
+    assert.equal((await inspect(tab, 'inline')).headline, 'Inline headline');
+
+    await tab.evaluate(() => {
+      const late = document.createElement('section');
+      late.id = 'late';
+      late.setAttribute('data-article-widget', '');
+      late.setAttribute('data-src', '/articles/krebs.json');
+      document.body.append(late);
+      const flagged = document.createElement('div');
+      flagged.id = 'flagged';
+      flagged.setAttribute('data-src', '/articles/krebs.json');
+      document.body.append(flagged);
+      setTimeout(() => flagged.setAttribute('data-article-widget', ''), 50);
+    });
+    await waitForEvents(tab, 'ready', 4);
+    assert.equal((await inspect(tab, 'late')).paragraphs, 10);
+    assert.equal((await inspect(tab, 'flagged')).paragraphs, 10);
+    const readyIds = (await eventsOf(tab, 'ready')).map((e) => e.id).sort();
+    assert.deepEqual(readyIds, ['by-url', 'flagged', 'inline', 'late']);
+
+    const wasmFetches = await tab.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length);
+    assert.equal(wasmFetches, 1, 'every widget on the page shares one WebAssembly instance');
+    await close(tab);
+  });
+
+  test('mount(), update() and destroy() from JavaScript; destroy leaves the element as it was', async () => {
+    const tab = await open(page('api', `<div id="target" class="host-box"><p class="fallback">Fallback text</p></div>`));
+    const result = await tab.evaluate(async (article) => {
+      const { mount } = await import('/article-widget.js');
+      const el = document.getElementById('target');
+      const before = el.outerHTML;
+      const handle = await mount(el, article, { theme: 'dark', headingLevel: 2 });
+      const shadow = el.shadowRoot;
+      const mounted = {
+        headline: shadow.querySelector('h2.artw-headline')?.textContent,
+        theme: shadow.querySelector('.artw-root').dataset.theme,
+        sameApi: window.ArticleWidget.mount === mount,
+      };
+      const validUpdate = handle.update({ ...article, headline: 'Changed headline' });
+      await new Promise((r) => requestAnimationFrame(r));
+      const updated = shadow.querySelector('.artw-headline').textContent;
+      const invalidUpdate = handle.update({ ...article, body: [] });
+      await new Promise((r) => requestAnimationFrame(r));
+      const error = shadow.querySelector('.artw-error')?.textContent;
+      handle.destroy();
+      handle.destroy();
+      const after = el.outerHTML;
+      const fallbackHeight = el.querySelector('.fallback').getBoundingClientRect().height;
+      const leftInShadow = [...shadow.children].map((c) => c.localName);
+      const again = await mount(el, article);
+      const remounted = shadow.querySelector('.artw-headline')?.textContent;
+      again.destroy();
+      return { before, after, mounted, validUpdate, updated, invalidUpdate, error, fallbackHeight, leftInShadow, remounted };
+    }, seed);
+    assert.equal(result.mounted.headline, seed.headline, 'headingLevel 2 makes the headline an h2');
+    assert.equal(result.mounted.theme, 'dark');
+    assert.equal(result.mounted.sameApi, true, 'window.ArticleWidget.mount is the module export');
+    assert.equal(result.validUpdate, true);
+    assert.equal(result.updated, 'Changed headline');
+    assert.equal(result.invalidUpdate, false);
+    assert.match(result.error, /has a mistake in it/);
+    assert.equal(result.after, result.before, 'destroy leaves the element as it was before mount');
+    assert.deepEqual(result.leftInShadow, ['slot']);
+    assert.ok(result.fallbackHeight > 0, 'the fallback shows again after destroy');
+    assert.equal(result.remounted, seed.headline, 'the element can be mounted again');
+    const ready = await eventsOf(tab, 'ready');
+    const errors = await eventsOf(tab, 'error');
+    assert.deepEqual(ready.map((e) => e.id), ['target', 'target', 'target']);
+    assert.deepEqual(errors.map((e) => e.detail.message), ['The article has a mistake in it and cannot be shown.']);
+    await close(tab);
+  });
+
+  test('mount() refuses what is not an element, without breaking the page', async () => {
+    const tab = await open(page('bad-args', ''));
+    const message = await tab.evaluate(async () => {
+      try {
+        await window.ArticleWidget.mount('not an element', '/articles/krebs.json');
+        return 'resolved';
+      } catch (err) {
+        return err.message;
+      }
+    });
+    assert.match(message, /mount\(\) needs a DOM element/);
+    await close(tab);
+  });
+});
+
+describe('events', () => {
+  test('link clicks report href and kind for body, author, promo and related links', async () => {
+    const article = structuredClone(seed);
+    article.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
+    article.authors[0].url = 'https://example.com/bobby';
+    article.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
+    article.related[0].url = 'https://example.com/related';
+    const tab = await open(page('links', `<div id="w" data-article-widget><script type="application/json">${JSON.stringify(article)}</script></div>`));
+    await waitForEvents(tab, 'ready', 1);
+    await tab.evaluate(() => document.addEventListener('click', (e) => e.preventDefault()));
+    const widget = tab.locator('#w');
+    await widget.locator('.artw-paragraph a').click();
+    await widget.locator('.artw-author-name a').click();
+    await widget.locator('.artw-author-profile').click();
+    await widget.locator('.artw-promo-action').click();
+    await widget.locator('a.artw-related-card').click();
+    await widget.locator('.artw-headline').click(); // not a link: no event
+    const links = (await eventsOf(tab, 'link')).map((e) => [e.id, e.detail.kind, e.detail.href]);
+    assert.deepEqual(links, [
+      ['w', 'body', 'https://example.com/trump'],
+      ['w', 'author', 'https://example.com/bobby'],
+      ['w', 'author', 'https://example.com/bobby'],
+      ['w', 'promo', 'https://example.com/signup'],
+      ['w', 'related', 'https://example.com/related'],
+    ]);
+    await close(tab);
+  });
+});
+
+describe('failures end in an error panel over the intact fallback', () => {
+  const cases = [
+    ['HTTP 404', '/articles/missing.json', 'The article could not be found.'],
+    ['HTTP 500', '/fail/500.json', 'The article could not be loaded (the server answered 500).'],
+    ['a body that is not JSON', '/fail/not-json.json', 'The article is not in a format the widget can read.'],
+    ['an invalid article', '/fail/invalid.json', 'The article has a mistake in it and cannot be shown.'],
+    ['a body over the byte cap', '/fail/huge.json', 'The article is too large to show.'],
+    ['a chunked body over the byte cap', '/fail/huge-chunked.json', 'The article is too large to show.'],
+    ['an unreachable server', 'http://127.0.0.1:9/article.json', 'The article could not be loaded. Check your connection and try again.'],
+    ['no answer within 10 s', '/fail/slow.json', 'The article took too long to load.'],
+  ];
+  for (const [what, src, message] of cases) {
+    test(what, async () => {
+      const tab = await open(page(`fail-${what.replace(/\W+/g, '-')}`,
+        `<div id="w" data-article-widget data-src="${src}"><a class="fallback" href="https://example.com/">Read on the publisher's site</a></div>`));
+      await waitForEvents(tab, 'error', 1);
+      const shown = await inspect(tab, 'w');
+      assert.equal(shown.headline, null);
+      assert.match(shown.error, new RegExp(message.replace(/[.()]/g, '\\$&')));
+      assert.equal(shown.fallbackVisible, true);
+      assert.equal(shown.fallbackInDom, true);
+      const [error] = await eventsOf(tab, 'error');
+      assert.equal(error.detail.message, message, 'the event carries the message the reader sees');
+      assert.ok(tab.consoleErrors.some((line) => line.startsWith('article-widget:')), 'details go to the console');
+      await close(tab);
+    });
+  }
+
+  test('two widgets where one fails: the other works', async () => {
+    const tab = await open(page('two', `
+      <div id="bad" data-article-widget data-src="/fail/500.json"><p class="fallback">Bad</p></div>
+      <div id="good" data-article-widget data-src="/articles/krebs.json"><p class="fallback">Good</p></div>`));
+    await waitForEvents(tab, 'ready', 1);
+    await waitForEvents(tab, 'error', 1);
+    assert.equal((await inspect(tab, 'good')).paragraphs, 10);
+    assert.equal((await inspect(tab, 'bad')).fallbackVisible, true);
+    await close(tab);
+  });
+});
+
+describe('isolation', () => {
+  const probes = ['.artw-root', '.artw-headline', '.artw-standfirst', '.artw-body > p', '.artw-pullquote-text',
+    '.artw-promo', '.artw-author-name', '.artw-author-bio', '.artw-related-title', '.artw-section-title'];
+  const properties = ['font-size', 'font-family', 'font-weight', 'color', 'background-color', 'line-height',
+    'letter-spacing', 'margin-top', 'margin-left', 'padding-top', 'border-top-style', 'text-transform', 'width'];
+  const hostile = '<link rel="stylesheet" href="/demo/bootstrap.min.css"><link rel="stylesheet" href="/demo/hostile.css">';
+  const widget = '<div id="w" data-article-widget data-src="/articles/krebs.json" style="width: 760px"></div>';
+
+  const widgetStyles = (tab) => tab.evaluate(([probes, properties]) => {
+    const shadow = document.getElementById('w').shadowRoot;
+    return probes.map((selector) => {
+      const style = getComputedStyle(shadow.querySelector(selector));
+      return [selector, Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)]))];
+    });
+  }, [probes, properties]);
+
+  test("a hostile host stylesheet changes nothing in the widget's computed styles", async () => {
+    const plain = await open(page('plain', widget));
+    const attacked = await open(page('hostile', widget, hostile));
+    await waitForEvents(plain, 'ready', 1);
+    await waitForEvents(attacked, 'ready', 1);
+    const hostColour = await attacked.evaluate(() => getComputedStyle(document.body).color);
+    assert.equal(hostColour, 'rgb(0, 128, 0)', 'the hostile stylesheet is in force on the host page');
+    assert.deepEqual(await widgetStyles(attacked), await widgetStyles(plain));
+    await close(plain);
+    await close(attacked);
+  });
+
+  test("the widget's stylesheet changes nothing on the host page", async () => {
+    const tab = await open(page('host-styles', `
+      <h1 id="h">Host heading</h1><p id="p">Host paragraph with <a id="a" href="#">a link</a></p>
+      <article id="art"><p class="artw-paragraph" id="q">A host element using the widget's own class name</p></article>
+      <div id="w"></div>`, hostile));
+    const hostStyles = () => tab.evaluate(() => ['h', 'p', 'a', 'art', 'q'].map((id) => {
+      const s = getComputedStyle(document.getElementById(id));
+      return [id, s.fontSize, s.fontFamily, s.color, s.marginTop, s.lineHeight, s.backgroundColor, s.textDecorationLine];
+    }));
+    await tab.waitForFunction(() => window.ArticleWidget);
+    const before = await hostStyles();
+    await tab.evaluate((article) => window.ArticleWidget.mount(document.getElementById('w'), article), seed);
+    assert.equal(await tab.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('.artw-body > p').length), 10);
+    assert.deepEqual(await hostStyles(), before);
+    await close(tab);
+  });
+});
+
+test('dist/ works when copied to another path: a page elsewhere with only the two-line snippet', async () => {
+  const site = await mkdtemp(join(tmpdir(), 'artw-site-'));
+  await cp(DIST, join(site, 'cdn', 'widget', 'v1'), { recursive: true });
+  await mkdir(join(site, 'blog', 'posts'), { recursive: true });
+  await cp(join(ROOT, 'static/articles/krebs.json'), join(site, 'blog', 'krebs.json'));
+  await writeFile(join(site, 'blog', 'posts', 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body>
+<script type="module" src="/cdn/widget/v1/article-widget.js"></script>
+<div data-article-widget data-src="../krebs.json">
+  <a href="https://publisher.example/krebs">Read: Trump fires cyber security chief…</a>
+</div>
+</body></html>`);
+  const elsewhere = await serve(site);
+  const tab = await browser.newPage();
+  const uncaught = [];
+  tab.on('pageerror', (err) => uncaught.push(err.message));
+  await tab.goto(`${elsewhere.origin}/blog/posts/`);
+  const widget = tab.locator('[data-article-widget]');
+  await widget.locator('.artw-article').waitFor();
+  assert.equal(await widget.locator('.artw-body > p').count(), 10);
+  assert.equal(await widget.locator('.artw-headline').textContent(), seed.headline);
+  assert.deepEqual(uncaught, []);
+  await tab.close();
+  await elsewhere.close();
+  await rm(site, { recursive: true, force: true });
+});
