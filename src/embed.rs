@@ -3,7 +3,8 @@
 //! `destroy`, and reports `article-widget:ready`, `:error` and `:link` events on the element.
 //!
 //! Each widget renders in its element's shadow root, next to a `<slot>` that shows the host's
-//! own children (the fallback) until the article is rendered, and again if it fails.
+//! own children (the fallback) until the article is rendered, and again if it fails. Markup
+//! pre-rendered by `article-widget render` is hydrated in place instead.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::{Rc, Weak};
@@ -172,7 +173,7 @@ impl Settings {
 /// One mounted widget.
 struct Mount {
     element: Element,
-    view: ShadowView,
+    view: View,
     settings: Settings,
     app: RefCell<Option<AppHandle<Widget>>>,
     /// Bumped by every load, update and destroy, so a late response cannot overwrite them.
@@ -188,11 +189,11 @@ impl Mount {
         if let Some(previous) = registered(&element) {
             previous.destroy();
         }
-        let view = ShadowView::attach(&element)?;
+        let view = View::attach(&element)?;
         let mount = Rc::new_cyclic(|this: &Weak<Mount>| {
             let host = element.clone();
             let on_click = Closure::<dyn Fn(Event)>::new(move |event: Event| announce_link(&host, &event));
-            let _ = view.shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            let _ = view.root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
             Mount {
                 element,
                 view,
@@ -204,9 +205,11 @@ impl Mount {
                 on_click,
             }
         });
-        let props = mount.props(WidgetState::Loading);
-        let app = yew::Renderer::<Widget>::with_root_and_props(mount.view.root.clone(), props).render();
-        mount.app.replace(Some(app));
+        if !mount.view.prerendered {
+            let props = mount.props(WidgetState::Loading);
+            let app = yew::Renderer::<Widget>::with_root_and_props(mount.view.root.clone(), props).render();
+            mount.app.replace(Some(app));
+        }
         MOUNTED.with(|all| all.borrow_mut().push(mount.clone()));
         Ok(mount)
     }
@@ -217,7 +220,7 @@ impl Mount {
     }
 
     fn is_mounted(&self) -> bool {
-        self.app.borrow().is_some()
+        self.app.borrow().is_some() || (self.view.prerendered && self.element.is_connected())
     }
 
     /// Loads the article and waits until it, or the error panel, is on screen.
@@ -230,8 +233,28 @@ impl Mount {
         let settled = js_sys::Promise::new(&mut |resolve, _| {
             self.on_settled.replace(Some(resolve));
         });
-        self.show(loaded);
+        if self.app.borrow().is_none() {
+            self.hydrate(loaded);
+        } else {
+            self.show(loaded);
+        }
         let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
+    }
+
+    /// Takes over pre-rendered markup. It was rendered from the same article, so the nodes
+    /// stay as they are; if the article cannot be read here, the markup is left to be read.
+    fn hydrate(&self, loaded: Result<crate::model::Checked, LoadError>) {
+        match loaded {
+            Ok(checked) => {
+                let props = self.props(WidgetState::Ready(Rc::new(checked.article)));
+                let app = yew::Renderer::<Widget>::with_root_and_props(self.view.root.clone(), props).hydrate();
+                self.app.replace(Some(app));
+            }
+            Err(err) => {
+                web_sys::console::error_1(&format!("article-widget: cannot take over the pre-rendered article: {}", err.details).into());
+                self.rendered(&WidgetState::Failed(err.reader_message.into()));
+            }
+        }
     }
 
     fn show(&self, loaded: Result<crate::model::Checked, LoadError>) {
@@ -270,7 +293,9 @@ impl Mount {
                 self.dispatch("article-widget:ready", &js_sys::Object::new());
             }
             WidgetState::Failed(message) => {
-                self.view.show_fallback(true);
+                if self.app.borrow().is_some() {
+                    self.view.show_fallback(true);
+                }
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
                 self.dispatch("article-widget:error", &detail);
@@ -287,9 +312,13 @@ impl Mount {
 
     fn destroy(&self) {
         self.next_generation();
-        let Some(app) = self.app.take() else { return };
-        app.destroy();
-        let _ = self.view.shadow.remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
+        if !MOUNTED.with(|all| all.borrow().iter().any(|m| std::ptr::eq(m.as_ref(), self))) {
+            return;
+        }
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        let _ = self.view.root.remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
         self.view.detach();
         if let Some(resolve) = self.on_settled.take() {
             let _ = resolve.call0(&JsValue::NULL);
@@ -310,16 +339,25 @@ fn registered(element: &Element) -> Option<Rc<Mount>> {
     MOUNTED.with(|all| all.borrow().iter().find(|m| &m.element == element).cloned())
 }
 
-/// The shadow root of one widget: a slot showing the host's fallback content, and the element
-/// Yew renders into.
-struct ShadowView {
-    shadow: ShadowRoot,
-    slot: Element,
+/// Where one widget renders: `root` is the element Yew renders into. In a shadow root it sits
+/// next to a slot showing the host's fallback content; on a pre-rendered page it may also be a
+/// plain child of the host element.
+struct View {
     root: Element,
+    slot: Option<Element>,
+    shadow: Option<ShadowRoot>,
+    /// `root` already holds the article, rendered by `article-widget render`.
+    prerendered: bool,
 }
 
-impl ShadowView {
-    fn attach(host: &Element) -> Result<ShadowView, String> {
+impl View {
+    fn attach(host: &Element) -> Result<View, String> {
+        let prerendered_root = |parent: &dyn Fn(&str) -> Option<Element>| {
+            parent(":scope > .artw-host").filter(|root| root.child_element_count() > 0)
+        };
+        if let Some(root) = prerendered_root(&|s| host.query_selector(s).ok().flatten()) {
+            return Ok(View { root, slot: None, shadow: None, prerendered: true });
+        }
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
@@ -329,31 +367,52 @@ impl ShadowView {
                 )
             })?,
         };
-        while let Some(child) = shadow.first_child() {
-            let _ = shadow.remove_child(&child);
-        }
         if let Some(sheet) = shared_sheet() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
         let document = host.owner_document().ok_or("article-widget: the element has no document")?;
         let create = |tag: &str| document.create_element(tag).map_err(|_| format!("article-widget: cannot create <{tag}>"));
+        let existing_slot = shadow.query_selector(":scope > slot").ok().flatten();
+        if let Some(root) = prerendered_root(&|s| shadow.query_selector(s).ok().flatten()) {
+            let slot = match existing_slot {
+                Some(slot) => slot,
+                None => {
+                    let slot = create("slot")?;
+                    slot.toggle_attribute_with_force("hidden", true).ok();
+                    shadow.prepend_with_node_1(&slot).map_err(|_| "article-widget: cannot fill the shadow root")?;
+                    slot
+                }
+            };
+            return Ok(View { root, slot: Some(slot), shadow: Some(shadow), prerendered: true });
+        }
+        while let Some(child) = shadow.first_child() {
+            let _ = shadow.remove_child(&child);
+        }
         let slot = create("slot")?;
         let root = create("div")?;
         root.set_class_name("artw-host");
         shadow.append_child(&slot).map_err(|_| "article-widget: cannot fill the shadow root")?;
         shadow.append_child(&root).map_err(|_| "article-widget: cannot fill the shadow root")?;
-        Ok(ShadowView { shadow, slot, root })
+        Ok(View { root, slot: Some(slot), shadow: Some(shadow), prerendered: false })
     }
 
     fn show_fallback(&self, show: bool) {
-        let _ = self.slot.toggle_attribute_with_force("hidden", !show);
+        if let Some(slot) = &self.slot {
+            let _ = slot.toggle_attribute_with_force("hidden", !show);
+        }
     }
 
     /// Leaves only the slot, so the element renders its own children as it did before.
     fn detach(&self) {
-        self.root.remove();
-        self.show_fallback(true);
-        self.shadow.set_adopted_style_sheets(&js_sys::Array::new());
+        let Some(shadow) = &self.shadow else { return };
+        while let Some(child) = shadow.first_child() {
+            let _ = shadow.remove_child(&child);
+        }
+        if let Some(slot) = &self.slot {
+            let _ = slot.remove_attribute("hidden");
+            let _ = shadow.append_child(slot);
+        }
+        shadow.set_adopted_style_sheets(&js_sys::Array::new());
     }
 }
 

@@ -6,6 +6,8 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
 pub use components::{Theme, Widget, WidgetProps, WidgetState};
 pub use model::{Article, ArticleError, Checked};

@@ -50,22 +50,39 @@ pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::io::Read;
     use std::path::Path;
 
-    use super::LoadError;
-    use crate::model::{Article, Checked};
+    use serde_json::Value;
 
-    /// Reads and checks an article from a JSON file.
-    pub fn read_article(path: &Path) -> Result<Checked, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|err| {
+    use super::{LoadError, MAX_ARTICLE_BYTES};
+
+    /// Reads a JSON file (`-` for standard input), with the browser's byte cap.
+    pub fn read_json(path: &Path) -> Result<Value, LoadError> {
+        let unreadable = |err: std::io::Error| {
             LoadError::new("The article file could not be read.", format!("{}: {err}", path.display()))
-        })?;
-        Ok(Article::from_json(&text)?)
+        };
+        let mut bytes = Vec::new();
+        let limit = MAX_ARTICLE_BYTES as u64 + 1;
+        if path == Path::new("-") {
+            std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(unreadable)?;
+        } else {
+            std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(unreadable)?;
+        }
+        if bytes.len() > MAX_ARTICLE_BYTES {
+            return Err(LoadError::new(
+                "The article is too large to show.",
+                format!("{}: more than {MAX_ARTICLE_BYTES} bytes", path.display()),
+            ));
+        }
+        serde_json::from_slice(&bytes).map_err(|err| {
+            LoadError::new("The article is not in a format the widget can read.", format!("not JSON: {err}"))
+        })
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::read_article;
+pub use native::read_json;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {

@@ -120,10 +120,11 @@ async fn byline_card_shows_name_role_bio_and_initials() {
     assert_eq!(bio.len(), 2);
     assert!(bio[0].starts_with("Bobby Hellard is ITPro's Reviews Editor"));
     assert!(bio[1].starts_with("Bobby mainly covers hardware reviews"));
-    let avatar = one(&card, ".artw-avatar-initials");
-    assert_eq!(text(&avatar), "BH");
+    let avatar = one(&card, ".artw-avatar");
+    assert_eq!(text(&one(&avatar, ".artw-avatar-initials")), "BH");
     assert_eq!(avatar.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert_eq!(computed(&avatar, "border-radius"), "50%");
+    assert_ne!(computed(&avatar, "background-color"), computed(&one(&root, ".artw-root"), "background-color"));
     assert!(all(&card, "img").is_empty());
     assert!(all(&card, "a").is_empty(), "the seed gives no profile URL");
 }
@@ -164,7 +165,7 @@ async fn avatar_that_fails_to_load_falls_back_to_initials() {
     let mut article = seed();
     article.authors[0].avatar = Some("/no-such-avatar.png".into());
     let (root, _handle) = mount(article, Theme::Light).await;
-    let image = one(&root, "img.artw-avatar");
+    let image = one(&root, ".artw-avatar img");
     // The avatar loads lazily: bring it into view so the browser fetches it.
     image.scroll_into_view();
     if !image
@@ -183,7 +184,7 @@ async fn avatar_that_fails_to_load_falls_back_to_initials() {
         JsFuture::from(errored).await.unwrap();
     }
     yew::scheduler::flush().await;
-    assert!(all(&root, "img.artw-avatar").is_empty());
+    assert!(all(&root, ".artw-avatar img").is_empty(), "the broken picture is removed");
     assert_eq!(text(&one(&root, ".artw-avatar-initials")), "BH");
 }
 

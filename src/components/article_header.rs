@@ -16,18 +16,18 @@ pub struct ArticleHeaderProps {
 pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
     let article = &props.article;
     let labels = article.labels();
-    let time = |label: &'static str, class: &'static str, stamp: &Option<String>| {
+    let time = |label: &'static str, class: &'static str, itemprop: &'static str, stamp: &Option<String>| {
         let stamp = stamp.as_deref()?;
         let shown = format_date(stamp, &labels.months)?;
         Some(html! {
             <span class={classes!("artw-dateline-item", class)}>
-                <span class="artw-visually-hidden">{ label }{ " " }</span>
-                <time datetime={date_part(stamp).unwrap_or(stamp).to_owned()}>{ shown }</time>
+                <span class="artw-visually-hidden">{ format!("{label} ") }</span>
+                <time {itemprop} datetime={date_part(stamp).unwrap_or(stamp).to_owned()}>{ shown }</time>
             </span>
         })
     };
-    let published = time(labels.published, "artw-published", &article.published);
-    let updated = time(labels.updated, "artw-updated", &article.updated);
+    let published = time(labels.published, "artw-published", "datePublished", &article.published);
+    let updated = time(labels.updated, "artw-updated", "dateModified", &article.updated);
     let minutes = reading_minutes(article);
 
     html! {
@@ -35,21 +35,23 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
             if let Some(kicker) = &article.kicker {
                 <p class="artw-kicker">{ kicker }</p>
             }
-            <@{props.heading_level.tag()} class="artw-headline">{ &article.headline }</@>
+            <@{props.heading_level.tag()} class="artw-headline" itemprop="headline">{ &article.headline }</@>
             if let Some(standfirst) = &article.standfirst {
-                <p class="artw-standfirst">{ standfirst }</p>
+                <p class="artw-standfirst" itemprop="description">{ standfirst }</p>
             }
             if !article.authors.is_empty() {
                 <p class="artw-byline">
-                    { labels.by }{ " " }
+                    { format!("{} ", labels.by) }
                     { for article.authors.iter().enumerate().map(|(i, author)| html! {
                         <>
                             if i > 0 { { if i + 1 == article.authors.len() { labels.and } else { ", " } } }
-                            <span class="artw-byline-name">
+                            <span class="artw-byline-name" itemprop="author" itemscope=true itemtype="https://schema.org/Person">
                                 if let Some(url) = &author.url {
-                                    <a href={url.clone()} rel="author">{ &author.name }</a>
+                                    <a href={url.clone()} rel="author noopener noreferrer" itemprop="url" data-kind="author">
+                                        <span itemprop="name">{ &author.name }</span>
+                                    </a>
                                 } else {
-                                    { &author.name }
+                                    <span itemprop="name">{ &author.name }</span>
                                 }
                             </span>
                         </>
@@ -58,7 +60,10 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
             }
             <p class="artw-dateline">
                 if let Some(publisher) = &article.publisher {
-                    <span class="artw-dateline-item artw-publisher">{ &publisher.name }</span>
+                    <span class="artw-dateline-item artw-publisher" itemprop="publisher" itemscope=true
+                        itemtype="https://schema.org/Organization">
+                        <span itemprop="name">{ &publisher.name }</span>
+                    </span>
                 }
                 { for published }
                 { for updated }

@@ -24,7 +24,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         labels.about_author
     };
     html! {
-        <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}>
+        <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}
+            itemscope=true itemtype="https://schema.org/NewsArticle">
             <ArticleHeader article={article.clone()} heading_level={props.heading_level} />
             <ArticleBody article={article.clone()} heading_level={section_level} />
             if !article.authors.is_empty() {

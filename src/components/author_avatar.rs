@@ -9,8 +9,10 @@ pub struct AuthorAvatarProps {
     pub src: Option<AttrValue>,
 }
 
-/// The author's picture, or their initials in a coloured circle when there is no picture or
-/// it fails to load. Decorative: the name is always written next to it.
+/// The author's initials in a coloured circle, with their picture laid over them when there is
+/// one. A picture that fails to load is removed; until then (and without JavaScript) a broken
+/// picture with empty alt text draws nothing, so the initials show through. Decorative: the
+/// name is always written next to it.
 #[component]
 pub fn AuthorAvatar(props: &AuthorAvatarProps) -> Html {
     let failed = use_state_eq(|| false);
@@ -18,21 +20,18 @@ pub fn AuthorAvatar(props: &AuthorAvatarProps) -> Html {
         let failed = failed.clone();
         use_effect_with(props.src.clone(), move |_| failed.set(false));
     }
-    match &props.src {
-        Some(src) if !*failed => {
-            let onerror = Callback::from(move |_: Event| failed.set(true));
-            html! {
-                <img class="artw-avatar" src={src} alt="" width="64" height="64"
-                    loading="lazy" decoding="async" referrerpolicy="no-referrer" {onerror} />
-            }
+    let palette = format!("artw-avatar-c{}", avatar_palette_index(&props.name));
+    let picture = props.src.as_ref().filter(|_| !*failed).map(|src| {
+        let onerror = Callback::from(move |_: Event| failed.set(true));
+        html! {
+            <img class="artw-avatar-image" src={src} alt="" width="64" height="64"
+                loading="lazy" decoding="async" referrerpolicy="no-referrer" {onerror} />
         }
-        _ => {
-            let palette = format!("artw-avatar-c{}", avatar_palette_index(&props.name));
-            html! {
-                <span class={classes!("artw-avatar", "artw-avatar-initials", palette)} aria-hidden="true">
-                    { initials(&props.name) }
-                </span>
-            }
-        }
+    });
+    html! {
+        <span class={classes!("artw-avatar", palette)} aria-hidden="true">
+            <span class="artw-avatar-initials">{ initials(&props.name) }</span>
+            { for picture }
+        </span>
     }
 }

@@ -8,10 +8,26 @@ pub struct RichTextProps {
 }
 
 /// Running text with its links and emphasis. Every span is rendered as a text node, never
-/// as markup.
+/// as markup. Neighbouring plain spans are joined into one text node, as the HTML parser
+/// would join them, so pre-rendered markup hydrates node for node.
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
-    html! { { for props.text.0.iter().map(span) } }
+    let mut nodes = Vec::with_capacity(props.text.0.len());
+    let mut plain = String::new();
+    for item in &props.text.0 {
+        if item.is_plain() {
+            plain.push_str(&item.text);
+            continue;
+        }
+        if !plain.is_empty() {
+            nodes.push(html! { { std::mem::take(&mut plain) } });
+        }
+        nodes.push(span(item));
+    }
+    if !plain.is_empty() {
+        nodes.push(html! { { plain } });
+    }
+    nodes.into_iter().collect()
 }
 
 fn span(span: &Span) -> Html {

@@ -51,6 +51,10 @@ impl HeadingLevel {
         (1..=5).contains(&level).then_some(HeadingLevel(level))
     }
 
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
     pub fn tag(self) -> &'static str {
         ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(self.0 - 1)]
     }

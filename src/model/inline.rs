@@ -28,7 +28,7 @@ impl Span {
         }
     }
 
-    fn is_plain(&self) -> bool {
+    pub fn is_plain(&self) -> bool {
         self.href.is_none() && !self.em && !self.strong
     }
 }

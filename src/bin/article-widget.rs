@@ -1,0 +1,161 @@
+//! `article-widget`: pre-render articles to HTML and check them, from the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use article_widget::components::{HeadingLevel, Theme};
+use article_widget::load::{read_json, LoadError};
+use article_widget::model::{Article, Checked};
+use article_widget::ssr::{render_fragment, render_page, RenderOptions};
+use clap::{Parser, Subcommand};
+use serde_json::Value;
+
+/// Pre-render news articles for article-widget, and check them.
+///
+/// An article is a JSON file in the article-widget format (see static/article.schema.json).
+/// Problems are reported with the JSON path of the value at fault, e.g.
+/// `body[3].text[1].href: invalid type: integer `7`, expected a string`.
+#[derive(Parser)]
+#[command(name = "article-widget", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render an article as HTML on standard output: a standalone page by default.
+    ///
+    /// The page has the article's lang and dir, title, description, canonical link, Open Graph
+    /// and Twitter tags and JSON-LD, links article-widget.css and article-widget.js from
+    /// --assets, and reads fully without JavaScript; the script then hydrates it in place.
+    /// Exits with 1, writing nothing to standard output, when the article is invalid.
+    Render {
+        /// The article JSON file, or `-` for standard input.
+        article: PathBuf,
+        /// Write only the embed element (for pasting into a host page), not a whole page.
+        #[arg(long)]
+        fragment: bool,
+        /// With --fragment: render in the host's DOM instead of a declarative shadow root.
+        /// The host must then link article-widget.css itself.
+        #[arg(long, requires = "fragment")]
+        no_shadow: bool,
+        /// URL of the folder holding article-widget.js and article-widget.css (dist/), with a
+        /// trailing slash. Default: the page's own folder.
+        #[arg(long, default_value = "", value_name = "URL")]
+        assets: String,
+        /// Colour theme: auto follows the reader's system setting.
+        #[arg(long, default_value = "auto", value_parser = parse_theme)]
+        theme: Theme,
+        /// Level of the headline, 1 to 5; section headings sit one level below.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=5))]
+        heading_level: u8,
+        /// Write to this file instead of standard output (replaced only when rendering succeeds).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check articles and print every problem, errors and warnings, with its JSON path.
+    ///
+    /// Exits with 1 when any article has an error. Warnings (such as a link with a scheme
+    /// that is not allowed, which the widget removes) do not fail the check.
+    Validate {
+        /// Article JSON files, or `-` for standard input.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+}
+
+fn parse_theme(value: &str) -> Result<Theme, String> {
+    Theme::parse(value).ok_or_else(|| format!("`{value}` is not auto, light or dark"))
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Render { article, fragment, no_shadow, assets, theme, heading_level, output } => {
+            let options = RenderOptions {
+                assets,
+                theme,
+                heading_level: HeadingLevel::new(heading_level).unwrap_or_default(),
+                shadow: !no_shadow,
+            };
+            render(&article, fragment, &options, output.as_deref())
+        }
+        Command::Validate { articles } => validate(&articles),
+    }
+}
+
+fn load(path: &Path) -> Result<(Value, Checked), LoadError> {
+    let source = read_json(path)?;
+    let checked = Article::from_deserializer(&source)?;
+    Ok((source, checked))
+}
+
+fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&Path>) -> ExitCode {
+    let (source, checked) = match load(path) {
+        Ok(loaded) => loaded,
+        Err(err) => return fail(path, &err.details),
+    };
+    for warning in &checked.warnings {
+        eprintln!("article-widget: {}: {warning}", path.display());
+    }
+    let html = if fragment {
+        render_fragment(&checked.article, &source, options) + "\n"
+    } else {
+        render_page(&checked.article, &source, options)
+    };
+    let written = match output {
+        Some(file) => write_replacing(file, html.as_bytes()),
+        None => std::io::stdout().lock().write_all(html.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(output.unwrap_or(Path::new("-")), &format!("could not write: {err}")),
+    }
+}
+
+/// Writes beside the target and renames, so a failure never leaves a half-written file.
+fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(".partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, file)
+}
+
+fn validate(paths: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in paths {
+        let problems = match read_json(path) {
+            Ok(source) => match Article::from_deserializer(&source) {
+                Ok(checked) => checked.warnings,
+                Err(err) => {
+                    failed = true;
+                    println!("{}: error: {err}", path.display());
+                    continue;
+                }
+            },
+            Err(err) => {
+                failed = true;
+                println!("{}: error: {}", path.display(), err.details);
+                continue;
+            }
+        };
+        if problems.is_empty() {
+            println!("{}: ok", path.display());
+        }
+        for problem in &problems {
+            failed |= problem.is_error();
+            println!("{}: {problem}", path.display());
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(path: &Path, message: &str) -> ExitCode {
+    eprintln!("article-widget: {}: {message}", path.display());
+    ExitCode::FAILURE
+}

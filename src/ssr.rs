@@ -1,0 +1,240 @@
+//! Pre-rendering (feature `ssr`): the same components rendered to HTML, as a standalone page
+//! with its head metadata and JSON-LD, or as a fragment to paste into a host page. The output
+//! is hydratable: the browser widget takes over these nodes instead of rebuilding them.
+
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+use yew::ServerRenderer;
+
+use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
+use crate::model::{Article, Block};
+
+/// How to pre-render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Where dist/ is served from, ending in `/` (empty: next to the page).
+    pub assets: String,
+    pub theme: Theme,
+    pub heading_level: HeadingLevel,
+    /// Fragments only: render into a declarative shadow root (isolated from the host's CSS).
+    /// Without it the markup sits in the host's DOM and needs the stylesheet linked there.
+    pub shadow: bool,
+}
+
+/// The widget's own markup for an article, exactly as the browser's first render makes it.
+pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
+    let article = article.clone();
+    let (theme, heading_level) = (options.theme, options.heading_level);
+    let renderer = ServerRenderer::<Widget>::with_props(move || WidgetProps {
+        state: WidgetState::Ready(Rc::new(article)),
+        theme,
+        heading_level,
+        on_rendered: Default::default(),
+    })
+    .hydratable(true);
+    futures::executor::block_on(renderer.render())
+}
+
+/// The embed element holding the pre-rendered article and the article itself as inline JSON,
+/// from which the widget hydrates.
+pub fn render_fragment(article: &Article, source: &Value, options: &RenderOptions) -> String {
+    let markup = widget_markup(article, options);
+    let host = format!(r#"<div class="artw-host">{markup}</div>"#);
+    let inside = if options.shadow {
+        let stylesheet = escape(&format!("{}article-widget.css", options.assets));
+        format!(
+            r#"<template shadowrootmode="open"><link rel="stylesheet" href="{stylesheet}"><slot hidden></slot>{host}</template>"#
+        )
+    } else {
+        host
+    };
+    let mut attributes = String::from("data-article-widget");
+    if options.theme != Theme::Auto {
+        attributes.push_str(&format!(r#" data-theme="{}""#, options.theme.as_str()));
+    }
+    if options.heading_level != HeadingLevel::default() {
+        attributes.push_str(&format!(r#" data-heading-level="{}""#, options.heading_level.get()));
+    }
+    format!(
+        "<div {attributes}>{inside}<script type=\"application/json\">{}</script></div>",
+        script_json(source)
+    )
+}
+
+/// A complete, standalone HTML page for the article, readable without JavaScript.
+pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -> String {
+    let options = RenderOptions { shadow: false, ..options.clone() };
+    let fragment = render_fragment(article, source, &options);
+    let assets = escape(&options.assets);
+    let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
+    let title = match publisher {
+        Some(name) => format!("{} | {name}", article.headline),
+        None => article.headline.clone(),
+    };
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="{lang}" dir="{dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+{meta}<link rel="stylesheet" href="{assets}article-widget.css">
+<script type="module" src="{assets}article-widget.js"></script>
+<script type="application/ld+json">{json_ld}</script>
+</head>
+<body class="artw-page">
+<main>{fragment}</main>
+</body>
+</html>
+"#,
+        lang = escape(article.lang()),
+        dir = article.dir(),
+        title = escape(&title),
+        meta = head_meta(article),
+        json_ld = script_json(&json_ld(article)),
+    )
+}
+
+/// Meta description, canonical link, Open Graph and Twitter card tags.
+fn head_meta(article: &Article) -> String {
+    let mut tags = Vec::new();
+    let description = description(article);
+    let mut meta = |attribute: &str, name: &str, content: &str| {
+        tags.push(format!(r#"<meta {attribute}="{name}" content="{}">"#, escape(content)));
+    };
+    meta("name", "description", &description);
+    meta("property", "og:type", "article");
+    meta("property", "og:title", &article.headline);
+    meta("property", "og:description", &description);
+    if let Some(url) = absolute(article.url.as_deref()) {
+        meta("property", "og:url", url);
+    }
+    if let Some(publisher) = &article.publisher {
+        meta("property", "og:site_name", &publisher.name);
+    }
+    let image = lead_image(article);
+    if let Some(image) = image {
+        meta("property", "og:image", image);
+    }
+    if let Some(published) = &article.published {
+        meta("property", "article:published_time", published);
+    }
+    if let Some(updated) = &article.updated {
+        meta("property", "article:modified_time", updated);
+    }
+    meta("name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
+    meta("name", "twitter:title", &article.headline);
+    meta("name", "twitter:description", &description);
+    if let Some(image) = image {
+        meta("name", "twitter:image", image);
+    }
+    if let Some(url) = absolute(article.url.as_deref()) {
+        tags.push(format!(r#"<link rel="canonical" href="{}">"#, escape(url)));
+    }
+    tags.iter().map(|tag| format!("{tag}\n")).collect()
+}
+
+/// schema.org `NewsArticle` for search engines.
+pub fn json_ld(article: &Article) -> Value {
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": description(article),
+        "inLanguage": article.lang(),
+    });
+    let authors: Vec<Value> = article
+        .authors
+        .iter()
+        .map(|author| {
+            let mut person = json!({ "@type": "Person", "name": author.name });
+            if let Some(url) = absolute(author.url.as_deref()) {
+                person["url"] = json!(url);
+            }
+            if let Some(role) = &author.role {
+                person["jobTitle"] = json!(role);
+            }
+            person
+        })
+        .collect();
+    if !authors.is_empty() {
+        ld["author"] = Value::Array(authors);
+    }
+    if let Some(publisher) = &article.publisher {
+        let mut organization = json!({ "@type": "Organization", "name": publisher.name });
+        if let Some(url) = absolute(publisher.url.as_deref()) {
+            organization["url"] = json!(url);
+        }
+        if let Some(logo) = absolute(publisher.logo.as_deref()) {
+            organization["logo"] = json!({ "@type": "ImageObject", "url": logo });
+        }
+        ld["publisher"] = organization;
+    }
+    if let Some(published) = &article.published {
+        ld["datePublished"] = json!(published);
+    }
+    if let Some(updated) = &article.updated {
+        ld["dateModified"] = json!(updated);
+    }
+    if let Some(image) = lead_image(article) {
+        ld["image"] = json!([image]);
+    }
+    if let Some(url) = absolute(article.url.as_deref()) {
+        ld["url"] = json!(url);
+        ld["mainEntityOfPage"] = json!({ "@type": "WebPage", "@id": url });
+    }
+    ld
+}
+
+/// The standfirst, or else the start of the first paragraph, cut at a word near 160 characters.
+pub fn description(article: &Article) -> String {
+    if let Some(standfirst) = &article.standfirst {
+        return standfirst.clone();
+    }
+    let first = article.body.iter().find_map(|block| match block {
+        Block::Paragraph(text) => Some(text.text()),
+        _ => None,
+    });
+    let text = first.unwrap_or_else(|| article.headline.clone());
+    if text.chars().count() <= 160 {
+        return text;
+    }
+    let cut: String = text.chars().take(157).collect();
+    let at_word = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
+fn lead_image(article: &Article) -> Option<&str> {
+    article.body.iter().find_map(|block| match block {
+        Block::Image(image) => absolute(Some(&image.src)),
+        _ => None,
+    })
+}
+
+/// Only absolute http(s) URLs mean the same thing on every page that shows the metadata.
+fn absolute(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+}
+
+/// Text for an HTML attribute value or element content.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings, where
+/// `\u003c` means the same, so no `</script>` or `<!--` can end the element early.
+fn script_json(value: &Value) -> String {
+    value.to_string().replace('<', "\\u003c")
+}

@@ -1,0 +1,109 @@
+//! The `article-widget` command line, run as a user would.
+#![cfg(feature = "ssr")]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_article-widget"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn render_writes_a_whole_page_for_the_seed() {
+    let out = run(&["render", "static/articles/krebs.json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.trim_end().ends_with("</html>"));
+    assert_eq!(page.matches("<p class=\"artw-paragraph\">").count(), 10);
+    assert!(page.contains(r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle""#));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn render_fragment_writes_only_the_embed_element() {
+    let out = run(&["render", "static/articles/krebs.json", "--fragment", "--assets", "/aw/"]);
+    assert!(out.status.success());
+    let fragment = text(&out.stdout);
+    assert!(fragment.starts_with(r#"<div data-article-widget><template shadowrootmode="open"><link rel="stylesheet" href="/aw/article-widget.css">"#));
+    assert!(!fragment.contains("<html") && !fragment.contains("<head>"));
+}
+
+#[test]
+fn a_bad_file_exits_non_zero_with_the_path_of_the_problem_and_writes_nothing() {
+    let cases = [
+        ("tests/fixtures/bad/wrong-href.json", "body[3].text[1].href: invalid type: integer `7`, expected a string"),
+        ("tests/fixtures/bad/empty-body.json", "body: the body must have at least one block"),
+        ("tests/fixtures/bad/truncated.json", "not JSON: EOF while parsing"),
+        ("tests/fixtures/bad/missing.json", "tests/fixtures/bad/missing.json: No such file or directory"),
+    ];
+    for (file, message) in cases {
+        let out = run(&["render", file]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert_eq!(out.stdout, b"", "{file}: nothing on standard output");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with(&format!("article-widget: {file}: ")), "{stderr}");
+        assert!(stderr.contains(message), "{file}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+}
+
+#[test]
+fn render_to_a_file_leaves_an_existing_file_alone_on_failure() {
+    let dir = std::env::temp_dir().join(format!("artw-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("page.html");
+    std::fs::write(&target, "previous page").unwrap();
+    let out = run(&["render", "tests/fixtures/bad/empty-body.json", "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous page");
+    let out = run(&["render", "static/articles/krebs.json", "-o", target.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(!Path::new(&format!("{}.partial", target.display())).exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_prints_every_problem_with_its_path() {
+    let out = run(&["validate", "static/articles/krebs.json"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "static/articles/krebs.json: ok\n");
+
+    let out = run(&["validate", "tests/fixtures/bad/unsafe-link.json"]);
+    assert!(out.status.success(), "a removed link is a warning, not an error");
+    assert_eq!(
+        text(&out.stdout),
+        "tests/fixtures/bad/unsafe-link.json: warning: body[0].text[1].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed\n"
+    );
+
+    let out = run(&["validate", "static/articles/krebs.json", "tests/fixtures/bad/wrong-href.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "static/articles/krebs.json: ok\ntests/fixtures/bad/wrong-href.json: error: body[3].text[1].href: invalid type: integer `7`, expected a string\n"
+    );
+}
+
+#[test]
+fn help_explains_each_command() {
+    let out = run(&["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    assert!(help.contains("render") && help.contains("validate"));
+    let render = text(&run(&["render", "--help"]).stdout);
+    for flag in ["--fragment", "--no-shadow", "--assets", "--theme", "--heading-level", "--output"] {
+        assert!(render.contains(flag), "render --help mentions {flag}");
+    }
+    let usage = run(&["render"]);
+    assert_eq!(usage.status.code(), Some(2), "a usage mistake exits with 2");
+    assert!(text(&usage.stderr).contains("<ARTICLE>"));
+}

@@ -1,0 +1,254 @@
+//! Native pre-rendering: each component's markup, the page's metadata, and the JSON-LD.
+#![cfg(feature = "ssr")]
+
+use std::rc::Rc;
+
+use article_widget::components::*;
+use article_widget::model::{Article, ImageBlock, Inline, Labels, PromoAction, PromoBlock, Span};
+use article_widget::ssr::{json_ld, render_fragment, render_page, RenderOptions};
+use serde_json::{json, Value};
+use yew::{BaseComponent, ServerRenderer};
+
+const SEED_JSON: &str = include_str!("../static/articles/krebs.json");
+
+fn seed() -> Article {
+    Article::from_json(SEED_JSON).unwrap().article
+}
+
+fn seed_value() -> Value {
+    serde_json::from_str(SEED_JSON).unwrap()
+}
+
+/// A component's markup, without the hydration markers.
+fn html_of<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
+where
+    C: BaseComponent,
+{
+    futures::executor::block_on(ServerRenderer::<C>::with_props(props).hydratable(false).render())
+}
+
+fn labels() -> Labels {
+    Labels::for_lang("en")
+}
+
+/// Compares markup with tests/snapshots/NAME.html. On a difference it writes what was rendered
+/// to NAME.actual.html beside it, to compare and, if the change is intended, to copy over.
+fn assert_snapshot(name: &str, actual: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap_or_default();
+    if expected.trim_end() != actual {
+        std::fs::write(dir.join(format!("{name}.actual.html")), format!("{actual}\n")).unwrap();
+        panic!("{name}: the markup differs from tests/snapshots/{name}.html; see {name}.actual.html");
+    }
+}
+
+#[test]
+fn rich_text_renders_spans_as_elements_and_text_as_text() {
+    let text = Inline(vec![
+        Span::plain("Read <this> "),
+        Span { text: "the report".into(), href: Some("https://example.com/r?a=1&b=2".into()), em: true, strong: false },
+        Span { text: " now".into(), strong: true, ..Span::default() },
+    ]);
+    assert_eq!(
+        html_of::<RichText>(move || RichTextProps { text }),
+        concat!(
+            "Read &lt;this&gt; ",
+            r#"<a href="https://example.com/r?a=1&amp;b=2" rel="noopener noreferrer ugc" data-kind="body" class="artw-link"><em>the report</em></a>"#,
+            "<strong> now</strong>"
+        )
+    );
+}
+
+#[test]
+fn header_markup() {
+    let article = seed();
+    assert_snapshot(
+        "header",
+        &html_of::<ArticleHeader>(move || ArticleHeaderProps { article: Rc::new(article), heading_level: HeadingLevel::default() }),
+    );
+}
+
+#[test]
+fn header_with_kicker_dates_and_linked_authors() {
+    let mut article = seed();
+    article.kicker = Some("Security".into());
+    article.published = Some("2020-11-18T09:30:00Z".into());
+    article.updated = Some("2020-11-19T10:00:00+01:00".into());
+    article.authors[0].url = Some("https://example.com/bobby".into());
+    let mut second = article.authors[0].clone();
+    second.name = "Ada Lovelace".into();
+    second.url = None;
+    article.authors.push(second);
+    assert_snapshot(
+        "header-full",
+        &html_of::<ArticleHeader>(move || ArticleHeaderProps { article: Rc::new(article), heading_level: HeadingLevel::new(2).unwrap() }),
+    );
+}
+
+#[test]
+fn body_markup() {
+    let article = seed();
+    assert_snapshot(
+        "body",
+        &html_of::<ArticleBody>(move || ArticleBodyProps { article: Rc::new(article), heading_level: HeadingLevel::new(2).unwrap() }),
+    );
+}
+
+#[test]
+fn pull_quote_markup() {
+    assert_snapshot(
+        "pull-quote",
+        &html_of::<PullQuote>(|| PullQuoteProps { text: "Keep calm.".into(), cite: Some("Chris Krebs".into()) }),
+    );
+}
+
+#[test]
+fn image_markup() {
+    let image = ImageBlock {
+        src: "https://example.com/a.jpg".into(),
+        alt: "Chris Krebs".into(),
+        caption: Some("Krebs in 2019".into()),
+        credit: Some("Reuters".into()),
+        width: Some(1200),
+        height: Some(800),
+    };
+    assert_snapshot("image", &html_of::<ImageFigure>(move || ImageFigureProps { image }));
+}
+
+#[test]
+fn promo_markup() {
+    let promo = PromoBlock {
+        title: "Get the ITPro. daily newsletter".into(),
+        text: Some("Sign up today".into()),
+        action: Some(PromoAction { label: "Sign up".into(), url: "https://example.com/signup".into() }),
+    };
+    assert_snapshot("promo", &html_of::<PromoBox>(move || PromoBoxProps { promo, labels: labels() }));
+}
+
+#[test]
+fn byline_card_markup() {
+    let author = seed().authors[0].clone();
+    assert_snapshot("byline-card", &html_of::<BylineCard>(move || BylineCardProps { author, labels: labels() }));
+}
+
+#[test]
+fn avatar_markup_with_and_without_a_picture() {
+    let picture = html_of::<AuthorAvatar>(|| AuthorAvatarProps {
+        name: "Bobby Hellard".into(),
+        src: Some("https://example.com/b.jpg".into()),
+    });
+    let initials = html_of::<AuthorAvatar>(|| AuthorAvatarProps { name: "Bobby Hellard".into(), src: None });
+    assert_snapshot("avatar", &format!("{picture}\n{initials}"));
+}
+
+#[test]
+fn related_links_markup() {
+    let mut links = seed().related;
+    links[1].url = Some("https://example.com/x".into());
+    links[1].kicker = Some("Careers".into());
+    links[1].image = Some("https://example.com/x.jpg".into());
+    assert_snapshot(
+        "related",
+        &html_of::<RelatedLinks>(move || RelatedLinksProps { links, labels: labels(), heading_level: HeadingLevel::new(2).unwrap() }),
+    );
+}
+
+#[test]
+fn status_panels_markup() {
+    let loading = html_of::<LoadingPanel>(|| LoadingPanelProps { labels: labels() });
+    let error = html_of::<ErrorPanel>(|| ErrorPanelProps { labels: labels(), message: "The article could not be found.".into() });
+    assert_snapshot("status", &format!("{loading}\n{error}"));
+}
+
+fn rich_article() -> (Article, Value) {
+    let mut value = seed_value();
+    value["url"] = json!("https://www.itpro.example/security/krebs");
+    value["published"] = json!("2020-11-18T09:30:00Z");
+    value["updated"] = json!("2020-11-18T11:00:00Z");
+    value["kicker"] = json!("Security <news>");
+    value["publisher"] = json!({"name": "ITPro", "url": "https://www.itpro.example", "logo": "https://www.itpro.example/logo.png"});
+    value["authors"][0]["url"] = json!("https://www.itpro.example/author/bobby-hellard");
+    value["body"].as_array_mut().unwrap().insert(1, json!({
+        "type": "image", "src": "https://www.itpro.example/krebs.jpg", "alt": "Chris Krebs", "width": 1200, "height": 800
+    }));
+    value["body"][0]["text"] = json!("Ends a </script><!-- sequence");
+    let article = Article::from_deserializer(&value).unwrap().article;
+    (article, value)
+}
+
+#[test]
+fn page_has_language_title_metadata_and_canonical_link() {
+    let (article, value) = rich_article();
+    let page = render_page(&article, &value, &RenderOptions { assets: "/dist/".into(), ..Default::default() });
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+    for expected in [
+        "<title>Trump fires cyber security chief over election fraud dismissal | ITPro</title>",
+        r#"<meta name="description" content="Chris Krebs was reportedly fired over Twitter for suggesting election manipulation claims were &quot;unsubstantiated&quot;">"#,
+        r#"<link rel="canonical" href="https://www.itpro.example/security/krebs">"#,
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:url" content="https://www.itpro.example/security/krebs">"#,
+        r#"<meta property="og:site_name" content="ITPro">"#,
+        r#"<meta property="og:image" content="https://www.itpro.example/krebs.jpg">"#,
+        r#"<meta property="article:published_time" content="2020-11-18T09:30:00Z">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<meta name="twitter:image" content="https://www.itpro.example/krebs.jpg">"#,
+        r#"<link rel="stylesheet" href="/dist/article-widget.css">"#,
+        r#"<script type="module" src="/dist/article-widget.js"></script>"#,
+        r#"<a href="https://www.itpro.example/author/bobby-hellard" rel="author noopener noreferrer" itemprop="url" data-kind="author">"#,
+        "<p class=\"artw-kicker\">Security &lt;news&gt;</p>",
+    ] {
+        assert!(page.contains(expected), "missing {expected}");
+    }
+    assert_eq!(page.matches("</script>").count(), 3, "article text cannot close a script element early");
+    assert!(!page.contains("<!-- sequence"));
+}
+
+#[test]
+fn json_ld_describes_a_news_article() {
+    let (article, _) = rich_article();
+    assert_eq!(
+        json_ld(&article),
+        json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Trump fires cyber security chief over election fraud dismissal",
+            "description": "Chris Krebs was reportedly fired over Twitter for suggesting election manipulation claims were \"unsubstantiated\"",
+            "inLanguage": "en",
+            "author": [{
+                "@type": "Person",
+                "name": "Bobby Hellard",
+                "jobTitle": "Reviews Editor",
+                "url": "https://www.itpro.example/author/bobby-hellard"
+            }],
+            "publisher": {
+                "@type": "Organization",
+                "name": "ITPro",
+                "url": "https://www.itpro.example",
+                "logo": { "@type": "ImageObject", "url": "https://www.itpro.example/logo.png" }
+            },
+            "datePublished": "2020-11-18T09:30:00Z",
+            "dateModified": "2020-11-18T11:00:00Z",
+            "image": ["https://www.itpro.example/krebs.jpg"],
+            "url": "https://www.itpro.example/security/krebs",
+            "mainEntityOfPage": { "@type": "WebPage", "@id": "https://www.itpro.example/security/krebs" }
+        })
+    );
+    let seed_ld = json_ld(&seed());
+    assert!(seed_ld.get("datePublished").is_none() && seed_ld.get("url").is_none(), "nothing is invented");
+}
+
+#[test]
+fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json() {
+    let (article, value) = rich_article();
+    let options = RenderOptions { assets: "https://cdn.example/aw/".into(), shadow: true, theme: Theme::Dark, ..Default::default() };
+    let fragment = render_fragment(&article, &value, &options);
+    assert!(fragment.starts_with(r#"<div data-article-widget data-theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/aw/article-widget.css"><slot hidden></slot><div class="artw-host">"#));
+    let json_start = fragment.find(r#"<script type="application/json">"#).unwrap() + r#"<script type="application/json">"#.len();
+    let json_end = fragment.rfind("</script>").unwrap();
+    let embedded: Value = serde_json::from_str(&fragment[json_start..json_end]).unwrap();
+    assert_eq!(embedded, value, "the inline JSON is the article the markup was rendered from");
+    assert!(fragment.ends_with("</script></div>"));
+
+    let light = render_fragment(&article, &value, &RenderOptions { shadow: false, ..Default::default() });
+    assert!(light.starts_with(r#"<div data-article-widget><div class="artw-host"><!--<[article_widget::components::widget::Widget]>-->"#));
+}
