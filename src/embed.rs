@@ -2,8 +2,8 @@
 //! added later), exposes `mount(element, source, options)` with a handle to `update` and
 //! `destroy`, and reports `article-widget:ready`, `:error` and `:link` events on the element.
 //!
-//! Each widget renders in its element's shadow root, next to a `<slot>` that shows the host's
-//! own children (the fallback) until the article is rendered, and again if it fails. Markup
+//! Each widget renders in its element's shadow root, where a `<slot>` shows the host's own
+//! children (the fallback) until the article is rendered, and again if it fails. Markup
 //! pre-rendered by `article-widget render` is hydrated in place instead.
 
 use std::cell::{Cell, OnceCell, RefCell};
@@ -12,8 +12,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, MutationObserver, MutationObserverInit,
-    MutationRecord, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, MutationObserver,
+    MutationObserverInit, MutationRecord, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 use yew::{AppHandle, Callback};
 
@@ -34,7 +34,9 @@ thread_local! {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(root) = document.document_element() {
         mount_within(&root);
         watch(&root);
@@ -49,10 +51,14 @@ pub fn start() {
 /// Resolves, once the article or its error panel is on screen, to a handle. Rejects only when
 /// `element` is not an element that can hold a shadow root.
 #[wasm_bindgen(js_name = mount)]
-pub async fn mount_js(element: JsValue, source: JsValue, options: JsValue) -> Result<WidgetHandle, JsValue> {
-    let element: Element = element
-        .dyn_into()
-        .map_err(|_| js_sys::Error::new("article-widget: mount() needs a DOM element as its first argument"))?;
+pub async fn mount_js(
+    element: JsValue,
+    source: JsValue,
+    options: JsValue,
+) -> Result<WidgetHandle, JsValue> {
+    let element: Element = element.dyn_into().map_err(|_| {
+        js_sys::Error::new("article-widget: mount() needs a DOM element as its first argument")
+    })?;
     let settings = Settings::from_element(&element).with_options(&options);
     let source = match Source::from_js(source) {
         Some(source) => source,
@@ -108,7 +114,10 @@ impl Source {
     }
 
     fn from_element(element: &Element) -> Source {
-        if let Some(url) = element.get_attribute("data-src").filter(|u| !u.trim().is_empty()) {
+        if let Some(url) = element
+            .get_attribute("data-src")
+            .filter(|u| !u.trim().is_empty())
+        {
             return Source::Url(url);
         }
         match element.query_selector(r#":scope > script[type="application/json"]"#) {
@@ -147,9 +156,14 @@ impl Settings {
         if !options.is_object() {
             return self;
         }
-        let field = |name: &str| js_sys::Reflect::get(options, &name.into()).ok().filter(|v| !v.is_undefined());
+        let field = |name: &str| {
+            js_sys::Reflect::get(options, &name.into())
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
         let theme = field("theme").map(|v| v.as_string().unwrap_or_default());
-        let level = field("headingLevel").map(|v| v.as_f64().map(|n| n.to_string()).unwrap_or_default());
+        let level =
+            field("headingLevel").map(|v| v.as_f64().map(|n| n.to_string()).unwrap_or_default());
         self.with(theme, level)
     }
 
@@ -157,13 +171,19 @@ impl Settings {
         if let Some(theme) = theme {
             match Theme::parse(&theme) {
                 Some(theme) => self.theme = theme,
-                None => warn(&format!("theme `{theme}` is not light, dark or auto; using {}", self.theme.as_str())),
+                None => warn(&format!(
+                    "theme `{theme}` is not light, dark or auto; using {}",
+                    self.theme.as_str()
+                )),
             }
         }
         if let Some(level) = level {
             match level.trim().parse().ok().and_then(HeadingLevel::new) {
                 Some(level) => self.heading_level = level,
-                None => warn(&format!("heading level `{level}` is not 1 to 5; using {}", self.heading_level.tag())),
+                None => warn(&format!(
+                    "heading level `{level}` is not 1 to 5; using {}",
+                    self.heading_level.tag()
+                )),
             }
         }
         self
@@ -192,8 +212,11 @@ impl Mount {
         let view = View::attach(&element)?;
         let mount = Rc::new_cyclic(|this: &Weak<Mount>| {
             let host = element.clone();
-            let on_click = Closure::<dyn Fn(Event)>::new(move |event: Event| announce_link(&host, &event));
-            let _ = view.root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            let on_click =
+                Closure::<dyn Fn(Event)>::new(move |event: Event| announce_link(&host, &event));
+            let _ = view
+                .root
+                .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
             Mount {
                 element,
                 view,
@@ -207,7 +230,8 @@ impl Mount {
         });
         if !mount.view.prerendered {
             let props = mount.props(WidgetState::Loading);
-            let app = yew::Renderer::<Widget>::with_root_and_props(mount.view.root.clone(), props).render();
+            let app = yew::Renderer::<Widget>::with_root_and_props(mount.view.root.clone(), props)
+                .render();
             mount.app.replace(Some(app));
         }
         MOUNTED.with(|all| all.borrow_mut().push(mount.clone()));
@@ -247,11 +271,19 @@ impl Mount {
         match loaded {
             Ok(checked) => {
                 let props = self.props(WidgetState::Ready(Rc::new(checked.article)));
-                let app = yew::Renderer::<Widget>::with_root_and_props(self.view.root.clone(), props).hydrate();
+                let app =
+                    yew::Renderer::<Widget>::with_root_and_props(self.view.root.clone(), props)
+                        .hydrate();
                 self.app.replace(Some(app));
             }
             Err(err) => {
-                web_sys::console::error_1(&format!("article-widget: cannot take over the pre-rendered article: {}", err.details).into());
+                web_sys::console::error_1(
+                    &format!(
+                        "article-widget: cannot take over the pre-rendered article: {}",
+                        err.details
+                    )
+                    .into(),
+                );
                 self.rendered(&WidgetState::Failed(err.reader_message.into()));
             }
         }
@@ -288,14 +320,8 @@ impl Mount {
     fn rendered(&self, state: &WidgetState) {
         match state {
             WidgetState::Loading => return,
-            WidgetState::Ready(_) => {
-                self.view.show_fallback(false);
-                self.dispatch("article-widget:ready", &js_sys::Object::new());
-            }
+            WidgetState::Ready(_) => self.dispatch("article-widget:ready", &js_sys::Object::new()),
             WidgetState::Failed(message) => {
-                if self.app.borrow().is_some() {
-                    self.view.show_fallback(true);
-                }
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
                 self.dispatch("article-widget:error", &detail);
@@ -318,7 +344,10 @@ impl Mount {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        let _ = self.view.root.remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
+        let _ = self
+            .view
+            .root
+            .remove_event_listener_with_callback("click", self.on_click.as_ref().unchecked_ref());
         self.view.detach();
         if let Some(resolve) = self.on_settled.take() {
             let _ = resolve.call0(&JsValue::NULL);
@@ -339,12 +368,10 @@ fn registered(element: &Element) -> Option<Rc<Mount>> {
     MOUNTED.with(|all| all.borrow().iter().find(|m| &m.element == element).cloned())
 }
 
-/// Where one widget renders: `root` is the element Yew renders into. In a shadow root it sits
-/// next to a slot showing the host's fallback content; on a pre-rendered page it may also be a
-/// plain child of the host element.
+/// Where one widget renders: `root`, the element Yew renders into, is the only child of the
+/// element's shadow root, or, on a pre-rendered page, a plain child of the element.
 struct View {
     root: Element,
-    slot: Option<Element>,
     shadow: Option<ShadowRoot>,
     /// `root` already holds the article, rendered by `article-widget render`.
     prerendered: bool,
@@ -352,11 +379,12 @@ struct View {
 
 impl View {
     fn attach(host: &Element) -> Result<View, String> {
-        let prerendered_root = |parent: &dyn Fn(&str) -> Option<Element>| {
-            parent(":scope > .artw-host").filter(|root| root.child_element_count() > 0)
-        };
-        if let Some(root) = prerendered_root(&|s| host.query_selector(s).ok().flatten()) {
-            return Ok(View { root, slot: None, shadow: None, prerendered: true });
+        if let Some(root) = prerendered_root(host.query_selector(":scope > .artw-host")) {
+            return Ok(View {
+                root,
+                shadow: None,
+                prerendered: true,
+            });
         }
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
@@ -370,50 +398,60 @@ impl View {
         if let Some(sheet) = shared_sheet() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         }
-        let document = host.owner_document().ok_or("article-widget: the element has no document")?;
-        let create = |tag: &str| document.create_element(tag).map_err(|_| format!("article-widget: cannot create <{tag}>"));
-        let existing_slot = shadow.query_selector(":scope > slot").ok().flatten();
-        if let Some(root) = prerendered_root(&|s| shadow.query_selector(s).ok().flatten()) {
-            let slot = match existing_slot {
-                Some(slot) => slot,
-                None => {
-                    let slot = create("slot")?;
-                    slot.toggle_attribute_with_force("hidden", true).ok();
-                    shadow.prepend_with_node_1(&slot).map_err(|_| "article-widget: cannot fill the shadow root")?;
-                    slot
-                }
-            };
-            return Ok(View { root, slot: Some(slot), shadow: Some(shadow), prerendered: true });
+        // `:scope` does not reach a shadow root's own children, so look among them directly.
+        let children = shadow.children();
+        let top_level = (0..children.length()).filter_map(|i| children.item(i));
+        if let Some(root) = prerendered_root(Ok(top_level
+            .into_iter()
+            .find(|e| e.matches(".artw-host").unwrap_or(false))))
+        {
+            return Ok(View {
+                root,
+                shadow: Some(shadow),
+                prerendered: true,
+            });
         }
-        while let Some(child) = shadow.first_child() {
-            let _ = shadow.remove_child(&child);
-        }
-        let slot = create("slot")?;
-        let root = create("div")?;
+        let root = empty(&shadow, host)?;
         root.set_class_name("artw-host");
-        shadow.append_child(&slot).map_err(|_| "article-widget: cannot fill the shadow root")?;
-        shadow.append_child(&root).map_err(|_| "article-widget: cannot fill the shadow root")?;
-        Ok(View { root, slot: Some(slot), shadow: Some(shadow), prerendered: false })
+        Ok(View {
+            root,
+            shadow: Some(shadow),
+            prerendered: false,
+        })
     }
 
-    fn show_fallback(&self, show: bool) {
-        if let Some(slot) = &self.slot {
-            let _ = slot.toggle_attribute_with_force("hidden", !show);
-        }
-    }
-
-    /// Leaves only the slot, so the element renders its own children as it did before.
+    /// Leaves only a slot, so the element renders its own children as it did before.
     fn detach(&self) {
-        let Some(shadow) = &self.shadow else { return };
-        while let Some(child) = shadow.first_child() {
-            let _ = shadow.remove_child(&child);
+        if let Some(shadow) = &self.shadow {
+            if let Some(slot) = self
+                .root
+                .owner_document()
+                .and_then(|d| d.create_element("slot").ok())
+            {
+                shadow.replace_children_with_node_1(&slot);
+            }
+            shadow.set_adopted_style_sheets(&js_sys::Array::new());
         }
-        if let Some(slot) = &self.slot {
-            let _ = slot.remove_attribute("hidden");
-            let _ = shadow.append_child(slot);
-        }
-        shadow.set_adopted_style_sheets(&js_sys::Array::new());
     }
+}
+
+fn prerendered_root(found: Result<Option<Element>, JsValue>) -> Option<Element> {
+    found
+        .ok()
+        .flatten()
+        .filter(|root| root.child_element_count() > 0)
+}
+
+/// Empties the shadow root and gives it one new `<div>`.
+fn empty(shadow: &ShadowRoot, host: &Element) -> Result<Element, String> {
+    let document = host
+        .owner_document()
+        .ok_or("article-widget: the element has no document")?;
+    let root = document
+        .create_element("div")
+        .map_err(|_| "article-widget: cannot create the widget's root")?;
+    shadow.replace_children_with_node_1(&root);
+    Ok(root)
 }
 
 fn shared_sheet() -> Option<CssStyleSheet> {
@@ -429,8 +467,12 @@ fn shared_sheet() -> Option<CssStyleSheet> {
 
 /// Tells the host about a click on one of the widget's links.
 fn announce_link(host: &Element, event: &Event) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let Ok(Some(link)) = target.closest("a[data-kind]") else { return };
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Ok(Some(link)) = target.closest("a[data-kind]") else {
+        return;
+    };
     let detail = js_sys::Object::new();
     let href = js_sys::Reflect::get(&link, &"href".into()).unwrap_or_default();
     let kind = link.get_attribute("data-kind").unwrap_or_default();
@@ -475,7 +517,10 @@ fn mount_within(root: &Element) {
 /// Mounts widget elements added to the page later, and unmounts those taken out of it.
 fn watch(root: &Element) {
     let on_change = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
-        for record in records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()) {
+        for record in records
+            .iter()
+            .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
+        {
             if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                 if record.type_() == "attributes" {
                     mount_within(&target);
@@ -488,13 +533,20 @@ fn watch(root: &Element) {
                 }
             }
         }
-        let gone: Vec<Rc<Mount>> =
-            MOUNTED.with(|all| all.borrow().iter().filter(|m| !m.element.is_connected()).cloned().collect());
+        let gone: Vec<Rc<Mount>> = MOUNTED.with(|all| {
+            all.borrow()
+                .iter()
+                .filter(|m| !m.element.is_connected())
+                .cloned()
+                .collect()
+        });
         for mount in gone {
             mount.destroy();
         }
     });
-    let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else { return };
+    let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) else {
+        return;
+    };
     let options = MutationObserverInit::new();
     options.set_child_list(true);
     options.set_subtree(true);

@@ -20,13 +20,19 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn new(reader_message: impl Into<String>, details: impl Into<String>) -> Self {
-        LoadError { reader_message: reader_message.into(), details: details.into() }
+        LoadError {
+            reader_message: reader_message.into(),
+            details: details.into(),
+        }
     }
 }
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        LoadError::new("The article has a mistake in it and cannot be shown.", err.to_string())
+        LoadError::new(
+            "The article has a mistake in it and cannot be shown.",
+            err.to_string(),
+        )
     }
 }
 
@@ -60,14 +66,22 @@ mod native {
     /// Reads a JSON file (`-` for standard input), with the browser's byte cap.
     pub fn read_json(path: &Path) -> Result<Value, LoadError> {
         let unreadable = |err: std::io::Error| {
-            LoadError::new("The article file could not be read.", format!("{}: {err}", path.display()))
+            LoadError::new(
+                "The article file could not be read.",
+                format!("{}: {err}", path.display()),
+            )
         };
         let mut bytes = Vec::new();
         let limit = MAX_ARTICLE_BYTES as u64 + 1;
         if path == Path::new("-") {
-            std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(unreadable)?;
+            std::io::stdin()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .map_err(unreadable)?;
         } else {
-            std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(unreadable)?;
+            std::fs::File::open(path)
+                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+                .map_err(unreadable)?;
         }
         if bytes.len() > MAX_ARTICLE_BYTES {
             return Err(LoadError::new(
@@ -76,7 +90,10 @@ mod native {
             ));
         }
         serde_json::from_slice(&bytes).map_err(|err| {
-            LoadError::new("The article is not in a format the widget can read.", format!("not JSON: {err}"))
+            LoadError::new(
+                "The article is not in a format the widget can read.",
+                format!("not JSON: {err}"),
+            )
         })
     }
 }
@@ -113,7 +130,10 @@ mod browser {
             if timed_out.get() {
                 LoadError::new(
                     "The article took too long to load.",
-                    format!("GET {url}: no complete answer after {} s", FETCH_TIMEOUT_MS / 1000),
+                    format!(
+                        "GET {url}: no complete answer after {} s",
+                        FETCH_TIMEOUT_MS / 1000
+                    ),
                 )
             } else {
                 LoadError::new(
@@ -132,11 +152,17 @@ mod browser {
         if !response.ok() {
             let reader_message = match response.status() {
                 404 | 410 => "The article could not be found.".to_owned(),
-                status => format!("The article could not be loaded (the server answered {status})."),
+                status => {
+                    format!("The article could not be loaded (the server answered {status}).")
+                }
             };
             return Err(LoadError::new(
                 reader_message,
-                format!("GET {url}: HTTP {} {}", response.status(), response.status_text()),
+                format!(
+                    "GET {url}: HTTP {} {}",
+                    response.status(),
+                    response.status_text()
+                ),
             ));
         }
         let bytes = read_capped(&response).await.map_err(|err| match err {
@@ -147,7 +173,10 @@ mod browser {
             Capped::Failed(why) => network_error(why),
         })?;
         let text = String::from_utf8_lossy(&bytes);
-        parse_json_text(&text).map_err(|err| LoadError { details: format!("{url}: {}", err.details), ..err })
+        parse_json_text(&text).map_err(|err| LoadError {
+            details: format!("{url}: {}", err.details),
+            ..err
+        })
     }
 
     enum Capped {
@@ -157,11 +186,16 @@ mod browser {
 
     /// The response body, read chunk by chunk so an oversized one is cut off, not buffered.
     async fn read_capped(response: &Response) -> Result<Vec<u8>, Capped> {
-        let declared = response.headers().get("content-length").and_then(|l| l.parse::<usize>().ok());
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|l| l.parse::<usize>().ok());
         if let Some(size) = declared.filter(|&size| size > MAX_ARTICLE_BYTES) {
             return Err(Capped::TooLarge(size));
         }
-        let Some(body) = response.body() else { return Ok(Vec::new()) };
+        let Some(body) = response.body() else {
+            return Ok(Vec::new());
+        };
         let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let failed = |err: JsValue| Capped::Failed(describe(&err));
         let mut bytes = Vec::with_capacity(declared.unwrap_or(16 * 1024));
@@ -171,7 +205,9 @@ mod browser {
             if done.as_bool().unwrap_or(true) {
                 return Ok(bytes);
             }
-            let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).map_err(failed)?.unchecked_into();
+            let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+                .map_err(failed)?
+                .unchecked_into();
             let start = bytes.len();
             let end = start + value.length() as usize;
             if end > MAX_ARTICLE_BYTES {
@@ -184,20 +220,27 @@ mod browser {
     }
 
     fn describe(err: &JsValue) -> String {
-        err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{err:?}"))
+        err.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{err:?}"))
     }
 
     /// Checks an article given as JSON text, parsed by the browser's own JSON parser.
     pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
         let value = js_sys::JSON::parse(text).map_err(|err| {
-            LoadError::new("The article is not in a format the widget can read.", format!("not JSON: {}", describe(&err)))
+            LoadError::new(
+                "The article is not in a format the widget can read.",
+                format!("not JSON: {}", describe(&err)),
+            )
         })?;
         article_from_js(value)
     }
 
     /// Checks an article given as a JavaScript object.
     pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
-        Ok(Article::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))?)
+        Ok(Article::from_deserializer(
+            serde_wasm_bindgen::Deserializer::from(value),
+        )?)
     }
 }
 

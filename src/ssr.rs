@@ -44,7 +44,7 @@ pub fn render_fragment(article: &Article, source: &Value, options: &RenderOption
     let inside = if options.shadow {
         let stylesheet = escape(&format!("{}article-widget.css", options.assets));
         format!(
-            r#"<template shadowrootmode="open"><link rel="stylesheet" href="{stylesheet}"><slot hidden></slot>{host}</template>"#
+            r#"<template shadowrootmode="open"><link rel="stylesheet" href="{stylesheet}">{host}</template>"#
         )
     } else {
         host
@@ -54,7 +54,10 @@ pub fn render_fragment(article: &Article, source: &Value, options: &RenderOption
         attributes.push_str(&format!(r#" data-theme="{}""#, options.theme.as_str()));
     }
     if options.heading_level != HeadingLevel::default() {
-        attributes.push_str(&format!(r#" data-heading-level="{}""#, options.heading_level.get()));
+        attributes.push_str(&format!(
+            r#" data-heading-level="{}""#,
+            options.heading_level.get()
+        ));
     }
     format!(
         "<div {attributes}>{inside}<script type=\"application/json\">{}</script></div>",
@@ -64,7 +67,10 @@ pub fn render_fragment(article: &Article, source: &Value, options: &RenderOption
 
 /// A complete, standalone HTML page for the article, readable without JavaScript.
 pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -> String {
-    let options = RenderOptions { shadow: false, ..options.clone() };
+    let options = RenderOptions {
+        shadow: false,
+        ..options.clone()
+    };
     let fragment = render_fragment(article, source, &options);
     let assets = escape(&options.assets);
     let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
@@ -101,7 +107,10 @@ fn head_meta(article: &Article) -> String {
     let mut tags = Vec::new();
     let description = description(article);
     let mut meta = |attribute: &str, name: &str, content: &str| {
-        tags.push(format!(r#"<meta {attribute}="{name}" content="{}">"#, escape(content)));
+        tags.push(format!(
+            r#"<meta {attribute}="{name}" content="{}">"#,
+            escape(content)
+        ));
     };
     meta("name", "description", &description);
     meta("property", "og:type", "article");
@@ -123,7 +132,15 @@ fn head_meta(article: &Article) -> String {
     if let Some(updated) = &article.updated {
         meta("property", "article:modified_time", updated);
     }
-    meta("name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
+    meta(
+        "name",
+        "twitter:card",
+        if image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
+    );
     meta("name", "twitter:title", &article.headline);
     meta("name", "twitter:description", &description);
     if let Some(image) = image {
@@ -201,7 +218,9 @@ pub fn description(article: &Article) -> String {
         return text;
     }
     let cut: String = text.chars().take(157).collect();
-    let at_word = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", at_word.trim_end())
 }
 

@@ -124,7 +124,10 @@ async fn byline_card_shows_name_role_bio_and_initials() {
     assert_eq!(text(&one(&avatar, ".artw-avatar-initials")), "BH");
     assert_eq!(avatar.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert_eq!(computed(&avatar, "border-radius"), "50%");
-    assert_ne!(computed(&avatar, "background-color"), computed(&one(&root, ".artw-root"), "background-color"));
+    assert_ne!(
+        computed(&avatar, "background-color"),
+        computed(&one(&root, ".artw-root"), "background-color")
+    );
     assert!(all(&card, "img").is_empty());
     assert!(all(&card, "a").is_empty(), "the seed gives no profile URL");
 }
@@ -184,7 +187,10 @@ async fn avatar_that_fails_to_load_falls_back_to_initials() {
         JsFuture::from(errored).await.unwrap();
     }
     yew::scheduler::flush().await;
-    assert!(all(&root, ".artw-avatar img").is_empty(), "the broken picture is removed");
+    assert!(
+        all(&root, ".artw-avatar img").is_empty(),
+        "the broken picture is removed"
+    );
     assert_eq!(text(&one(&root, ".artw-avatar-initials")), "BH");
 }
 

@@ -30,7 +30,13 @@ fn render_writes_a_whole_page_for_the_seed() {
 
 #[test]
 fn render_fragment_writes_only_the_embed_element() {
-    let out = run(&["render", "static/articles/krebs.json", "--fragment", "--assets", "/aw/"]);
+    let out = run(&[
+        "render",
+        "static/articles/krebs.json",
+        "--fragment",
+        "--assets",
+        "/aw/",
+    ]);
     assert!(out.status.success());
     let fragment = text(&out.stdout);
     assert!(fragment.starts_with(r#"<div data-article-widget><template shadowrootmode="open"><link rel="stylesheet" href="/aw/article-widget.css">"#));
@@ -40,17 +46,32 @@ fn render_fragment_writes_only_the_embed_element() {
 #[test]
 fn a_bad_file_exits_non_zero_with_the_path_of_the_problem_and_writes_nothing() {
     let cases = [
-        ("tests/fixtures/bad/wrong-href.json", "body[3].text[1].href: invalid type: integer `7`, expected a string"),
-        ("tests/fixtures/bad/empty-body.json", "body: the body must have at least one block"),
-        ("tests/fixtures/bad/truncated.json", "not JSON: EOF while parsing"),
-        ("tests/fixtures/bad/missing.json", "tests/fixtures/bad/missing.json: No such file or directory"),
+        (
+            "tests/fixtures/bad/wrong-href.json",
+            "body[3].text[1].href: invalid type: integer `7`, expected a string",
+        ),
+        (
+            "tests/fixtures/bad/empty-body.json",
+            "body: the body must have at least one block",
+        ),
+        (
+            "tests/fixtures/bad/truncated.json",
+            "not JSON: EOF while parsing",
+        ),
+        (
+            "tests/fixtures/bad/missing.json",
+            "tests/fixtures/bad/missing.json: No such file or directory",
+        ),
     ];
     for (file, message) in cases {
         let out = run(&["render", file]);
         assert_eq!(out.status.code(), Some(1), "{file}");
         assert_eq!(out.stdout, b"", "{file}: nothing on standard output");
         let stderr = text(&out.stderr);
-        assert!(stderr.starts_with(&format!("article-widget: {file}: ")), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("article-widget: {file}: ")),
+            "{stderr}"
+        );
         assert!(stderr.contains(message), "{file}: {stderr}");
         assert!(!stderr.contains("panicked"));
     }
@@ -62,12 +83,24 @@ fn render_to_a_file_leaves_an_existing_file_alone_on_failure() {
     std::fs::create_dir_all(&dir).unwrap();
     let target = dir.join("page.html");
     std::fs::write(&target, "previous page").unwrap();
-    let out = run(&["render", "tests/fixtures/bad/empty-body.json", "-o", target.to_str().unwrap()]);
+    let out = run(&[
+        "render",
+        "tests/fixtures/bad/empty-body.json",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous page");
-    let out = run(&["render", "static/articles/krebs.json", "-o", target.to_str().unwrap()]);
+    let out = run(&[
+        "render",
+        "static/articles/krebs.json",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
-    assert!(std::fs::read_to_string(&target).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
     assert!(!Path::new(&format!("{}.partial", target.display())).exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -79,13 +112,20 @@ fn validate_prints_every_problem_with_its_path() {
     assert_eq!(text(&out.stdout), "static/articles/krebs.json: ok\n");
 
     let out = run(&["validate", "tests/fixtures/bad/unsafe-link.json"]);
-    assert!(out.status.success(), "a removed link is a warning, not an error");
+    assert!(
+        out.status.success(),
+        "a removed link is a warning, not an error"
+    );
     assert_eq!(
         text(&out.stdout),
         "tests/fixtures/bad/unsafe-link.json: warning: body[0].text[1].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed\n"
     );
 
-    let out = run(&["validate", "static/articles/krebs.json", "tests/fixtures/bad/wrong-href.json"]);
+    let out = run(&[
+        "validate",
+        "static/articles/krebs.json",
+        "tests/fixtures/bad/wrong-href.json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
@@ -100,7 +140,14 @@ fn help_explains_each_command() {
     let help = text(&out.stdout);
     assert!(help.contains("render") && help.contains("validate"));
     let render = text(&run(&["render", "--help"]).stdout);
-    for flag in ["--fragment", "--no-shadow", "--assets", "--theme", "--heading-level", "--output"] {
+    for flag in [
+        "--fragment",
+        "--no-shadow",
+        "--assets",
+        "--theme",
+        "--heading-level",
+        "--output",
+    ] {
         assert!(render.contains(flag), "render --help mentions {flag}");
     }
     let usage = run(&["render"]);

@@ -49,7 +49,12 @@ async fn hydrating_server_markup_keeps_every_node_and_makes_it_interactive() {
     article.body[0] = Block::Paragraph(Inline(vec![
         Span::plain("Neighbouring "),
         Span::plain("plain spans, "),
-        Span { text: "a link".into(), href: Some("https://example.com/".into()), em: true, strong: false },
+        Span {
+            text: "a link".into(),
+            href: Some("https://example.com/".into()),
+            em: true,
+            strong: false,
+        },
         Span::plain(" and "),
         Span::plain("more text."),
     ]));
@@ -60,17 +65,26 @@ async fn hydrating_server_markup_keeps_every_node_and_makes_it_interactive() {
     let root = fresh_root();
     root.set_inner_html(&html);
     let before = nodes(&root);
-    assert!(before.len() > 80, "the server markup is in the page ({} nodes)", before.len());
+    assert!(
+        before.len() > 80,
+        "the server markup is in the page ({} nodes)",
+        before.len()
+    );
 
     let rendered = Rc::new(Cell::new(0));
     let counter = rendered.clone();
     let on_rendered = Callback::from(move |_| counter.set(counter.get() + 1));
-    let _app = Renderer::<Widget>::with_root_and_props(root.clone(), props(article, on_rendered)).hydrate();
+    let _app = Renderer::<Widget>::with_root_and_props(root.clone(), props(article, on_rendered))
+        .hydrate();
     yew::scheduler::flush().await;
 
     let after = nodes(&root);
     let kept = before.iter().zip(&after).filter(|(b, a)| b == a).count();
-    assert_eq!((after.len(), kept), (before.len(), before.len()), "every node is the same object");
+    assert_eq!(
+        (after.len(), kept),
+        (before.len(), before.len()),
+        "every node is the same object"
+    );
     assert_eq!(rendered.get(), 1, "the widget reports the hydrated render");
 
     // Interactive afterwards: the avatar's error handler is attached to the existing <img>.
@@ -79,8 +93,12 @@ async fn hydrating_server_markup_keeps_every_node_and_makes_it_interactive() {
     let image: web_sys::HtmlImageElement = image.dyn_into().unwrap();
     if !image.complete() || image.natural_width() > 0 {
         let errored = js_sys::Promise::new(&mut |resolve, _| {
-            let on_error = wasm_bindgen::closure::Closure::once_into_js(move || resolve.call0(&wasm_bindgen::JsValue::NULL));
-            image.add_event_listener_with_callback("error", on_error.unchecked_ref()).unwrap();
+            let on_error = wasm_bindgen::closure::Closure::once_into_js(move || {
+                resolve.call0(&wasm_bindgen::JsValue::NULL)
+            });
+            image
+                .add_event_listener_with_callback("error", on_error.unchecked_ref())
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(errored).await.unwrap();
     } else {

@@ -24,7 +24,11 @@ fn html_of<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
 where
     C: BaseComponent,
 {
-    futures::executor::block_on(ServerRenderer::<C>::with_props(props).hydratable(false).render())
+    futures::executor::block_on(
+        ServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
 }
 
 fn labels() -> Labels {
@@ -37,8 +41,14 @@ fn assert_snapshot(name: &str, actual: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let expected = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap_or_default();
     if expected.trim_end() != actual {
-        std::fs::write(dir.join(format!("{name}.actual.html")), format!("{actual}\n")).unwrap();
-        panic!("{name}: the markup differs from tests/snapshots/{name}.html; see {name}.actual.html");
+        std::fs::write(
+            dir.join(format!("{name}.actual.html")),
+            format!("{actual}\n"),
+        )
+        .unwrap();
+        panic!(
+            "{name}: the markup differs from tests/snapshots/{name}.html; see {name}.actual.html"
+        );
     }
 }
 
@@ -46,8 +56,17 @@ fn assert_snapshot(name: &str, actual: &str) {
 fn rich_text_renders_spans_as_elements_and_text_as_text() {
     let text = Inline(vec![
         Span::plain("Read <this> "),
-        Span { text: "the report".into(), href: Some("https://example.com/r?a=1&b=2".into()), em: true, strong: false },
-        Span { text: " now".into(), strong: true, ..Span::default() },
+        Span {
+            text: "the report".into(),
+            href: Some("https://example.com/r?a=1&b=2".into()),
+            em: true,
+            strong: false,
+        },
+        Span {
+            text: " now".into(),
+            strong: true,
+            ..Span::default()
+        },
     ]);
     assert_eq!(
         html_of::<RichText>(move || RichTextProps { text }),
@@ -64,7 +83,10 @@ fn header_markup() {
     let article = seed();
     assert_snapshot(
         "header",
-        &html_of::<ArticleHeader>(move || ArticleHeaderProps { article: Rc::new(article), heading_level: HeadingLevel::default() }),
+        &html_of::<ArticleHeader>(move || ArticleHeaderProps {
+            article: Rc::new(article),
+            heading_level: HeadingLevel::default(),
+        }),
     );
 }
 
@@ -81,7 +103,10 @@ fn header_with_kicker_dates_and_linked_authors() {
     article.authors.push(second);
     assert_snapshot(
         "header-full",
-        &html_of::<ArticleHeader>(move || ArticleHeaderProps { article: Rc::new(article), heading_level: HeadingLevel::new(2).unwrap() }),
+        &html_of::<ArticleHeader>(move || ArticleHeaderProps {
+            article: Rc::new(article),
+            heading_level: HeadingLevel::new(2).unwrap(),
+        }),
     );
 }
 
@@ -90,7 +115,10 @@ fn body_markup() {
     let article = seed();
     assert_snapshot(
         "body",
-        &html_of::<ArticleBody>(move || ArticleBodyProps { article: Rc::new(article), heading_level: HeadingLevel::new(2).unwrap() }),
+        &html_of::<ArticleBody>(move || ArticleBodyProps {
+            article: Rc::new(article),
+            heading_level: HeadingLevel::new(2).unwrap(),
+        }),
     );
 }
 
@@ -98,7 +126,10 @@ fn body_markup() {
 fn pull_quote_markup() {
     assert_snapshot(
         "pull-quote",
-        &html_of::<PullQuote>(|| PullQuoteProps { text: "Keep calm.".into(), cite: Some("Chris Krebs".into()) }),
+        &html_of::<PullQuote>(|| PullQuoteProps {
+            text: "Keep calm.".into(),
+            cite: Some("Chris Krebs".into()),
+        }),
     );
 }
 
@@ -112,7 +143,10 @@ fn image_markup() {
         width: Some(1200),
         height: Some(800),
     };
-    assert_snapshot("image", &html_of::<ImageFigure>(move || ImageFigureProps { image }));
+    assert_snapshot(
+        "image",
+        &html_of::<ImageFigure>(move || ImageFigureProps { image }),
+    );
 }
 
 #[test]
@@ -120,15 +154,30 @@ fn promo_markup() {
     let promo = PromoBlock {
         title: "Get the ITPro. daily newsletter".into(),
         text: Some("Sign up today".into()),
-        action: Some(PromoAction { label: "Sign up".into(), url: "https://example.com/signup".into() }),
+        action: Some(PromoAction {
+            label: "Sign up".into(),
+            url: "https://example.com/signup".into(),
+        }),
     };
-    assert_snapshot("promo", &html_of::<PromoBox>(move || PromoBoxProps { promo, labels: labels() }));
+    assert_snapshot(
+        "promo",
+        &html_of::<PromoBox>(move || PromoBoxProps {
+            promo,
+            labels: labels(),
+        }),
+    );
 }
 
 #[test]
 fn byline_card_markup() {
     let author = seed().authors[0].clone();
-    assert_snapshot("byline-card", &html_of::<BylineCard>(move || BylineCardProps { author, labels: labels() }));
+    assert_snapshot(
+        "byline-card",
+        &html_of::<BylineCard>(move || BylineCardProps {
+            author,
+            labels: labels(),
+        }),
+    );
 }
 
 #[test]
@@ -137,7 +186,10 @@ fn avatar_markup_with_and_without_a_picture() {
         name: "Bobby Hellard".into(),
         src: Some("https://example.com/b.jpg".into()),
     });
-    let initials = html_of::<AuthorAvatar>(|| AuthorAvatarProps { name: "Bobby Hellard".into(), src: None });
+    let initials = html_of::<AuthorAvatar>(|| AuthorAvatarProps {
+        name: "Bobby Hellard".into(),
+        src: None,
+    });
     assert_snapshot("avatar", &format!("{picture}\n{initials}"));
 }
 
@@ -149,14 +201,21 @@ fn related_links_markup() {
     links[1].image = Some("https://example.com/x.jpg".into());
     assert_snapshot(
         "related",
-        &html_of::<RelatedLinks>(move || RelatedLinksProps { links, labels: labels(), heading_level: HeadingLevel::new(2).unwrap() }),
+        &html_of::<RelatedLinks>(move || RelatedLinksProps {
+            links,
+            labels: labels(),
+            heading_level: HeadingLevel::new(2).unwrap(),
+        }),
     );
 }
 
 #[test]
 fn status_panels_markup() {
     let loading = html_of::<LoadingPanel>(|| LoadingPanelProps { labels: labels() });
-    let error = html_of::<ErrorPanel>(|| ErrorPanelProps { labels: labels(), message: "The article could not be found.".into() });
+    let error = html_of::<ErrorPanel>(|| ErrorPanelProps {
+        labels: labels(),
+        message: "The article could not be found.".into(),
+    });
     assert_snapshot("status", &format!("{loading}\n{error}"));
 }
 
@@ -179,7 +238,14 @@ fn rich_article() -> (Article, Value) {
 #[test]
 fn page_has_language_title_metadata_and_canonical_link() {
     let (article, value) = rich_article();
-    let page = render_page(&article, &value, &RenderOptions { assets: "/dist/".into(), ..Default::default() });
+    let page = render_page(
+        &article,
+        &value,
+        &RenderOptions {
+            assets: "/dist/".into(),
+            ..Default::default()
+        },
+    );
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
     for expected in [
         "<title>Trump fires cyber security chief over election fraud dismissal | ITPro</title>",
@@ -199,7 +265,11 @@ fn page_has_language_title_metadata_and_canonical_link() {
     ] {
         assert!(page.contains(expected), "missing {expected}");
     }
-    assert_eq!(page.matches("</script>").count(), 3, "article text cannot close a script element early");
+    assert_eq!(
+        page.matches("</script>").count(),
+        3,
+        "article text cannot close a script element early"
+    );
     assert!(!page.contains("<!-- sequence"));
 }
 
@@ -234,21 +304,42 @@ fn json_ld_describes_a_news_article() {
         })
     );
     let seed_ld = json_ld(&seed());
-    assert!(seed_ld.get("datePublished").is_none() && seed_ld.get("url").is_none(), "nothing is invented");
+    assert!(
+        seed_ld.get("datePublished").is_none() && seed_ld.get("url").is_none(),
+        "nothing is invented"
+    );
 }
 
 #[test]
 fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json() {
     let (article, value) = rich_article();
-    let options = RenderOptions { assets: "https://cdn.example/aw/".into(), shadow: true, theme: Theme::Dark, ..Default::default() };
+    let options = RenderOptions {
+        assets: "https://cdn.example/aw/".into(),
+        shadow: true,
+        theme: Theme::Dark,
+        ..Default::default()
+    };
     let fragment = render_fragment(&article, &value, &options);
-    assert!(fragment.starts_with(r#"<div data-article-widget data-theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/aw/article-widget.css"><slot hidden></slot><div class="artw-host">"#));
-    let json_start = fragment.find(r#"<script type="application/json">"#).unwrap() + r#"<script type="application/json">"#.len();
+    assert!(fragment.starts_with(r#"<div data-article-widget data-theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/aw/article-widget.css"><div class="artw-host">"#));
+    let json_start = fragment
+        .find(r#"<script type="application/json">"#)
+        .unwrap()
+        + r#"<script type="application/json">"#.len();
     let json_end = fragment.rfind("</script>").unwrap();
     let embedded: Value = serde_json::from_str(&fragment[json_start..json_end]).unwrap();
-    assert_eq!(embedded, value, "the inline JSON is the article the markup was rendered from");
+    assert_eq!(
+        embedded, value,
+        "the inline JSON is the article the markup was rendered from"
+    );
     assert!(fragment.ends_with("</script></div>"));
 
-    let light = render_fragment(&article, &value, &RenderOptions { shadow: false, ..Default::default() });
+    let light = render_fragment(
+        &article,
+        &value,
+        &RenderOptions {
+            shadow: false,
+            ..Default::default()
+        },
+    );
     assert!(light.starts_with(r#"<div data-article-widget><div class="artw-host"><!--<[article_widget::components::widget::Widget]>-->"#));
 }

@@ -72,7 +72,15 @@ fn parse_theme(value: &str) -> Result<Theme, String> {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Render { article, fragment, no_shadow, assets, theme, heading_level, output } => {
+        Command::Render {
+            article,
+            fragment,
+            no_shadow,
+            assets,
+            theme,
+            heading_level,
+            output,
+        } => {
             let options = RenderOptions {
                 assets,
                 theme,
@@ -110,7 +118,10 @@ fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(output.unwrap_or(Path::new("-")), &format!("could not write: {err}")),
+        Err(err) => fail(
+            output.unwrap_or(Path::new("-")),
+            &format!("could not write: {err}"),
+        ),
     }
 }
 

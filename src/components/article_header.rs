@@ -16,7 +16,10 @@ pub struct ArticleHeaderProps {
 pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
     let article = &props.article;
     let labels = article.labels();
-    let time = |label: &'static str, class: &'static str, itemprop: &'static str, stamp: &Option<String>| {
+    let time = |label: &'static str,
+                class: &'static str,
+                itemprop: &'static str,
+                stamp: &Option<String>| {
         let stamp = stamp.as_deref()?;
         let shown = format_date(stamp, &labels.months)?;
         Some(html! {
@@ -26,8 +29,18 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
             </span>
         })
     };
-    let published = time(labels.published, "artw-published", "datePublished", &article.published);
-    let updated = time(labels.updated, "artw-updated", "dateModified", &article.updated);
+    let published = time(
+        labels.published,
+        "artw-published",
+        "datePublished",
+        &article.published,
+    );
+    let updated = time(
+        labels.updated,
+        "artw-updated",
+        "dateModified",
+        &article.updated,
+    );
     let minutes = reading_minutes(article);
 
     html! {

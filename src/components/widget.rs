@@ -86,16 +86,29 @@ pub struct WidgetProps {
 pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_rendered = props.on_rendered.clone();
-        use_effect_with(props.state.clone(), move |state| on_rendered.emit(state.clone()));
+        use_effect_with(props.state.clone(), move |state| {
+            on_rendered.emit(state.clone())
+        });
     }
+    // In a shadow root, <slot> shows the host element's own children: its fallback content,
+    // which stays in view while the article loads and comes back if it fails. Rendering it
+    // here, inside the root, keeps the root in place when the article replaces it.
     let content = match &props.state {
-        WidgetState::Loading => html! { <LoadingPanel labels={Labels::for_lang("en")} /> },
+        WidgetState::Loading => html! {
+            <>
+                <slot></slot>
+                <LoadingPanel labels={Labels::for_lang("en")} />
+            </>
+        },
         WidgetState::Ready(article) => {
             html! { <ArticleView article={article.clone()} heading_level={props.heading_level} /> }
         }
-        WidgetState::Failed(message) => {
-            html! { <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} /> }
-        }
+        WidgetState::Failed(message) => html! {
+            <>
+                <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} />
+                <slot></slot>
+            </>
+        },
     };
     html! {
         <div class="artw-root" data-theme={props.theme.as_str()}>{ content }</div>

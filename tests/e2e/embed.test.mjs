@@ -92,11 +92,12 @@ const inspect = (tab, id) =>
     const el = document.getElementById(id);
     const shadow = el.shadowRoot;
     const slot = shadow?.querySelector('slot');
+    const fallback = el.querySelector('.fallback');
     return {
       headline: shadow?.querySelector('.artw-headline')?.textContent ?? null,
       paragraphs: shadow ? shadow.querySelectorAll('.artw-body > p').length : 0,
       error: shadow?.querySelector('.artw-error')?.textContent ?? null,
-      fallbackVisible: !shadow || (!!slot && !slot.hidden),
+      fallbackVisible: !!fallback && fallback.getClientRects().length > 0 && (!shadow || slot?.assignedNodes().includes(fallback)),
       fallbackInDom: el.querySelector('.fallback') !== null,
     };
   }, id);
