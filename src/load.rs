@@ -29,12 +29,16 @@ impl LoadError {
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        LoadError::new(
-            "The article has a mistake in it and cannot be shown.",
-            err.to_string(),
-        )
+        let reader_message = if err.is_not_json() {
+            NOT_READABLE
+        } else {
+            "The article has a mistake in it and cannot be shown."
+        };
+        LoadError::new(reader_message, err.to_string())
     }
 }
+
+const NOT_READABLE: &str = "The article is not in a format the widget can read.";
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -44,14 +48,7 @@ impl fmt::Display for LoadError {
 
 /// Checks an article given as JSON text.
 pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        browser::parse_json_text(text)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Ok(Article::from_json(text)?)
-    }
+    Ok(Article::from_json(text)?)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -61,7 +58,7 @@ mod native {
 
     use serde_json::Value;
 
-    use super::{LoadError, MAX_ARTICLE_BYTES};
+    use super::{ArticleError, LoadError, MAX_ARTICLE_BYTES};
 
     /// Reads a JSON file (`-` for standard input), with the browser's byte cap.
     pub fn read_json(path: &Path) -> Result<Value, LoadError> {
@@ -89,12 +86,7 @@ mod native {
                 format!("{}: more than {MAX_ARTICLE_BYTES} bytes", path.display()),
             ));
         }
-        serde_json::from_slice(&bytes).map_err(|err| {
-            LoadError::new(
-                "The article is not in a format the widget can read.",
-                format!("not JSON: {err}"),
-            )
-        })
+        serde_json::from_slice(&bytes).map_err(|err| ArticleError::not_json(err).into())
     }
 }
 
@@ -112,7 +104,7 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-    use super::{Article, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
+    use super::{parse_json_text, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
 
     /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
     /// `MAX_ARTICLE_BYTES`.
@@ -225,22 +217,14 @@ mod browser {
             .unwrap_or_else(|| format!("{err:?}"))
     }
 
-    /// Checks an article given as JSON text, parsed by the browser's own JSON parser.
-    pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
-        let value = js_sys::JSON::parse(text).map_err(|err| {
-            LoadError::new(
-                "The article is not in a format the widget can read.",
-                format!("not JSON: {}", describe(&err)),
-            )
-        })?;
-        article_from_js(value)
-    }
-
-    /// Checks an article given as a JavaScript object.
+    /// Checks an article given as a JavaScript object. It is read as the JSON it stands for,
+    /// by the same parser as text, so a publisher gets the same message either way.
     pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
-        Ok(Article::from_deserializer(
-            serde_wasm_bindgen::Deserializer::from(value),
-        )?)
+        let text = js_sys::JSON::stringify(&value)
+            .map_err(|err| describe(&err))
+            .and_then(|text| text.as_string().ok_or_else(|| "not an object".to_owned()))
+            .map_err(|why| LoadError::new(super::NOT_READABLE, format!("not JSON: {why}")))?;
+        parse_json_text(&text)
     }
 }
 

@@ -295,3 +295,36 @@ async fn the_article_fits_a_phone_without_sideways_scroll() {
         article.scroll_width()
     );
 }
+
+/// An article handed over as a JavaScript object (mount, update) must give the same message as
+/// the same article read as text, which is what the command line reads.
+#[wasm_bindgen_test]
+fn browser_and_native_parsers_report_the_same_messages() {
+    let cases = [
+        r#"{"body": [{"type": "paragraph", "text": "x"}]}"#,
+        r#"{"headline": 42, "body": [{"type": "paragraph", "text": "x"}]}"#,
+        r#"{"headline": "h", "body": []}"#,
+        r#"{"headline": "h", "body": {}}"#,
+        r#"{"headline": "h", "body": [{"type": "video"}]}"#,
+        r#"{"headline": "h", "body": [{"type": "paragraph", "text": true}]}"#,
+        r#"{"headline": "h", "body": [{"type": "paragraph", "text": ["a", 7]}]}"#,
+        r#"{"headline": "h", "body": [{"type": "paragraph", "text": ["a", {"text": "b", "href": 7}]}]}"#,
+        r#"{"headline": "h", "body": [{"type": "paragraph", "text": ["a", {"text": "b", "em": "yes"}]}]}"#,
+        r#"{"headline": "h", "body": [{"type": "image", "src": "a.png", "alt": "", "width": -4}]}"#,
+        r#"{"headline": "h", "body": [{"type": "image", "src": "a.png", "alt": "", "width": 1.5}]}"#,
+        r#"{"headline": "h", "body": [{"type": "heading", "text": [{"text": "x", "em": true}]}]}"#,
+        r#"{"headline": "h", "published": "yesterday", "body": [{"type": "paragraph", "text": "x"}]}"#,
+        r#"{"headline": "h", "authors": [{"role": "Editor"}], "body": [{"type": "paragraph", "text": "x"}]}"#,
+        r#"["not", "an", "object"]"#,
+    ];
+    for json in cases {
+        let native = article_widget::Article::from_json(json)
+            .unwrap_err()
+            .to_string();
+        let object = js_sys::JSON::parse(json).unwrap();
+        let browser = article_widget::load::article_from_js(object)
+            .unwrap_err()
+            .details;
+        assert_eq!(browser, native, "{json}");
+    }
+}

@@ -5,6 +5,7 @@ use std::fmt;
 pub struct ArticleError {
     pub path: String,
     pub message: String,
+    not_json: bool,
 }
 
 impl ArticleError {
@@ -12,7 +13,21 @@ impl ArticleError {
         ArticleError {
             path: path.into(),
             message: message.into(),
+            not_json: false,
         }
+    }
+
+    /// The text was not JSON at all, as opposed to JSON that is not a valid article.
+    pub fn not_json(why: impl fmt::Display) -> Self {
+        ArticleError {
+            path: ".".into(),
+            message: format!("not JSON: {why}"),
+            not_json: true,
+        }
+    }
+
+    pub fn is_not_json(&self) -> bool {
+        self.not_json
     }
 }
 

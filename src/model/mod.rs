@@ -109,8 +109,8 @@ impl Article {
     /// Reads an article from JSON text: first the JSON, then the article in it, as the
     /// browser does with `JSON.parse`, so both report the same messages.
     pub fn from_json(text: &str) -> Result<Checked, ArticleError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|err| ArticleError::new(".", format!("not JSON: {err}")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(ArticleError::not_json)?;
         Self::from_deserializer(value)
     }
 
