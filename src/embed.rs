@@ -77,14 +77,22 @@ pub struct WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Replaces the article with another (an article object). Returns whether it was valid;
+    /// Replaces the article with another (an article object). Returns whether it was shown;
     /// an invalid one shows the error panel and fires `article-widget:error`. A fetch still
-    /// under way is abandoned.
+    /// under way is abandoned. After `destroy()` it does nothing and returns false.
     pub fn update(&self, article: JsValue) -> bool {
+        if !self.mount.is_mounted() {
+            warn("update() after destroy() does nothing; mount the element again");
+            return false;
+        }
         let loaded = load::article_from_js(article);
         let ok = loaded.is_ok();
         self.mount.next_generation();
-        self.mount.show(loaded);
+        if self.mount.app.borrow().is_none() {
+            self.mount.hydrate(loaded);
+        } else {
+            self.mount.show(loaded);
+        }
         ok
     }
 
@@ -129,7 +137,7 @@ impl Source {
     async fn load(self) -> Result<crate::model::Checked, LoadError> {
         match self {
             Source::Url(url) => load::fetch_article(&url).await,
-            Source::InlineJson(text) => load::parse_json_text(&text),
+            Source::InlineJson(text) => load::parse_json_text(&text, None),
             Source::Object(value) => load::article_from_js(value),
             Source::Missing => Err(LoadError::new(
                 "This widget has no article to show.",
@@ -198,6 +206,7 @@ struct Mount {
     app: RefCell<Option<AppHandle<Widget>>>,
     /// Bumped by every load, update and destroy, so a late response cannot overwrite them.
     generation: Cell<u32>,
+    destroyed: Cell<bool>,
     /// Resolves the promise `load` waits on, once the settled state is on screen.
     on_settled: RefCell<Option<js_sys::Function>>,
     on_rendered: Callback<WidgetState>,
@@ -223,6 +232,7 @@ impl Mount {
                 settings,
                 app: RefCell::new(None),
                 generation: Cell::new(0),
+                destroyed: Cell::new(false),
                 on_settled: RefCell::new(None),
                 on_rendered: rendered_callback(this.clone()),
                 on_click,
@@ -244,7 +254,7 @@ impl Mount {
     }
 
     fn is_mounted(&self) -> bool {
-        self.app.borrow().is_some() || (self.view.prerendered && self.element.is_connected())
+        !self.destroyed.get()
     }
 
     /// Loads the article and waits until it, or the error panel, is on screen.
@@ -338,7 +348,7 @@ impl Mount {
 
     fn destroy(&self) {
         self.next_generation();
-        if !MOUNTED.with(|all| all.borrow().iter().any(|m| std::ptr::eq(m.as_ref(), self))) {
+        if self.destroyed.replace(true) {
             return;
         }
         if let Some(app) = self.app.take() {

@@ -46,9 +46,25 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Checks an article given as JSON text.
-pub fn parse_json_text(text: &str) -> Result<Checked, LoadError> {
-    Ok(Article::from_json(text)?)
+/// Checks an article given as JSON text; `location` is where it was fetched from, if it was.
+pub fn parse_json_text(text: &str, location: Option<&str>) -> Result<Checked, LoadError> {
+    Ok(Article::from_json_at(text, location)?)
+}
+
+/// Checks an article response body: over `MAX_ARTICLE_BYTES` it is refused, and invalid UTF-8
+/// is read with replacement characters, as browsers read text.
+pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked, LoadError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(bytes.len(), location.unwrap_or("the article")));
+    }
+    parse_json_text(&String::from_utf8_lossy(bytes), location)
+}
+
+fn too_large(size: usize, what: &str) -> LoadError {
+    LoadError::new(
+        "The article is too large to show.",
+        format!("{what}: {size} bytes or more; the limit is {MAX_ARTICLE_BYTES} bytes"),
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,12 +97,10 @@ mod native {
                 .map_err(unreadable)?;
         }
         if bytes.len() > MAX_ARTICLE_BYTES {
-            return Err(LoadError::new(
-                "The article is too large to show.",
-                format!("{}: more than {MAX_ARTICLE_BYTES} bytes", path.display()),
-            ));
+            return Err(super::too_large(bytes.len(), &path.display().to_string()));
         }
-        serde_json::from_slice(&bytes).map_err(|err| ArticleError::not_json(err).into())
+        serde_json::from_str(&String::from_utf8_lossy(&bytes))
+            .map_err(|err| ArticleError::not_json(err).into())
     }
 }
 
@@ -104,7 +118,9 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-    use super::{parse_json_text, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
+    use super::{
+        parse_json_bytes, parse_json_text, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES,
+    };
 
     /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
     /// `MAX_ARTICLE_BYTES`.
@@ -158,14 +174,11 @@ mod browser {
             ));
         }
         let bytes = read_capped(&response).await.map_err(|err| match err {
-            Capped::TooLarge(size) => LoadError::new(
-                "The article is too large to show.",
-                format!("GET {url}: {size} bytes or more; the limit is {MAX_ARTICLE_BYTES}"),
-            ),
+            Capped::TooLarge(size) => super::too_large(size, &format!("GET {url}")),
             Capped::Failed(why) => network_error(why),
         })?;
-        let text = String::from_utf8_lossy(&bytes);
-        parse_json_text(&text).map_err(|err| LoadError {
+        let location = Some(response.url()).filter(|u| !u.is_empty());
+        parse_json_bytes(&bytes, location.as_deref()).map_err(|err| LoadError {
             details: format!("{url}: {}", err.details),
             ..err
         })
@@ -224,7 +237,7 @@ mod browser {
             .map_err(|err| describe(&err))
             .and_then(|text| text.as_string().ok_or_else(|| "not an object".to_owned()))
             .map_err(|why| LoadError::new(super::NOT_READABLE, format!("not JSON: {why}")))?;
-        parse_json_text(&text)
+        parse_json_text(&text, None)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The article model, natively: the seed fixture, every validation rule, derived values.
 
 use article_widget::model::{
-    avatar_palette_index, initials, reading_minutes, safe_url, Article, Block, Inline, UrlUse,
+    avatar_palette_index, initials, reading_minutes, safe_url, Article, BaseUrl, Block, Inline,
+    UrlUse,
 };
 use serde_json::{json, Value};
 
@@ -263,7 +264,11 @@ fn url_schemes() {
         "?page=2",
     ];
     for url in allowed {
-        assert_eq!(safe_url(url, UrlUse::Link).as_deref(), Ok(url), "{url}");
+        assert_eq!(
+            safe_url(url, UrlUse::Link, None).as_deref(),
+            Ok(url),
+            "{url}"
+        );
     }
     let refused = [
         "javascript:alert(1)",
@@ -275,17 +280,21 @@ fn url_schemes() {
         "vbscript:msgbox",
         "//evil.test/x",
         "\\\\evil.test",
+        "/\\evil.test",
+        "\\/evil.test",
+        "\u{ff4a}avascript:alert(1)",
+        "java script:alert(1)",
         "",
     ];
     for url in refused {
         assert!(
-            safe_url(url, UrlUse::Link).is_err(),
+            safe_url(url, UrlUse::Link, None).is_err(),
             "{url:?} should be refused"
         );
     }
-    assert!(safe_url("mailto:a@b.test", UrlUse::Image).is_err());
+    assert!(safe_url("mailto:a@b.test", UrlUse::Image, None).is_err());
     assert_eq!(
-        safe_url("  https://example.com/a.png\n", UrlUse::Image).as_deref(),
+        safe_url("  https://example.com/a.png\n", UrlUse::Image, None).as_deref(),
         Ok("https://example.com/a.png")
     );
 }
@@ -376,4 +385,128 @@ fn dates_language_and_direction() {
             "{ok}"
         );
     }
+}
+
+#[test]
+fn relative_urls_resolve_against_the_articles_location() {
+    // RFC 3986, section 5.4.1, for the references a browser would resolve the same way.
+    let base = BaseUrl::parse("http://a/b/c/d;p?q").unwrap();
+    let cases = [
+        ("g", "http://a/b/c/g"),
+        ("./g", "http://a/b/c/g"),
+        ("g/", "http://a/b/c/g/"),
+        ("/g", "http://a/g"),
+        ("?y", "http://a/b/c/d;p?y"),
+        ("g?y", "http://a/b/c/g?y"),
+        ("#s", "http://a/b/c/d;p?q#s"),
+        ("g#s", "http://a/b/c/g#s"),
+        ("g?y#s", "http://a/b/c/g?y#s"),
+        (";x", "http://a/b/c/;x"),
+        ("g;x?y#s", "http://a/b/c/g;x?y#s"),
+        (".", "http://a/b/c/"),
+        ("./", "http://a/b/c/"),
+        ("..", "http://a/b/"),
+        ("../", "http://a/b/"),
+        ("../g", "http://a/b/g"),
+        ("../..", "http://a/"),
+        ("../../g", "http://a/g"),
+        ("../../../g", "http://a/g"),
+        ("/./g", "http://a/g"),
+        ("/../g", "http://a/g"),
+        ("g.", "http://a/b/c/g."),
+        ("..g", "http://a/b/c/..g"),
+        ("./../g", "http://a/b/g"),
+        ("g/./h", "http://a/b/c/g/h"),
+        ("g/../h", "http://a/b/c/h"),
+    ];
+    for (reference, expected) in cases {
+        assert_eq!(base.resolve(reference), expected, "{reference}");
+    }
+    assert_eq!(BaseUrl::parse("ftp://a/b"), None);
+    assert_eq!(BaseUrl::parse("/relative"), None);
+}
+
+#[test]
+fn an_article_fetched_from_a_url_links_relative_to_it() {
+    let value = with(
+        seed_value(),
+        "/body/0/text",
+        json!(["See ", {"text": "the report", "href": "../reports/krebs.html"}]),
+    );
+    let value = with(value, "/related/0/url", json!("/2020/11/other"));
+    let text = value.to_string();
+    let fetched = Article::from_json_at(&text, Some("https://cdn.example/feeds/itpro/krebs.json"))
+        .unwrap()
+        .article;
+    let Block::Paragraph(inline) = &fetched.body[0] else {
+        panic!()
+    };
+    assert_eq!(
+        inline.0[1].href.as_deref(),
+        Some("https://cdn.example/feeds/reports/krebs.html")
+    );
+    assert_eq!(
+        fetched.related[0].url.as_deref(),
+        Some("https://cdn.example/2020/11/other")
+    );
+
+    let with_own_url = with(
+        value.clone(),
+        "/url",
+        json!("https://www.itpro.example/news/krebs"),
+    );
+    let article = Article::from_json(&with_own_url.to_string())
+        .unwrap()
+        .article;
+    assert_eq!(
+        article.related[0].url.as_deref(),
+        Some("https://www.itpro.example/2020/11/other")
+    );
+
+    let unplaced = Article::from_json(&text).unwrap().article;
+    assert_eq!(
+        unplaced.related[0].url.as_deref(),
+        Some("/2020/11/other"),
+        "left to the page"
+    );
+}
+
+#[test]
+fn limits_on_blocks_and_text_length() {
+    let paragraph = json!({"type": "paragraph", "text": "x"});
+    let too_many = with(
+        seed_value(),
+        "/body",
+        Value::Array(vec![paragraph.clone(); 5_001]),
+    );
+    assert_eq!(
+        error_for(too_many),
+        "body: 5001 blocks is more than the 5000 allowed"
+    );
+    let enough = with(seed_value(), "/body", Value::Array(vec![paragraph; 5_000]));
+    assert!(Article::from_json(&enough.to_string()).is_ok());
+
+    let long_word = "w".repeat(50_001);
+    assert_eq!(
+        error_for(with(
+            seed_value(),
+            "/body/2/text",
+            json!(["a ", {"text": long_word, "em": true}])
+        )),
+        "body[2].text[1].text: 50001 characters is more than the 50000 allowed"
+    );
+    assert_eq!(
+        error_for(with(
+            seed_value(),
+            "/authors/0/bio",
+            json!("b".repeat(60_000))
+        )),
+        "authors[0].bio: 60000 characters is more than the 50000 allowed"
+    );
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let err = Article::from_json(&nested).unwrap_err().to_string();
+    assert!(
+        err.starts_with("not JSON: recursion limit exceeded"),
+        "{err}"
+    );
 }

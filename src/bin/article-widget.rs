@@ -95,7 +95,7 @@ fn main() -> ExitCode {
 
 fn load(path: &Path) -> Result<(Value, Checked), LoadError> {
     let source = read_json(path)?;
-    let checked = Article::from_deserializer(&source)?;
+    let checked = Article::from_value(&source, None)?;
     Ok((source, checked))
 }
 
@@ -137,7 +137,7 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
         let problems = match read_json(path) {
-            Ok(source) => match Article::from_deserializer(&source) {
+            Ok(source) => match Article::from_value(&source, None) {
                 Ok(checked) => checked.warnings,
                 Err(err) => {
                     failed = true;

@@ -9,12 +9,13 @@ pub enum UrlUse {
     Image,
 }
 
-/// Returns the URL as it may be written into the page, or why it may not.
+/// Returns the URL as it may be written into the page, or why it may not. A relative URL is
+/// resolved against `base` when there is one, and otherwise left for the browser to resolve.
 ///
 /// Browsers strip ASCII tabs and newlines anywhere in a URL and control characters and spaces
 /// at its ends before they read the scheme, so `java\tscript:` is `javascript:` to them. The
 /// check reads the scheme the same way, then allows only the schemes `UrlUse` names.
-pub fn safe_url(raw: &str, usage: UrlUse) -> Result<String, String> {
+pub fn safe_url(raw: &str, usage: UrlUse, base: Option<&BaseUrl>) -> Result<String, String> {
     let trimmed = raw.trim_matches(|c: char| c <= ' ');
     let cleaned: String = trimmed
         .chars()
@@ -26,25 +27,24 @@ pub fn safe_url(raw: &str, usage: UrlUse) -> Result<String, String> {
     if cleaned.chars().any(|c| c.is_control()) {
         return Err("the URL contains control characters".into());
     }
-    if cleaned.starts_with("//") || cleaned.starts_with("\\\\") || cleaned.starts_with("/\\") {
+    // Browsers read a backslash as a slash in http(s) URLs, so `/\host` is `//host` too.
+    if cleaned.chars().take(2).all(|c| c == '/' || c == '\\') && cleaned.len() >= 2 {
         return Err("protocol-relative URLs are not allowed; write https://".into());
     }
+    let allowed = match usage {
+        UrlUse::Link => ["http", "https", "mailto"].as_slice(),
+        UrlUse::Image => ["http", "https"].as_slice(),
+    };
     match scheme_of(&cleaned) {
-        None => Ok(cleaned),
-        Some(scheme) => {
-            let allowed = match usage {
-                UrlUse::Link => ["http", "https", "mailto"].as_slice(),
-                UrlUse::Image => ["http", "https"].as_slice(),
-            };
-            if allowed.contains(&scheme.as_str()) {
-                Ok(cleaned)
-            } else {
-                Err(format!(
-                    "the scheme `{scheme}:` is not allowed; use {}",
-                    allowed.join(", ")
-                ))
-            }
-        }
+        None => Ok(match base {
+            Some(base) => base.resolve(&cleaned),
+            None => cleaned,
+        }),
+        Some(scheme) if allowed.contains(&scheme.as_str()) => Ok(cleaned),
+        Some(scheme) => Err(format!(
+            "the scheme `{scheme}:` is not allowed; use {}",
+            allowed.join(", ")
+        )),
     }
 }
 
@@ -58,6 +58,93 @@ fn scheme_of(url: &str) -> Option<String> {
     // Even a malformed scheme counts as one: refusing it is safer than guessing how a
     // browser reads it.
     Some(candidate.to_ascii_lowercase())
+}
+
+/// An absolute http(s) URL that relative URLs in an article are resolved against: where the
+/// article was fetched from, or else its own `url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `scheme://authority`
+    origin: String,
+    path: String,
+    query: String,
+}
+
+impl BaseUrl {
+    pub fn parse(url: &str) -> Option<BaseUrl> {
+        let (scheme, rest) = url.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return None;
+        }
+        let rest = rest.split('#').next().unwrap_or_default();
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, rest) = rest.split_at(authority_end);
+        if authority.is_empty() || authority.contains('\\') {
+            return None;
+        }
+        let (path, query) = match rest.split_once('?') {
+            Some((path, query)) => (path, format!("?{query}")),
+            None => (rest, String::new()),
+        };
+        let path = if path.is_empty() { "/" } else { path };
+        Some(BaseUrl {
+            origin: format!("{scheme}://{authority}"),
+            path: path.to_owned(),
+            query,
+        })
+    }
+
+    /// RFC 3986, section 5.2, for references without a scheme or authority.
+    pub fn resolve(&self, reference: &str) -> String {
+        let path_end = reference.find(['?', '#']).unwrap_or(reference.len());
+        let (path, tail) = reference.split_at(path_end);
+        if path.is_empty() {
+            let query = if tail.starts_with('#') {
+                self.query.as_str()
+            } else {
+                ""
+            };
+            return format!("{}{}{query}{tail}", self.origin, self.path);
+        }
+        let merged = if path.starts_with('/') {
+            path.to_owned()
+        } else {
+            let directory = &self.path[..self.path.rfind('/').map_or(0, |i| i + 1)];
+            format!("{directory}{path}")
+        };
+        format!("{}{}{tail}", self.origin, remove_dot_segments(&merged))
+    }
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut output: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {
+                if last {
+                    output.push("");
+                }
+            }
+            ".." => {
+                if output.len() > 1 {
+                    output.pop();
+                }
+                if last {
+                    output.push("");
+                }
+            }
+            other => output.push(other),
+        }
+    }
+    let joined = output.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
 }
 
 /// Every URL field of an article, with its JSON path and use.
@@ -116,19 +203,21 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
 
 /// Replaces each URL with its safe form and removes the ones that are not safe, returning a
 /// warning for each removal: the text around a dropped link stays, the link goes.
-pub(super) fn drop_unsafe_links(article: &mut Article) -> Vec<Problem> {
+pub(super) fn drop_unsafe_links(article: &mut Article, base: Option<&BaseUrl>) -> Vec<Problem> {
     let mut warnings = Vec::new();
     visit_urls(article, |path, usage, url| {
-        *url = url.take().and_then(|raw| match safe_url(&raw, usage) {
-            Ok(safe) => Some(safe),
-            Err(why) => {
-                warnings.push(Problem::warning(
-                    path,
-                    format!("{why}; the link was removed"),
-                ));
-                None
-            }
-        });
+        *url = url
+            .take()
+            .and_then(|raw| match safe_url(&raw, usage, base) {
+                Ok(safe) => Some(safe),
+                Err(why) => {
+                    warnings.push(Problem::warning(
+                        path,
+                        format!("{why}; the link was removed"),
+                    ));
+                    None
+                }
+            });
     });
     // An image without a usable source cannot be shown at all.
     article

@@ -20,7 +20,7 @@ pub use derived::{
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use labels::Labels;
-pub use link::{safe_url, UrlUse};
+pub use link::{safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -93,44 +93,68 @@ pub struct Checked {
 }
 
 impl Article {
-    /// Reads an article from any serde deserializer, validates it and makes its URLs safe.
+    /// Reads an article from JSON text: first the JSON, then the article in it, so a syntax
+    /// error and a misplaced value are told apart.
     ///
     /// The error names the JSON path of the first problem, e.g. `body[3].text[1].href: …`.
-    pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Checked, ArticleError>
-    where
-        D: serde::Deserializer<'de>,
-    {
-        let article: Article = serde_path_to_error::deserialize(deserializer).map_err(|err| {
-            ArticleError::new(err.path().to_string(), err.into_inner().to_string())
-        })?;
-        article.check()
+    pub fn from_json(text: &str) -> Result<Checked, ArticleError> {
+        Self::from_json_at(text, None)
     }
 
-    /// Reads an article from JSON text: first the JSON, then the article in it, as the
-    /// browser does with `JSON.parse`, so both report the same messages.
-    pub fn from_json(text: &str) -> Result<Checked, ArticleError> {
+    /// Like `from_json`, for an article fetched from `location`: its relative URLs are
+    /// resolved against that address.
+    pub fn from_json_at(text: &str, location: Option<&str>) -> Result<Checked, ArticleError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(ArticleError::not_json)?;
-        Self::from_deserializer(value)
+        Self::from_value(&value, location)
+    }
+
+    /// Reads, validates and makes safe an article already parsed as JSON.
+    pub fn from_value(
+        value: &serde_json::Value,
+        location: Option<&str>,
+    ) -> Result<Checked, ArticleError> {
+        if !value.is_object() {
+            return Err(ArticleError::new(".", "an article is a JSON object { … }"));
+        }
+        let article: Article = serde_path_to_error::deserialize(value).map_err(|err| {
+            ArticleError::new(err.path().to_string(), err.into_inner().to_string())
+        })?;
+        article.check_at(location)
     }
 
     /// Validates an article built in code, and makes its URLs safe.
-    pub fn check(mut self) -> Result<Checked, ArticleError> {
+    pub fn check(self) -> Result<Checked, ArticleError> {
+        self.check_at(None)
+    }
+
+    /// Validates the article and makes its URLs safe. Relative URLs are resolved against
+    /// `location` (where the article was fetched from), or else the article's own `url`, or
+    /// else left for the browser to resolve against the page.
+    pub fn check_at(mut self, location: Option<&str>) -> Result<Checked, ArticleError> {
         let mut warnings = validate::problems(&self);
         if let Some(error) = warnings.iter().find(|p| p.is_error()) {
             return Err(ArticleError::new(error.path.clone(), error.message.clone()));
         }
-        warnings.extend(link::drop_unsafe_links(&mut self));
+        let base = self.base_url(location);
+        warnings.extend(link::drop_unsafe_links(&mut self, base.as_ref()));
         Ok(Checked {
             article: self,
             warnings,
         })
     }
 
+    fn base_url(&self, location: Option<&str>) -> Option<BaseUrl> {
+        location
+            .and_then(BaseUrl::parse)
+            .or_else(|| self.url.as_deref().and_then(BaseUrl::parse))
+    }
+
     /// Every problem found, errors first, then the links that would be removed.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = validate::problems(self);
-        problems.extend(link::drop_unsafe_links(&mut self.clone()));
+        let base = self.base_url(None);
+        problems.extend(link::drop_unsafe_links(&mut self.clone(), base.as_ref()));
         problems
     }
 

@@ -1,6 +1,12 @@
 use super::derived::{is_language_tag, parse_timestamp};
 use super::{Article, Block, Inline, Problem};
 
+/// The most blocks an article body may have. A long feature runs to a few hundred.
+pub const MAX_BLOCKS: usize = 5_000;
+/// The longest text any one field may hold, in characters. A long paragraph runs to a few
+/// thousand.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+
 /// Every rule an article must meet to render, in document order.
 pub(super) fn problems(article: &Article) -> Vec<Problem> {
     let mut found = Findings::default();
@@ -39,6 +45,24 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
     if article.body.is_empty() {
         found.error("body", "the body must have at least one block");
     }
+    if article.body.len() > MAX_BLOCKS {
+        found.error(
+            "body",
+            format!(
+                "{} blocks is more than the {MAX_BLOCKS} allowed",
+                article.body.len()
+            ),
+        );
+    }
+    for_each_text(article, |path, text| {
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            found.error(
+                path(),
+                format!("{length} characters is more than the {MAX_TEXT_CHARS} allowed"),
+            );
+        }
+    });
     for (i, block) in article.body.iter().enumerate() {
         let at = |field: &str| format!("body[{i}].{field}");
         let kind = block.kind();
@@ -108,5 +132,58 @@ impl Findings {
                 self.not_blank(format!("{path}[{j}].text"), &span.text, "a link's text");
             }
         }
+    }
+}
+
+/// Every text field of an article, with a way to name its path (built only when needed).
+fn for_each_text(article: &Article, mut visit: impl FnMut(&dyn Fn() -> String, &str)) {
+    let mut field = |path: &dyn Fn() -> String, value: Option<&str>| {
+        if let Some(value) = value {
+            visit(path, value);
+        }
+    };
+    field(&|| "headline".into(), Some(&article.headline));
+    field(&|| "standfirst".into(), article.standfirst.as_deref());
+    field(&|| "kicker".into(), article.kicker.as_deref());
+    for (i, author) in article.authors.iter().enumerate() {
+        field(&|| format!("authors[{i}].name"), Some(&author.name));
+        field(&|| format!("authors[{i}].role"), author.role.as_deref());
+        field(&|| format!("authors[{i}].bio"), author.bio.as_deref());
+    }
+    if let Some(publisher) = &article.publisher {
+        field(&|| "publisher.name".into(), Some(&publisher.name));
+    }
+    for (i, block) in article.body.iter().enumerate() {
+        match block {
+            Block::Paragraph(text) => {
+                for (j, span) in text.0.iter().enumerate() {
+                    field(&|| format!("body[{i}].text[{j}].text"), Some(&span.text));
+                }
+            }
+            Block::Quote { text, cite: by } => {
+                for (j, span) in text.0.iter().enumerate() {
+                    field(&|| format!("body[{i}].text[{j}].text"), Some(&span.text));
+                }
+                field(&|| format!("body[{i}].cite"), by.as_deref());
+            }
+            Block::Heading(text) => field(&|| format!("body[{i}].text"), Some(text)),
+            Block::PullQuote { text, cite: by } => {
+                field(&|| format!("body[{i}].text"), Some(text));
+                field(&|| format!("body[{i}].cite"), by.as_deref());
+            }
+            Block::Image(image) => {
+                field(&|| format!("body[{i}].alt"), Some(&image.alt));
+                field(&|| format!("body[{i}].caption"), image.caption.as_deref());
+                field(&|| format!("body[{i}].credit"), image.credit.as_deref());
+            }
+            Block::Promo(promo) => {
+                field(&|| format!("body[{i}].title"), Some(&promo.title));
+                field(&|| format!("body[{i}].text"), promo.text.as_deref());
+            }
+        }
+    }
+    for (i, link) in article.related.iter().enumerate() {
+        field(&|| format!("related[{i}].title"), Some(&link.title));
+        field(&|| format!("related[{i}].kicker"), link.kicker.as_deref());
     }
 }

@@ -11,6 +11,9 @@ const THREE_MB = 3 * 1024 * 1024;
 
 const routes = {
   '/fail/slow.json': () => {}, // never answers
+  '/late/article.json': (req, res) => setTimeout(() => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...seed, headline: 'The late answer' }));
+  }, 400),
   '/fail/500.json': (req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
   '/fail/not-json.json': (req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Sign in to continue</p>'),
@@ -198,6 +201,74 @@ describe('mounting', () => {
       }
     });
     assert.match(message, /mount\(\) needs a DOM element/);
+    await close(tab);
+  });
+});
+
+describe('in any order', () => {
+  /** Waits for the late answer to arrive and for the page to have handled it. */
+  const afterLateAnswer = async (tab, pending) => {
+    await pending;
+    await tab.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  };
+
+  test('an element removed mid-fetch is unmounted, and a remount mid-fetch replaces the first', async () => {
+    const tab = await open(page('races', `
+      <div id="removed" data-article-widget data-src="/late/article.json"><p class="fallback">Fallback</p></div>
+      <div id="remounted"><p class="fallback">Fallback</p></div>`));
+    const pending = Promise.all([1, 2].map(() => tab.waitForResponse('**/late/article.json')));
+    await tab.waitForFunction(() => document.getElementById('removed').shadowRoot);
+    await tab.evaluate(async (article) => {
+      window.kept = document.getElementById('removed');
+      kept.remove();
+      const { mount } = window.ArticleWidget;
+      mount(document.getElementById('remounted'), '/late/article.json');
+      await mount(document.getElementById('remounted'), { ...article, headline: 'Mounted again' });
+    }, seed);
+    await afterLateAnswer(tab, pending);
+    const state = await tab.evaluate(() => ({
+      removed: [...kept.shadowRoot.children].map((c) => c.localName),
+      remounted: document.getElementById('remounted').shadowRoot.querySelector('.artw-headline').textContent,
+      ready: events.filter((e) => e.type === 'ready').map((e) => e.id),
+    }));
+    assert.deepEqual(state.removed, ['slot'], 'the removed element was unmounted and its answer dropped');
+    assert.equal(state.remounted, 'Mounted again', "the first mount's late answer is dropped");
+    assert.deepEqual(state.ready, ['remounted']);
+    await close(tab);
+  });
+
+  test('a destroy or an update before the answer arrives wins over the answer', async () => {
+    const tab = await open(page('races-2', '<div id="a"><p class="fallback">A</p></div><div id="b"><p class="fallback">B</p></div>'));
+    const pending = Promise.all([1, 2].map(() => tab.waitForResponse('**/late/article.json')));
+    await tab.evaluate((article) => {
+      const { mount } = window.ArticleWidget;
+      // mount() resolves after the answer; keep the pending promises and act on the elements now.
+      window.pendingA = mount(document.getElementById('a'), '/late/article.json');
+      window.pendingB = mount(document.getElementById('b'), '/late/article.json');
+      window.article = article;
+    }, seed);
+    // A second mount with an object settles at once and replaces the pending one on #b.
+    await tab.evaluate(async () => {
+      const handle = await window.ArticleWidget.mount(document.getElementById('b'), { ...article, headline: 'Updated first' });
+      handle.update({ ...article, headline: 'Updated again' });
+    });
+    // Destroy #a through a replacement mount that is destroyed at once.
+    await tab.evaluate(async () => {
+      const handle = await window.ArticleWidget.mount(document.getElementById('a'), article);
+      handle.destroy();
+      window.afterDestroy = handle.update(article);
+    });
+    await afterLateAnswer(tab, pending);
+    const state = await tab.evaluate(() => ({
+      a: [...document.getElementById('a').shadowRoot.children].map((c) => c.localName),
+      aFallback: document.querySelector('#a .fallback').getClientRects().length > 0,
+      b: document.getElementById('b').shadowRoot.querySelector('.artw-headline').textContent,
+      afterDestroy,
+    }));
+    assert.deepEqual(state.a, ['slot'], 'the destroyed widget stays destroyed when the late answer comes');
+    assert.equal(state.aFallback, true);
+    assert.equal(state.b, 'Updated again', 'the late answer does not overwrite newer content');
+    assert.equal(state.afterDestroy, false, 'update() after destroy() does nothing');
     await close(tab);
   });
 });

@@ -1,0 +1,264 @@
+//! Property tests: whatever arrives, parsing, validation and pre-rendering never panic, and
+//! what renders carries no script, no event handler and no URL outside the allowed schemes.
+#![cfg(feature = "ssr")]
+
+mod markup;
+
+use article_widget::load::parse_json_bytes;
+use article_widget::ssr::{render_fragment, render_page, RenderOptions};
+use markup::{allowed, tags};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+const FIELDS: &[&str] = &[
+    "headline",
+    "standfirst",
+    "kicker",
+    "url",
+    "published",
+    "updated",
+    "lang",
+    "publisher",
+    "name",
+    "logo",
+    "authors",
+    "role",
+    "bio",
+    "avatar",
+    "body",
+    "type",
+    "text",
+    "href",
+    "em",
+    "strong",
+    "cite",
+    "src",
+    "alt",
+    "caption",
+    "credit",
+    "width",
+    "height",
+    "title",
+    "action",
+    "label",
+    "related",
+    "image",
+];
+const TYPES: &[&str] = &[
+    "paragraph",
+    "heading",
+    "quote",
+    "pullquote",
+    "image",
+    "promo",
+    "video",
+    "",
+];
+const URLS: &[&str] = &[
+    "https://example.com/a",
+    "http://example.com/b?x=1&y=<2>",
+    "mailto:a@example.com",
+    "relative/path",
+    "/root",
+    "?q",
+    "#f",
+    "../up",
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "java\tscript:x",
+    " \u{1}javascript:x",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:x",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "\" onerror=\"alert(1)",
+    "https://example.com/\"><script>",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ -~]{0,40}",
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("\u{202e}reversed\u{202c}".to_owned()),
+        Just(String::new()),
+    ]
+}
+
+/// Text a required field accepts: never blank, often hostile.
+fn words() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>().prop_filter("not blank", |s| !s.trim().is_empty()),
+        "[a-z<>\"'&/ ]{0,30}[a-z]",
+        Just("<img src=x onerror=alert(1)>".to_owned()),
+        Just("\u{202e}reversed\u{202c} name".to_owned()),
+    ]
+}
+
+fn url() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        prop::sample::select(URLS).prop_map(|u| json!(u)),
+        any::<String>().prop_map(Value::String)
+    ]
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        text().prop_map(Value::String),
+        prop::sample::select(TYPES).prop_map(|t| json!(t)),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(FIELDS), inner), 0..8).prop_map(|pairs| {
+                Value::Object(
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+fn inline() -> impl Strategy<Value = Value> {
+    let span = prop_oneof![
+        text().prop_map(Value::String),
+        (
+            text(),
+            prop::option::of(url()),
+            any::<bool>(),
+            any::<bool>()
+        )
+            .prop_map(|(t, href, em, strong)| {
+                let mut span = json!({ "text": t, "em": em, "strong": strong });
+                if let Some(href) = href {
+                    span["href"] = href;
+                }
+                span
+            }),
+    ];
+    prop_oneof![
+        words().prop_map(Value::String),
+        prop::collection::vec(span, 1..5).prop_map(Value::Array)
+    ]
+}
+
+fn block() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        inline().prop_map(|t| json!({ "type": "paragraph", "text": t })),
+        words().prop_map(|t| json!({ "type": "heading", "text": t })),
+        (inline(), text()).prop_map(|(t, c)| json!({ "type": "quote", "text": t, "cite": c })),
+        (words(), prop::option::of(text())).prop_map(|(t, c)| json!({ "type": "pullquote", "text": t, "cite": c })),
+        (url(), text(), prop::option::of(text()), prop::option::of(1u32..5000)).prop_map(|(src, alt, caption, w)| {
+            json!({ "type": "image", "src": src, "alt": alt, "caption": caption, "width": w, "height": w })
+        }),
+        (words(), prop::option::of(words()), prop::option::of((words(), url()))).prop_map(|(title, t, action)| {
+            let mut promo = json!({ "type": "promo", "title": title });
+            if let Some(t) = t {
+                promo["text"] = json!(t);
+            }
+            if let Some((label, url)) = action {
+                promo["action"] = json!({ "label": label, "url": url });
+            }
+            promo
+        }),
+    ]
+}
+
+fn article() -> impl Strategy<Value = Value> {
+    let author = (words(), prop::option::of(text()), prop::option::of(text()), prop::option::of(url()), prop::option::of(url()))
+        .prop_map(|(name, role, bio, avatar, url)| json!({ "name": name, "role": role, "bio": bio, "avatar": avatar, "url": url }));
+    let related = (words(), prop::option::of(url()), prop::option::of(text()), prop::option::of(url()))
+        .prop_map(|(title, url, kicker, image)| json!({ "title": title, "url": url, "kicker": kicker, "image": image }));
+    (
+        words(),
+        prop::option::of(words()),
+        prop::option::of(url()),
+        prop::option::of(prop_oneof![4 => Just("2020-11-18T09:30:00Z".to_owned()), 1 => text()]),
+        prop::option::of(prop_oneof![2 => Just("ar".to_owned()), 2 => Just("en-GB".to_owned()), 1 => text()]),
+        prop::collection::vec(author, 0..3),
+        prop::collection::vec(block(), 1..8),
+        prop::collection::vec(related, 0..3),
+    )
+        .prop_map(|(headline, standfirst, url, published, lang, authors, body, related)| {
+            json!({
+                "headline": headline, "standfirst": standfirst, "url": url, "published": published,
+                "lang": lang, "publisher": { "name": "P", "url": "https://p.example" },
+                "authors": authors, "body": body, "related": related
+            })
+        })
+}
+
+/// Parses, validates and, if the article is accepted, pre-renders it both ways, checking the
+/// markup. Refusals are fine; panics and unsafe markup are not.
+fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Ok(checked) = parse_json_bytes(bytes, Some("https://example.test/feeds/article.json"))
+    else {
+        return Ok(());
+    };
+    let source: Value = serde_json::from_slice(bytes).unwrap_or(Value::Null);
+    let options = RenderOptions {
+        shadow: true,
+        ..RenderOptions::default()
+    };
+    for html in [
+        render_page(&checked.article, &source, &options),
+        render_fragment(&checked.article, &source, &options),
+    ] {
+        for tag in tags(&html) {
+            let our_script = tag.name == "script"
+                && matches!(
+                    tag.attribute("type").as_deref(),
+                    Some("module" | "application/json" | "application/ld+json")
+                );
+            prop_assert!(
+                tag.name != "script" || our_script,
+                "a script element: {:?}",
+                tag.attributes
+            );
+            for (attribute, value) in &tag.attributes {
+                prop_assert!(
+                    !attribute.starts_with("on"),
+                    "an event handler attribute {attribute}"
+                );
+                if attribute == "href" || attribute == "src" {
+                    prop_assert!(allowed(value), "{attribute}={value:?}");
+                }
+            }
+        }
+        prop_assert_eq!(
+            html.matches("</script>").count(),
+            html.matches("<script").count(),
+            "a script closed early"
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check(&bytes)?;
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in any_json()) {
+        check(value.to_string().as_bytes())?;
+    }
+
+    #[test]
+    fn arbitrary_articles_never_panic_and_render_safely(value in article()) {
+        check(value.to_string().as_bytes())?;
+    }
+}
