@@ -6,9 +6,10 @@ import { DIST, ROOT, launch, serve } from '../tests/e2e/support.mjs';
 
 const out = process.argv[2] ?? join(ROOT, 'docs', 'screenshots');
 const shots = [
-  { name: 'seed-desktop-light.png', width: 1280, colorScheme: 'light' },
-  { name: 'seed-desktop-dark.png', width: 1280, colorScheme: 'dark' },
-  { name: 'seed-phone.png', width: 360, colorScheme: 'light' },
+  { name: 'seed-desktop-light.png', path: '/', width: 1280, colorScheme: 'light' },
+  { name: 'seed-desktop-dark.png', path: '/', width: 1280, colorScheme: 'dark' },
+  { name: 'seed-phone.png', path: '/', width: 360, colorScheme: 'light' },
+  { name: 'rtl-arabic.png', path: '/demo/rtl.html', width: 1280, colorScheme: 'light' },
 ];
 
 await mkdir(out, { recursive: true });
@@ -17,7 +18,7 @@ const browser = await launch();
 try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, colorScheme: shot.colorScheme });
-    await page.goto(`${server.origin}/`);
+    await page.goto(server.origin + shot.path);
     await page.locator('[data-article-widget] .artw-article').waitFor();
     await page.screenshot({ path: join(out, shot.name), fullPage: true });
     await page.close();

@@ -19,6 +19,7 @@ use yew::{AppHandle, Callback};
 
 use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::load::{self, LoadError};
+use crate::model::{date_part, Article, DisplayDates};
 use crate::STYLESHEET;
 
 const SELECTOR: &str = "[data-article-widget]";
@@ -318,10 +319,15 @@ impl Mount {
     }
 
     fn props(&self, state: WidgetState) -> WidgetProps {
+        let dates = match &state {
+            WidgetState::Ready(article) => display_dates(article),
+            _ => DisplayDates::default(),
+        };
         WidgetProps {
             state,
             theme: self.settings.theme,
             heading_level: self.settings.heading_level,
+            dates,
             on_rendered: self.on_rendered.clone(),
         }
     }
@@ -498,6 +504,40 @@ fn dispatch(target: &Element, name: &str, detail: &JsValue) {
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = target.dispatch_event(&event);
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat(locales, options)`, which throws on a locale it cannot use.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
+    fn date_time_format(
+        locales: &str,
+        options: &JsValue,
+    ) -> Result<js_sys::Intl::DateTimeFormat, JsValue>;
+}
+
+/// The article's dates in its own language, by the browser's `Intl`: the calendar date as
+/// written (formatted in UTC from its date part), so every reader sees the same day.
+fn display_dates(article: &Article) -> DisplayDates {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let Ok(format) = date_time_format(article.lang(), &options) else {
+        return DisplayDates::default();
+    };
+    let write = |stamp: &Option<String>| {
+        let day = date_part(stamp.as_deref()?)?;
+        let date = js_sys::Date::new(&JsValue::from_str(day));
+        format
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()?
+            .as_string()
+    };
+    DisplayDates {
+        published: write(&article.published),
+        updated: write(&article.updated),
     }
 }
 

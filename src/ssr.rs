@@ -30,6 +30,7 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
         state: WidgetState::Ready(Rc::new(article)),
         theme,
         heading_level,
+        dates: Default::default(),
         on_rendered: Default::default(),
     })
     .hydratable(true);

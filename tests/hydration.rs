@@ -21,6 +21,7 @@ fn props(article: Article, on_rendered: Callback<WidgetState>) -> WidgetProps {
         state: WidgetState::Ready(Rc::new(article)),
         theme: Theme::Dark,
         heading_level: Default::default(),
+        dates: Default::default(),
         on_rendered,
     }
 }

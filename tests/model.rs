@@ -329,6 +329,11 @@ fn initials_and_avatar_colour() {
     assert_eq!(initials("Ólafur Arnalds"), "ÓA");
     assert_eq!(initials(""), "");
     assert_eq!(
+        initials("بوبي هيلارد"),
+        "ب\u{200c}ه",
+        "Arabic initials do not join"
+    );
+    assert_eq!(
         avatar_palette_index("Bobby Hellard"),
         avatar_palette_index("Bobby Hellard")
     );
@@ -354,7 +359,22 @@ fn dates_language_and_direction() {
     let months = article.labels().months;
     assert_eq!(
         article_widget::model::format_date("2020-11-18T09:30:00+00:00", &months).as_deref(),
-        Some("18 November 2020")
+        Some("18 نوفمبر 2020")
+    );
+    let english = article_widget::model::Labels::for_lang("en-GB").months;
+    assert_eq!(
+        article_widget::model::format_date("2020-11-18T23:30:00-05:00", &english).as_deref(),
+        Some("18 November 2020"),
+        "the calendar date as written, whatever the offset"
+    );
+    assert_eq!(
+        article_widget::model::Labels::for_lang("x-private").by,
+        "By",
+        "English fallback"
+    );
+    assert_eq!(
+        article_widget::model::Labels::for_lang("he-IL").reading_time(3),
+        "3 דקות קריאה"
     );
     assert_eq!(Article::from_json(SEED_JSON).unwrap().article.lang(), "en");
     for ok in [

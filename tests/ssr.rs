@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use article_widget::components::*;
-use article_widget::model::{Article, ImageBlock, Inline, Labels, PromoAction, PromoBlock, Span};
+use article_widget::model::{
+    Article, DisplayDates, ImageBlock, Inline, Labels, PromoAction, PromoBlock, Span,
+};
 use article_widget::ssr::{json_ld, render_fragment, render_page, RenderOptions};
 use serde_json::{json, Value};
 use yew::{BaseComponent, ServerRenderer};
@@ -86,6 +88,7 @@ fn header_markup() {
         &html_of::<ArticleHeader>(move || ArticleHeaderProps {
             article: Rc::new(article),
             heading_level: HeadingLevel::default(),
+            dates: Default::default(),
         }),
     );
 }
@@ -106,8 +109,34 @@ fn header_with_kicker_dates_and_linked_authors() {
         &html_of::<ArticleHeader>(move || ArticleHeaderProps {
             article: Rc::new(article),
             heading_level: HeadingLevel::new(2).unwrap(),
+            dates: Default::default(),
         }),
     );
+}
+
+#[test]
+fn header_in_another_language_with_dates_from_the_browser() {
+    let mut article = seed();
+    article.lang = Some("fr".into());
+    article.published = Some("2020-11-18T09:30:00Z".into());
+    article.updated = Some("2020-11-19T10:00:00Z".into());
+    let dates = DisplayDates {
+        published: Some("18 novembre 2020 (Intl)".into()),
+        updated: None,
+    };
+    let html = html_of::<ArticleHeader>(move || ArticleHeaderProps {
+        article: Rc::new(article),
+        heading_level: HeadingLevel::default(),
+        dates,
+    });
+    for expected in [
+        "<p class=\"artw-byline\">Par ",
+        r#"<span class="artw-visually-hidden">Publié le </span><time itemprop="datePublished" datetime="2020-11-18">18 novembre 2020 (Intl)</time>"#,
+        r#"<time itemprop="dateModified" datetime="2020-11-19">19 novembre 2020</time>"#,
+        "2 min de lecture",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
 }
 
 #[test]

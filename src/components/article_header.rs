@@ -3,12 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::HeadingLevel;
-use crate::model::{date_part, format_date, reading_minutes, Article};
+use crate::model::{date_part, format_date, reading_minutes, Article, DisplayDates};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleHeaderProps {
     pub article: Rc<Article>,
     pub heading_level: HeadingLevel,
+    #[prop_or_default]
+    pub dates: DisplayDates,
 }
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
@@ -19,9 +21,12 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
     let time = |label: &'static str,
                 class: &'static str,
                 itemprop: &'static str,
-                stamp: &Option<String>| {
+                stamp: &Option<String>,
+                shown: &Option<String>| {
         let stamp = stamp.as_deref()?;
-        let shown = format_date(stamp, &labels.months)?;
+        let shown = shown
+            .clone()
+            .or_else(|| format_date(stamp, &labels.months))?;
         Some(html! {
             <span class={classes!("artw-dateline-item", class)}>
                 <span class="artw-visually-hidden">{ format!("{label} ") }</span>
@@ -34,12 +39,14 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
         "artw-published",
         "datePublished",
         &article.published,
+        &props.dates.published,
     );
     let updated = time(
         labels.updated,
         "artw-updated",
         "dateModified",
         &article.updated,
+        &props.dates.updated,
     );
     let minutes = reading_minutes(article);
 
@@ -57,7 +64,7 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                     { format!("{} ", labels.by) }
                     { for article.authors.iter().enumerate().map(|(i, author)| html! {
                         <>
-                            if i > 0 { { if i + 1 == article.authors.len() { labels.and } else { ", " } } }
+                            if i > 0 { { if i + 1 == article.authors.len() { labels.and } else { labels.comma } } }
                             <span class="artw-byline-name" itemprop="author" itemscope=true itemtype="https://schema.org/Person">
                                 if let Some(url) = &author.url {
                                     <a href={url.clone()} rel="author noopener noreferrer" itemprop="url" data-kind="author">
@@ -80,7 +87,7 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                 }
                 { for published }
                 { for updated }
-                <span class="artw-dateline-item artw-reading-time">{ format!("{minutes} {}", labels.min_read) }</span>
+                <span class="artw-dateline-item artw-reading-time">{ labels.reading_time(minutes) }</span>
             </p>
         </header>
     }

@@ -3,13 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ArticleBody, ArticleHeader, BylineCard, HeadingLevel, RelatedLinks};
-use crate::model::Article;
+use crate::model::{Article, DisplayDates};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub heading_level: HeadingLevel,
+    #[prop_or_default]
+    pub dates: DisplayDates,
 }
 
 /// The whole article: header, body, then the author cards and related links.
@@ -26,10 +28,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}
             itemscope=true itemtype="https://schema.org/NewsArticle">
-            <ArticleHeader article={article.clone()} heading_level={props.heading_level} />
+            <ArticleHeader article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
             <ArticleBody article={article.clone()} heading_level={section_level} />
             if !article.authors.is_empty() {
-                <section class="artw-authors" aria-label={about}>
+                <section class="artw-authors">
                     <@{section_level.tag()} class="artw-section-title">{ about }</@>
                     { for article.authors.iter().map(|author| html! {
                         <BylineCard author={author.clone()} labels={labels} />

@@ -8,13 +8,14 @@ pub struct PromoBoxProps {
     pub labels: Labels,
 }
 
-/// A sign-up or other promotion: set apart from the story, labelled for screen readers, and
-/// left out of print.
+/// A sign-up or other promotion: set apart from the story as a complementary landmark named
+/// after its title (so landmarks stay distinct when a page holds several widgets), and left
+/// out of print.
 #[component]
 pub fn PromoBox(props: &PromoBoxProps) -> Html {
     let promo = &props.promo;
     html! {
-        <aside class="artw-promo" aria-label={props.labels.promo}>
+        <aside class="artw-promo" aria-label={format!("{}: {}", props.labels.promo, promo.title)}>
             <p class="artw-promo-title">{ &promo.title }</p>
             if let Some(text) = &promo.text {
                 <p class="artw-promo-text">{ text }</p>

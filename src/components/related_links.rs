@@ -10,7 +10,8 @@ pub struct RelatedLinksProps {
     pub heading_level: HeadingLevel,
 }
 
-/// Related stories as a labelled list of cards; a card with a URL is one link.
+/// Related stories as a labelled list of cards; a card with a URL is one link. The section is
+/// not a landmark, so several widgets on a page add no same-named regions to the host's.
 #[component]
 pub fn RelatedLinks(props: &RelatedLinksProps) -> Html {
     let card = |link: &RelatedLink| {
@@ -39,9 +40,9 @@ pub fn RelatedLinks(props: &RelatedLinksProps) -> Html {
         }
     };
     html! {
-        <section class="artw-related" aria-label={props.labels.related}>
+        <section class="artw-related">
             <@{props.heading_level.tag()} class="artw-section-title">{ props.labels.related }</@>
-            <ul class="artw-related-list">{ for props.links.iter().map(card) }</ul>
+            <ul class="artw-related-list" aria-label={props.labels.related}>{ for props.links.iter().map(card) }</ul>
         </section>
     }
 }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ArticleView, ErrorPanel, LoadingPanel};
-use crate::model::{Article, Labels};
+use crate::model::{Article, DisplayDates, Labels};
 
 /// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +77,9 @@ pub struct WidgetProps {
     pub theme: Theme,
     #[prop_or_default]
     pub heading_level: HeadingLevel,
+    /// The article's dates written for the reader; see `DisplayDates`.
+    #[prop_or_default]
+    pub dates: DisplayDates,
     /// Called with `state` once the DOM shows it, so an embedder can announce it.
     #[prop_or_default]
     pub on_rendered: Callback<WidgetState>,
@@ -91,26 +94,32 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     // In a shadow root, <slot> shows the host element's own children: its fallback content,
-    // which stays in view while the article loads and comes back if it fails. Rendering it
-    // here, inside the root, keeps the root in place when the article replaces it.
-    let content = match &props.state {
+    // which stays in view while the article loads and comes back if it fails. It sits outside
+    // the themed root, so the host's content keeps the host's colours and background. Each
+    // state's root has its own key, so the article arrives as new nodes instead of moving the
+    // loading root: nothing the reader sees is shifted.
+    let theme = props.theme.as_str();
+    match &props.state {
         WidgetState::Loading => html! {
             <>
-                <slot></slot>
-                <LoadingPanel labels={Labels::for_lang("en")} />
+                <slot key="fallback"></slot>
+                <div key="loading" class="artw-root" data-theme={theme}>
+                    <LoadingPanel labels={Labels::for_lang("en")} />
+                </div>
             </>
         },
-        WidgetState::Ready(article) => {
-            html! { <ArticleView article={article.clone()} heading_level={props.heading_level} /> }
-        }
+        WidgetState::Ready(article) => html! {
+            <div key="ready" class="artw-root" data-theme={theme}>
+                <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
+            </div>
+        },
         WidgetState::Failed(message) => html! {
             <>
-                <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} />
-                <slot></slot>
+                <div key="failed" class="artw-root" data-theme={theme}>
+                    <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} />
+                </div>
+                <slot key="fallback"></slot>
             </>
         },
-    };
-    html! {
-        <div class="artw-root" data-theme={props.theme.as_str()}>{ content }</div>
     }
 }

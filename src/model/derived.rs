@@ -24,18 +24,27 @@ pub fn reading_minutes(article: &Article) -> usize {
     words.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
-/// Up to two initials: the first letters of the first and last words of a name.
+/// Up to two initials: the first letters of the first and last words of a name. Letters of
+/// a joining script (Arabic) are kept apart with a zero-width non-joiner, so they read as two
+/// initials, not as a word.
 pub fn initials(name: &str) -> String {
     let mut words = name
         .split_whitespace()
         .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()));
     let first = words.next();
     let last = words.next_back();
-    first
-        .into_iter()
-        .chain(last)
-        .flat_map(char::to_uppercase)
-        .collect()
+    let mut initials: String = first.into_iter().flat_map(char::to_uppercase).collect();
+    if let Some(last) = last {
+        if initials.chars().chain([last]).any(is_joining_script) {
+            initials.push('\u{200c}');
+        }
+        initials.extend(last.to_uppercase());
+    }
+    initials
+}
+
+fn is_joining_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
 pub const AVATAR_PALETTE_SIZE: usize = 6;
@@ -120,6 +129,14 @@ pub fn format_date(timestamp: &str, month_names: &[&str; 12]) -> Option<String> 
         month_names[t.month as usize - 1],
         t.year
     ))
+}
+
+/// The article's dates as the reader sees them. In the browser they come from `Intl`, in the
+/// article's language; where they are absent (pre-rendering), the labels' month names are used.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DisplayDates {
+    pub published: Option<String>,
+    pub updated: Option<String>,
 }
 
 /// Only the date part, for `<time datetime>`.

@@ -1,9 +1,11 @@
-/// The fixed words the widget shows around the article's own text.
+/// The fixed words the widget shows around the article's own text, in the article's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labels {
     pub by: &'static str,
     /// Joins the last two names of a byline, with its spaces.
     pub and: &'static str,
+    /// Joins the other names of a byline.
+    pub comma: &'static str,
     pub about_author: &'static str,
     pub about_authors: &'static str,
     pub related: &'static str,
@@ -11,15 +13,50 @@ pub struct Labels {
     pub profile: &'static str,
     pub published: &'static str,
     pub updated: &'static str,
-    pub min_read: &'static str,
+    /// Reading time by plural form (`{n}` stands for the minutes): one, two, few, other.
+    /// Languages without a form use `other`.
+    pub reading_time: [&'static str; 4],
     pub loading: &'static str,
     pub failed: &'static str,
+    /// Month names for dates written without the browser's `Intl` (pre-rendering).
     pub months: [&'static str; 12],
+}
+
+impl Labels {
+    /// Labels for a BCP 47 language tag, by its primary language, falling back to English.
+    pub fn for_lang(lang: &str) -> Labels {
+        let primary = lang
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ar" => ARABIC,
+            "de" => GERMAN,
+            "es" => SPANISH,
+            "fr" => FRENCH,
+            "he" | "iw" => HEBREW,
+            _ => ENGLISH,
+        }
+    }
+
+    /// "3 min read", in the plural form the language asks for.
+    pub fn reading_time(&self, minutes: usize) -> String {
+        let [one, two, few, other] = self.reading_time;
+        let form = match minutes {
+            1 if !one.is_empty() => one,
+            2 if !two.is_empty() => two,
+            3..=10 if !few.is_empty() => few,
+            _ => other,
+        };
+        form.replace("{n}", &minutes.to_string())
+    }
 }
 
 const ENGLISH: Labels = Labels {
     by: "By",
     and: " and ",
+    comma: ", ",
     about_author: "About the author",
     about_authors: "About the authors",
     related: "Related",
@@ -27,7 +64,7 @@ const ENGLISH: Labels = Labels {
     profile: "Profile",
     published: "Published",
     updated: "Updated",
-    min_read: "min read",
+    reading_time: ["", "", "", "{n} min read"],
     loading: "Loading article…",
     failed: "This article could not be shown.",
     months: [
@@ -46,9 +83,157 @@ const ENGLISH: Labels = Labels {
     ],
 };
 
-impl Labels {
-    /// Labels for a BCP 47 language tag, falling back to English.
-    pub fn for_lang(_lang: &str) -> Labels {
-        ENGLISH
-    }
-}
+const ARABIC: Labels = Labels {
+    by: "بقلم",
+    and: " و",
+    comma: "، ",
+    about_author: "عن الكاتب",
+    about_authors: "عن الكتّاب",
+    related: "مقالات ذات صلة",
+    promo: "ترويج",
+    profile: "الملف الشخصي",
+    published: "نُشر",
+    updated: "حُدّث",
+    reading_time: [
+        "دقيقة واحدة للقراءة",
+        "دقيقتان للقراءة",
+        "{n} دقائق للقراءة",
+        "{n} دقيقة للقراءة",
+    ],
+    loading: "جارٍ تحميل المقال…",
+    failed: "تعذّر عرض هذا المقال.",
+    months: [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+};
+
+const HEBREW: Labels = Labels {
+    by: "מאת",
+    and: " ו",
+    comma: ", ",
+    about_author: "על הכותב",
+    about_authors: "על הכותבים",
+    related: "כתבות קשורות",
+    promo: "קידום",
+    profile: "פרופיל",
+    published: "פורסם",
+    updated: "עודכן",
+    reading_time: ["דקת קריאה אחת", "", "", "{n} דקות קריאה"],
+    loading: "טוען את הכתבה…",
+    failed: "לא ניתן להציג את הכתבה.",
+    months: [
+        "בינואר",
+        "בפברואר",
+        "במרץ",
+        "באפריל",
+        "במאי",
+        "ביוני",
+        "ביולי",
+        "באוגוסט",
+        "בספטמבר",
+        "באוקטובר",
+        "בנובמבר",
+        "בדצמבר",
+    ],
+};
+
+const FRENCH: Labels = Labels {
+    by: "Par",
+    and: " et ",
+    comma: ", ",
+    about_author: "À propos de l’auteur",
+    about_authors: "À propos des auteurs",
+    related: "À lire aussi",
+    promo: "Promotion",
+    profile: "Profil",
+    published: "Publié le",
+    updated: "Mis à jour le",
+    reading_time: ["", "", "", "{n} min de lecture"],
+    loading: "Chargement de l’article…",
+    failed: "Impossible d’afficher cet article.",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+};
+
+const GERMAN: Labels = Labels {
+    by: "Von",
+    and: " und ",
+    comma: ", ",
+    about_author: "Über den Autor",
+    about_authors: "Über die Autoren",
+    related: "Mehr zum Thema",
+    promo: "Eigenwerbung",
+    profile: "Profil",
+    published: "Veröffentlicht",
+    updated: "Aktualisiert",
+    reading_time: ["", "", "", "{n} Min. Lesezeit"],
+    loading: "Artikel wird geladen …",
+    failed: "Dieser Artikel kann nicht angezeigt werden.",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+};
+
+const SPANISH: Labels = Labels {
+    by: "Por",
+    and: " y ",
+    comma: ", ",
+    about_author: "Sobre el autor",
+    about_authors: "Sobre los autores",
+    related: "Relacionados",
+    promo: "Promoción",
+    profile: "Perfil",
+    published: "Publicado",
+    updated: "Actualizado",
+    reading_time: ["", "", "", "{n} min de lectura"],
+    loading: "Cargando el artículo…",
+    failed: "No se puede mostrar este artículo.",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+};

@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 pub use block::{Block, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
-    avatar_palette_index, date_part, format_date, initials, reading_minutes, AVATAR_PALETTE_SIZE,
+    avatar_palette_index, date_part, format_date, initials, reading_minutes, DisplayDates,
+    AVATAR_PALETTE_SIZE,
 };
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};

@@ -1,4 +1,4 @@
-// The embed demo's "mount() from JavaScript" example: fetch the article, change it, mount it.
+// The embed demo's "mount() from JavaScript" example: fetch an article, mount it, update it.
 import { mount } from '../article-widget.js';
 
 const log = document.getElementById('event-log');
@@ -12,10 +12,9 @@ for (const name of ['article-widget:ready', 'article-widget:error', 'article-wid
 }
 
 const element = document.getElementById('from-js');
-const response = await fetch(new URL('../articles/krebs.json', import.meta.url));
+const response = await fetch(new URL('../articles/ar-krebs.json', import.meta.url));
 const article = await response.json();
-article.kicker = 'Passed to mount()';
-const handle = await mount(element, article, { theme: 'dark', headingLevel: 2 });
+const handle = await mount(element, article, { theme: 'dark', headingLevel: 3 });
 
 document.getElementById('from-js-update').addEventListener('click', () => {
   handle.update({ ...article, headline: `${article.headline} (updated ${new Date().toLocaleTimeString()})` });

@@ -42,6 +42,7 @@ pub async fn mount(article: Article, theme: Theme) -> (Element, AppHandle<Widget
         state: WidgetState::Ready(Rc::new(article)),
         theme,
         heading_level: Default::default(),
+        dates: Default::default(),
         on_rendered: Default::default(),
     };
     let handle = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
