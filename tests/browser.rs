@@ -355,7 +355,10 @@ async fn an_arabic_article_renders_right_to_left_with_arabic_labels() {
         "text starts at the right edge"
     );
     assert!(text(&one(&root, ".artw-byline")).starts_with("بقلم"));
-    assert_eq!(text(&one(&root, ".artw-reading-time")), "دقيقة واحدة للقراءة");
+    assert_eq!(
+        text(&one(&root, ".artw-reading-time")),
+        "دقيقة واحدة للقراءة"
+    );
     assert_eq!(text(&one(&root, ".artw-authors h2")), "عن الكاتب");
     assert_eq!(
         computed(&one(&root, ".artw-kicker"), "letter-spacing"),

@@ -80,6 +80,21 @@ fn rich_text_renders_spans_as_elements_and_text_as_text() {
     );
 }
 
+/// The markup `tests/hydration.rs` hydrates in the browser: the server's render of
+/// tests/fixtures/hydration.json, which the browser must take over node for node.
+#[test]
+fn hydratable_widget_markup() {
+    let checked = Article::from_json(include_str!("fixtures/hydration.json")).unwrap();
+    let options = RenderOptions {
+        theme: Theme::Dark,
+        ..RenderOptions::default()
+    };
+    assert_snapshot(
+        "widget-hydratable",
+        &article_widget::ssr::widget_markup(&checked.article, &options),
+    );
+}
+
 #[test]
 fn header_markup() {
     let article = seed();

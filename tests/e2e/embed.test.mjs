@@ -156,11 +156,14 @@ describe('mounting', () => {
         theme: shadow.querySelector('.artw-root').dataset.theme,
         sameApi: window.ArticleWidget.mount === mount,
       };
+      const next = (type) => new Promise((r) => el.addEventListener(`article-widget:${type}`, r, { once: true }));
+      const rendered = next('ready');
       const validUpdate = handle.update({ ...article, headline: 'Changed headline' });
-      await new Promise((r) => requestAnimationFrame(r));
+      await rendered;
       const updated = shadow.querySelector('.artw-headline').textContent;
+      const failed = next('error');
       const invalidUpdate = handle.update({ ...article, body: [] });
-      await new Promise((r) => requestAnimationFrame(r));
+      await failed;
       const error = shadow.querySelector('.artw-error')?.textContent;
       handle.destroy();
       handle.destroy();
