@@ -171,8 +171,15 @@ impl Settings {
                 .filter(|v| !v.is_undefined())
         };
         let theme = field("theme").map(|v| v.as_string().unwrap_or_default());
-        let level =
-            field("headingLevel").map(|v| v.as_f64().map(|n| n.to_string()).unwrap_or_default());
+        // Whole numbers only: formatting a float in Rust would pull in the float formatting
+        // code, about 14 KB of the module.
+        let level = field("headingLevel").map(|v| {
+            v.as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=255.0).contains(n))
+                .map(|n| (n as u8).to_string())
+                .or_else(|| v.as_string())
+                .unwrap_or_else(|| "?".into())
+        });
         self.with(theme, level)
     }
 

@@ -8,16 +8,16 @@
 
 const loaded = globalThis.ArticleWidget;
 
-let ready;
+let bindingsLoaded;
 if (loaded) {
-  ready = Promise.resolve(loaded);
+  bindingsLoaded = Promise.resolve(loaded);
 } else {
-  ready = import('./wasm/article-widget.js').then(async (bindings) => {
+  bindingsLoaded = import('./wasm/article-widget.js').then(async (bindings) => {
     await bindings.default({ module_or_path: new URL('./wasm/article-widget_bg.wasm', import.meta.url) });
     return bindings;
   });
   // A failed load leaves every host's fallback content in place; say why, but never throw.
-  ready.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
+  bindingsLoaded.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
 }
 
 /**
@@ -27,12 +27,19 @@ if (loaded) {
  * update(article) and destroy() once the article or its error panel is on screen.
  */
 export async function mount(element, source, options) {
-  const bindings = await ready;
+  const bindings = await bindingsLoaded;
   return bindings.mount(element, source, options);
 }
 
+/**
+ * Resolves once the widget's WebAssembly is running and every widget element then on the page
+ * is being mounted; rejects if it could not start (already reported in the console).
+ */
+export const ready = loaded ? loaded.ready : bindingsLoaded.then(() => undefined);
+ready.catch(() => {});
+
 if (!loaded) {
-  globalThis.ArticleWidget = Object.freeze({ mount });
+  globalThis.ArticleWidget = Object.freeze({ mount, ready });
 }
 
 export default globalThis.ArticleWidget;
