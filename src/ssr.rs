@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use yew::ServerRenderer;
+use yew::LocalServerRenderer;
 
 use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::model::{Article, Block};
@@ -23,13 +23,14 @@ pub struct RenderOptions {
 }
 
 /// The widget's own markup for an article, exactly as the browser's first render makes it.
+///
+/// Rendered on the calling thread: the widget never suspends, so no runtime is needed, and
+/// handing the work to Yew's worker threads would cost more than the render itself.
 pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
-    let article = article.clone();
-    let (theme, heading_level) = (options.theme, options.heading_level);
-    let renderer = ServerRenderer::<Widget>::with_props(move || WidgetProps {
-        state: WidgetState::Ready(Rc::new(article)),
-        theme,
-        heading_level,
+    let renderer = LocalServerRenderer::<Widget>::with_props(WidgetProps {
+        state: WidgetState::Ready(Rc::new(article.clone())),
+        theme: options.theme,
+        heading_level: options.heading_level,
         dates: Default::default(),
         on_rendered: Default::default(),
     })

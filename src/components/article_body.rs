@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{HeadingLevel, ImageFigure, PromoBox, PullQuote, RichText};
+use super::{rich_text, HeadingLevel, ImageFigure, PromoBox, PullQuote};
 use crate::model::{Article, Block};
 
 #[derive(Properties, PartialEq)]
@@ -18,14 +18,14 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let labels = props.article.labels();
     let block = |block: &Block| match block {
         Block::Paragraph(text) => {
-            html! { <p class="artw-paragraph"><RichText text={text.clone()} /></p> }
+            html! { <p class="artw-paragraph">{ rich_text(text) }</p> }
         }
         Block::Heading(text) => {
             html! { <@{props.heading_level.tag()} class="artw-subheading">{ text }</@> }
         }
         Block::Quote { text, cite } => html! {
             <figure class="artw-quote">
-                <blockquote><p><RichText text={text.clone()} /></p></blockquote>
+                <blockquote><p>{ rich_text(text) }</p></blockquote>
                 if let Some(cite) = cite {
                     <figcaption class="artw-quote-cite">{ cite }</figcaption>
                 }

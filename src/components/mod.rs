@@ -23,6 +23,6 @@ pub use image_figure::{ImageFigure, ImageFigureProps};
 pub use promo_box::{PromoBox, PromoBoxProps};
 pub use pull_quote::{PullQuote, PullQuoteProps};
 pub use related_links::{RelatedLinks, RelatedLinksProps};
-pub use rich_text::{RichText, RichTextProps};
+pub use rich_text::{rich_text, RichText, RichTextProps};
 pub use status_panel::{ErrorPanel, ErrorPanelProps, LoadingPanel, LoadingPanelProps};
 pub use widget::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};

@@ -7,14 +7,20 @@ pub struct RichTextProps {
     pub text: Inline,
 }
 
-/// Running text with its links and emphasis. Every span is rendered as a text node, never
-/// as markup. Neighbouring plain spans are joined into one text node, as the HTML parser
-/// would join them, so pre-rendered markup hydrates node for node.
+/// Running text with its links and emphasis, as a component.
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
-    let mut nodes = Vec::with_capacity(props.text.0.len());
+    rich_text(&props.text)
+}
+
+/// Running text with its links and emphasis. Every span is rendered as a text node, never as
+/// markup. Neighbouring plain spans are joined into one text node, as the HTML parser would
+/// join them, so pre-rendered markup hydrates node for node. A plain function, not a
+/// component, so a long article's paragraphs cost no component each.
+pub fn rich_text(text: &Inline) -> Html {
+    let mut nodes = Vec::with_capacity(text.0.len());
     let mut plain = String::new();
-    for item in &props.text.0 {
+    for item in &text.0 {
         if item.is_plain() {
             plain.push_str(&item.text);
             continue;
