@@ -50,7 +50,6 @@ fn without(mut value: Value, pointer: &str) -> Value {
 fn seed_parses_validates_and_has_no_warnings() {
     let checked = Article::from_json(SEED_JSON).unwrap();
     assert_eq!(checked.warnings, vec![]);
-    assert!(checked.article.problems().is_empty());
 }
 
 #[test]

@@ -151,14 +151,6 @@ impl Article {
             .or_else(|| self.url.as_deref().and_then(BaseUrl::parse))
     }
 
-    /// Every problem found, errors first, then the links that would be removed.
-    pub fn problems(&self) -> Vec<Problem> {
-        let mut problems = validate::problems(self);
-        let base = self.base_url(None);
-        problems.extend(link::drop_unsafe_links(&mut self.clone(), base.as_ref()));
-        problems
-    }
-
     /// The language tag to render with.
     pub fn lang(&self) -> &str {
         self.lang

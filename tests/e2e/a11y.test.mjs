@@ -1,10 +1,10 @@
 // Every reader: axe-core on the demo pages in both themes, keyboard focus, zoom, motion,
 // forced colours and print, in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { ROOT, serveAndLaunch } from './support.mjs';
 
 const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
@@ -24,16 +24,7 @@ const routes = {
     '<div id="w" data-article-widget data-src="/t/slow.json"><p>Loading…</p></div>')),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, routes);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch(routes, after);
 
 /** Opens a page and waits until its widgets have all rendered or failed. */
 async function open(path, widgets, options = {}) {

@@ -1,7 +1,7 @@
 // A host page under a strict Content Security Policy: the widget renders with no violation.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launch, serve } from './support.mjs';
+import { serveAndLaunch } from './support.mjs';
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
@@ -30,16 +30,7 @@ const handle = await mount(document.getElementById('from-js'), await response.js
 handle.update({ headline: 'Updated under CSP', body: [{ type: 'paragraph', text: 'Updated.' }] });`, 'text/javascript'),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, routes);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch(routes, after);
 
 async function load(path) {
   const tab = await browser.newPage();

@@ -1,22 +1,11 @@
 // The trunk demo page, built for release, in headless Chromium: what `./dev serve` shows.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { ROOT, serveAndLaunch } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch({}, after);
 
 const seedText = (await readFile(join(ROOT, 'tests/fixtures/krebs-seed.txt'), 'utf8')).split('\n');
 

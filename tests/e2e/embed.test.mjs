@@ -1,10 +1,10 @@
 // The embed contract, end to end: dist/ served over HTTP, driven in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
 
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
 const THREE_MB = 3 * 1024 * 1024;
@@ -56,18 +56,7 @@ function page(name, body, head = '') {
   return `/t/${name}.html`;
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST, routes);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch(routes, after);
 
 /** Opens a page and fails the test on any uncaught error of ours. */
 async function open(path, { width = 1000 } = {}) {

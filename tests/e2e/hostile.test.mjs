@@ -1,9 +1,9 @@
 // The adversarial corpus (tests/hostile/) through the embed in headless Chromium.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { ROOT, serveAndLaunch } from './support.mjs';
 
 const dir = join(ROOT, 'tests/hostile');
 const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
@@ -49,16 +49,7 @@ for (const c of cases) {
 <body style="margin: 0"><div id="w" ${attributes}><p class="fallback">Fallback</p></div></body></html>`);
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, routes);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch(routes, after);
 
 for (const c of cases) {
   test(`${c.name}: ${c.about}`, async () => {

@@ -1,11 +1,11 @@
 // Pre-rendered pages: readable without scripts, valid HTML, hydrated in place, no layout shift.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from './support.mjs';
+import { ROOT, serveAndLaunch } from './support.mjs';
 
 const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 const SEED = join(ROOT, 'static/articles/krebs.json');
@@ -36,16 +36,7 @@ const routes = {
     `${recorder}<style>.reserve { display: block; min-height: 100vh }</style><script type="module" src="/article-widget.js"></script>`)),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, routes);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await serveAndLaunch(routes, after);
 
 describe('without JavaScript', () => {
   for (const [what, path, inShadow] of [

@@ -65,3 +65,17 @@ export function launch(options = {}) {
     ...options,
   });
 }
+
+/**
+ * Serves dist/ (with `routes`) and launches Chromium for one test file; closes both when the
+ * file's tests are done.
+ */
+export async function serveAndLaunch(routes = {}, after) {
+  const server = await serve(DIST, routes);
+  const browser = await launch();
+  after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
+}
