@@ -89,11 +89,7 @@ impl WidgetHandle {
         let loaded = load::article_from_js(article);
         let ok = loaded.is_ok();
         self.mount.next_generation();
-        if self.mount.app.borrow().is_none() {
-            self.mount.hydrate(loaded);
-        } else {
-            self.mount.show(loaded);
-        }
+        self.mount.present(loaded);
         ok
     }
 
@@ -275,39 +271,15 @@ impl Mount {
         let settled = js_sys::Promise::new(&mut |resolve, _| {
             self.on_settled.replace(Some(resolve));
         });
-        if self.app.borrow().is_none() {
-            self.hydrate(loaded);
-        } else {
-            self.show(loaded);
-        }
+        self.present(loaded);
         let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
     }
 
-    /// Takes over pre-rendered markup. It was rendered from the same article, so the nodes
-    /// stay as they are; if the article cannot be read here, the markup is left to be read.
-    fn hydrate(&self, loaded: Result<crate::model::Checked, LoadError>) {
-        match loaded {
-            Ok(checked) => {
-                let props = self.props(WidgetState::Ready(Rc::new(checked.article)));
-                let app =
-                    yew::Renderer::<Widget>::with_root_and_props(self.view.root.clone(), props)
-                        .hydrate();
-                self.app.replace(Some(app));
-            }
-            Err(err) => {
-                web_sys::console::error_1(
-                    &format!(
-                        "article-widget: cannot take over the pre-rendered article: {}",
-                        err.details
-                    )
-                    .into(),
-                );
-                self.rendered(&WidgetState::Failed(err.reader_message.into()));
-            }
-        }
-    }
-
-    fn show(&self, loaded: Result<crate::model::Checked, LoadError>) {
+    /// Shows a loaded article or why it failed, reporting both in the console. Pre-rendered
+    /// markup is taken over on the first article: it was rendered from the same one, so its
+    /// nodes stay as they are. If that article cannot be read here, the markup is left to be
+    /// read and only the error is announced.
+    fn present(&self, loaded: Result<crate::model::Checked, LoadError>) {
         let state = match loaded {
             Ok(checked) => {
                 for warning in &checked.warnings {
@@ -320,8 +292,19 @@ impl Mount {
                 WidgetState::Failed(err.reader_message.into())
             }
         };
-        if let Some(app) = self.app.borrow_mut().as_mut() {
-            app.update(self.props(state));
+        let mut app = self.app.borrow_mut();
+        match (app.as_mut(), &state) {
+            (Some(app), _) => app.update(self.props(state)),
+            (None, WidgetState::Ready(_)) => {
+                let root = self.view.root.clone();
+                *app = Some(
+                    yew::Renderer::<Widget>::with_root_and_props(root, self.props(state)).hydrate(),
+                );
+            }
+            (None, _) => {
+                drop(app);
+                self.rendered(&state);
+            }
         }
     }
 
@@ -402,7 +385,7 @@ struct View {
 
 impl View {
     fn attach(host: &Element) -> Result<View, String> {
-        if let Some(root) = prerendered_root(host.query_selector(":scope > .artw-host")) {
+        if let Some(root) = prerendered(host.query_selector(":scope > .artw-host").ok().flatten()) {
             return Ok(View {
                 root,
                 shadow: None,
@@ -423,11 +406,10 @@ impl View {
         }
         // `:scope` does not reach a shadow root's own children, so look among them directly.
         let children = shadow.children();
-        let top_level = (0..children.length()).filter_map(|i| children.item(i));
-        if let Some(root) = prerendered_root(Ok(top_level
-            .into_iter()
-            .find(|e| e.matches(".artw-host").unwrap_or(false))))
-        {
+        let host_root = (0..children.length())
+            .filter_map(|i| children.item(i))
+            .find(|e| e.matches(".artw-host").unwrap_or(false));
+        if let Some(root) = prerendered(host_root) {
             return Ok(View {
                 root,
                 shadow: Some(shadow),
@@ -458,11 +440,9 @@ impl View {
     }
 }
 
-fn prerendered_root(found: Result<Option<Element>, JsValue>) -> Option<Element> {
-    found
-        .ok()
-        .flatten()
-        .filter(|root| root.child_element_count() > 0)
+/// The widget root, if it already holds pre-rendered markup.
+fn prerendered(root: Option<Element>) -> Option<Element> {
+    root.filter(|root| root.child_element_count() > 0)
 }
 
 /// Empties the shadow root and gives it one new `<div>`.

@@ -1,6 +1,7 @@
 //! The one IO seam: where articles come from. In the browser an article is fetched over HTTP
 //! or handed over as a JavaScript object; natively it is read from a file.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::{Article, ArticleError, Checked};
@@ -51,13 +52,18 @@ pub fn parse_json_text(text: &str, location: Option<&str>) -> Result<Checked, Lo
     Ok(Article::from_json_at(text, location)?)
 }
 
-/// Checks an article response body: over `MAX_ARTICLE_BYTES` it is refused, and invalid UTF-8
-/// is read with replacement characters, as browsers read text.
+/// Checks an article response body; see `decode`.
 pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked, LoadError> {
+    parse_json_text(&decode(bytes, location.unwrap_or("the article"))?, location)
+}
+
+/// An article's bytes as text: over `MAX_ARTICLE_BYTES` they are refused, and invalid UTF-8 is
+/// read with replacement characters, as browsers read text.
+fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<Cow<'a, str>, LoadError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len(), location.unwrap_or("the article")));
+        return Err(too_large(bytes.len(), what));
     }
-    parse_json_text(&String::from_utf8_lossy(bytes), location)
+    Ok(String::from_utf8_lossy(bytes))
 }
 
 fn too_large(size: usize, what: &str) -> LoadError {
@@ -74,10 +80,11 @@ mod native {
 
     use serde_json::Value;
 
-    use super::{ArticleError, LoadError, MAX_ARTICLE_BYTES};
+    use super::{decode, Article, ArticleError, Checked, LoadError, MAX_ARTICLE_BYTES};
 
-    /// Reads a JSON file (`-` for standard input), with the browser's byte cap.
-    pub fn read_json(path: &Path) -> Result<Value, LoadError> {
+    /// Reads and checks an article from a JSON file (`-` for standard input), with the
+    /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
+    pub fn read_article(path: &Path) -> Result<(Value, Checked), LoadError> {
         let unreadable = |err: std::io::Error| {
             LoadError::new(
                 "The article file could not be read.",
@@ -96,16 +103,15 @@ mod native {
                 .and_then(|f| f.take(limit).read_to_end(&mut bytes))
                 .map_err(unreadable)?;
         }
-        if bytes.len() > MAX_ARTICLE_BYTES {
-            return Err(super::too_large(bytes.len(), &path.display().to_string()));
-        }
-        serde_json::from_str(&String::from_utf8_lossy(&bytes))
-            .map_err(|err| ArticleError::not_json(err).into())
+        let text = decode(&bytes, &path.display().to_string())?;
+        let source: Value = serde_json::from_str(&text).map_err(ArticleError::not_json)?;
+        let checked = Article::from_value(&source, None)?;
+        Ok((source, checked))
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::read_json;
+pub use native::read_article;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {

@@ -5,11 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use article_widget::components::{HeadingLevel, Theme};
-use article_widget::load::{read_json, LoadError};
-use article_widget::model::{Article, Checked};
+use article_widget::load::read_article;
 use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use clap::{Parser, Subcommand};
-use serde_json::Value;
 
 /// Pre-render news articles for article-widget, and check them.
 ///
@@ -93,14 +91,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(path: &Path) -> Result<(Value, Checked), LoadError> {
-    let source = read_json(path)?;
-    let checked = Article::from_value(&source, None)?;
-    Ok((source, checked))
-}
-
 fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&Path>) -> ExitCode {
-    let (source, checked) = match load(path) {
+    let (source, checked) = match read_article(path) {
         Ok(loaded) => loaded,
         Err(err) => return fail(path, &err.details),
     };
@@ -136,15 +128,8 @@ fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
-        let problems = match read_json(path) {
-            Ok(source) => match Article::from_value(&source, None) {
-                Ok(checked) => checked.warnings,
-                Err(err) => {
-                    failed = true;
-                    println!("{}: error: {err}", path.display());
-                    continue;
-                }
-            },
+        let problems = match read_article(path) {
+            Ok((_, checked)) => checked.warnings,
             Err(err) => {
                 failed = true;
                 println!("{}: error: {}", path.display(), err.details);
