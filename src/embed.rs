@@ -19,7 +19,7 @@ use yew::{AppHandle, Callback};
 
 use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::load::{self, LoadError};
-use crate::model::{date_part, Article, DisplayDates};
+use crate::model::{date_part, Article, DisplayDates, Labels};
 use crate::STYLESHEET;
 
 const SELECTOR: &str = "[data-article-widget]";
@@ -504,9 +504,13 @@ extern "C" {
     ) -> Result<js_sys::Intl::DateTimeFormat, JsValue>;
 }
 
-/// The article's dates in its own language, by the browser's `Intl`: the calendar date as
-/// written (formatted in UTC from its date part), so every reader sees the same day.
+/// The article's dates in its own language, by the browser's `Intl`, when the widget has no
+/// labels in that language: the calendar date as written (formatted in UTC from its date
+/// part), so every reader sees the same day.
 fn display_dates(article: &Article) -> DisplayDates {
+    if Labels::written_in(article.lang()).is_some() {
+        return DisplayDates::default();
+    }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());

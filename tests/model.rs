@@ -355,17 +355,27 @@ fn dates_language_and_direction() {
     let article = Article::from_json(&value.to_string()).unwrap().article;
     assert_eq!(article.lang(), "ar-EG");
     assert_eq!(article.dir(), "rtl");
-    let months = article.labels().months;
     assert_eq!(
-        article_widget::model::format_date("2020-11-18T09:30:00+00:00", &months).as_deref(),
+        article_widget::model::format_date("2020-11-18T09:30:00+00:00", &article.labels())
+            .as_deref(),
         Some("18 نوفمبر 2020")
     );
-    let english = article_widget::model::Labels::for_lang("en-GB").months;
+    let in_lang = |lang| article_widget::model::Labels::for_lang(lang);
+    assert_eq!(
+        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("de")).as_deref(),
+        Some("1. November 2020")
+    );
+    assert_eq!(
+        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("es-MX")).as_deref(),
+        Some("1 de noviembre de 2020")
+    );
+    let english = in_lang("en-GB");
     assert_eq!(
         article_widget::model::format_date("2020-11-18T23:30:00-05:00", &english).as_deref(),
         Some("18 November 2020"),
         "the calendar date as written, whatever the offset"
     );
+    assert!(article_widget::model::Labels::written_in("x-private").is_none());
     assert_eq!(
         article_widget::model::Labels::for_lang("x-private").by,
         "By",

@@ -24,9 +24,7 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
                 stamp: &Option<String>,
                 shown: &Option<String>| {
         let stamp = stamp.as_deref()?;
-        let shown = shown
-            .clone()
-            .or_else(|| format_date(stamp, &labels.months))?;
+        let shown = shown.clone().or_else(|| format_date(stamp, &labels))?;
         Some(html! {
             <span class={classes!("artw-dateline-item", class)}>
                 <span class="artw-visually-hidden">{ format!("{label} ") }</span>

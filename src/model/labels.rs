@@ -18,25 +18,32 @@ pub struct Labels {
     pub reading_time: [&'static str; 4],
     pub loading: &'static str,
     pub failed: &'static str,
-    /// Month names for dates written without the browser's `Intl` (pre-rendering).
+    /// How a date is written: `{d}` day, `{m}` month name, `{y}` year.
+    pub date: &'static str,
     pub months: [&'static str; 12],
 }
 
 impl Labels {
     /// Labels for a BCP 47 language tag, by its primary language, falling back to English.
     pub fn for_lang(lang: &str) -> Labels {
+        Labels::written_in(lang).unwrap_or(ENGLISH)
+    }
+
+    /// Labels in the tag's own primary language, if the widget has them.
+    pub fn written_in(lang: &str) -> Option<Labels> {
         let primary = lang
             .split('-')
             .next()
             .unwrap_or_default()
             .to_ascii_lowercase();
         match primary.as_str() {
-            "ar" => ARABIC,
-            "de" => GERMAN,
-            "es" => SPANISH,
-            "fr" => FRENCH,
-            "he" | "iw" => HEBREW,
-            _ => ENGLISH,
+            "en" => Some(ENGLISH),
+            "ar" => Some(ARABIC),
+            "de" => Some(GERMAN),
+            "es" => Some(SPANISH),
+            "fr" => Some(FRENCH),
+            "he" | "iw" => Some(HEBREW),
+            _ => None,
         }
     }
 
@@ -67,6 +74,7 @@ const ENGLISH: Labels = Labels {
     reading_time: ["", "", "", "{n} min read"],
     loading: "Loading article…",
     failed: "This article could not be shown.",
+    date: "{d} {m} {y}",
     months: [
         "January",
         "February",
@@ -102,6 +110,7 @@ const ARABIC: Labels = Labels {
     ],
     loading: "جارٍ تحميل المقال…",
     failed: "تعذّر عرض هذا المقال.",
+    date: "{d} {m} {y}",
     months: [
         "يناير",
         "فبراير",
@@ -132,6 +141,7 @@ const HEBREW: Labels = Labels {
     reading_time: ["דקת קריאה אחת", "", "", "{n} דקות קריאה"],
     loading: "טוען את הכתבה…",
     failed: "לא ניתן להציג את הכתבה.",
+    date: "{d} {m} {y}",
     months: [
         "בינואר",
         "בפברואר",
@@ -162,6 +172,7 @@ const FRENCH: Labels = Labels {
     reading_time: ["", "", "", "{n} min de lecture"],
     loading: "Chargement de l’article…",
     failed: "Impossible d’afficher cet article.",
+    date: "{d} {m} {y}",
     months: [
         "janvier",
         "février",
@@ -192,6 +203,7 @@ const GERMAN: Labels = Labels {
     reading_time: ["", "", "", "{n} Min. Lesezeit"],
     loading: "Artikel wird geladen …",
     failed: "Dieser Artikel kann nicht angezeigt werden.",
+    date: "{d}. {m} {y}",
     months: [
         "Januar",
         "Februar",
@@ -222,6 +234,7 @@ const SPANISH: Labels = Labels {
     reading_time: ["", "", "", "{n} min de lectura"],
     loading: "Cargando el artículo…",
     failed: "No se puede mostrar este artículo.",
+    date: "{d} de {m} de {y}",
     months: [
         "enero",
         "febrero",

@@ -182,6 +182,29 @@ describe('mounting', () => {
     await close(tab);
   });
 
+  test('dates: written by the labels in their six languages, by Intl in any other', async () => {
+    const tab = await open(page('dates', '<div id="a"></div><div id="b"></div><div id="c"></div>'));
+    const shown = await tab.evaluate(async (article) => {
+      const published = '2020-11-18T09:30:00+00:00';
+      const dateIn = async (id, lang) => {
+        const el = document.getElementById(id);
+        await window.ArticleWidget.mount(el, { ...article, lang, published });
+        return el.shadowRoot.querySelector('.artw-published time').textContent;
+      };
+      return {
+        en: await dateIn('a', 'en-GB'),
+        de: await dateIn('b', 'de'),
+        ja: await dateIn('c', 'ja'),
+        jaIntl: new Intl.DateTimeFormat('ja', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2020-11-18')),
+      };
+    }, seed);
+    assert.equal(shown.en, '18 November 2020', 'as pre-rendering writes it');
+    assert.equal(shown.de, '18. November 2020');
+    assert.equal(shown.ja, shown.jaIntl);
+    assert.match(shown.ja, /2020年11月18日/);
+    await close(tab);
+  });
+
   test('mount() refuses what is not an element, without breaking the page', async () => {
     const tab = await open(page('bad-args', ''));
     const message = await tab.evaluate(async () => {
