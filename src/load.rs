@@ -104,8 +104,8 @@ mod native {
                 .map_err(unreadable)?;
         }
         let text = decode(&bytes, &path.display().to_string())?;
+        let checked = Article::from_json(&text)?;
         let source: Value = serde_json::from_str(&text).map_err(ArticleError::not_json)?;
-        let checked = Article::from_value(&source, None)?;
         Ok((source, checked))
     }
 }

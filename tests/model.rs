@@ -1,4 +1,5 @@
 //! The article model, natively: the seed fixture, every validation rule, derived values.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_widget::model::{
     avatar_palette_index, initials, reading_minutes, safe_url, Article, BaseUrl, Block, Inline,

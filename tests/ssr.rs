@@ -275,7 +275,7 @@ fn rich_article() -> (Article, Value) {
         "type": "image", "src": "https://www.itpro.example/krebs.jpg", "alt": "Chris Krebs", "width": 1200, "height": 800
     }));
     value["body"][0]["text"] = json!("Ends a </script><!-- sequence");
-    let article = Article::from_value(&value, None).unwrap().article;
+    let article = Article::from_json(&value.to_string()).unwrap().article;
     (article, value)
 }
 

@@ -1,6 +1,3 @@
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
-
 use super::Inline;
 
 /// One piece of the article body, in reading order.
@@ -39,7 +36,7 @@ pub struct PromoBlock {
     pub action: Option<PromoAction>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromoAction {
     pub label: String,
     pub url: String,
@@ -47,44 +44,23 @@ pub struct PromoAction {
 
 pub const BLOCK_TYPES: &str = "paragraph, heading, quote, pullquote, image or promo";
 
-/// Every field any block type may carry. Reading blocks through one flat struct keeps serde's
-/// path tracking intact down to each field, which an internally tagged enum would lose.
-#[derive(Deserialize)]
-struct BlockFields {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    text: Option<Inline>,
-    #[serde(default)]
-    cite: Option<String>,
-    #[serde(default)]
-    src: Option<String>,
-    #[serde(default)]
-    alt: Option<String>,
-    #[serde(default)]
-    caption: Option<String>,
-    #[serde(default)]
-    credit: Option<String>,
-    #[serde(default)]
-    width: Option<u32>,
-    #[serde(default)]
-    height: Option<u32>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    action: Option<PromoAction>,
-}
-
-impl<'de> Deserialize<'de> for Block {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BlockFields::deserialize(deserializer)?
-            .into_block()
-            .map_err(D::Error::custom)
-    }
+/// Every field any block type may carry, as read from JSON (see `read::block`).
+pub(super) struct BlockFields {
+    pub kind: String,
+    pub text: Option<Inline>,
+    pub cite: Option<String>,
+    pub src: Option<String>,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub title: Option<String>,
+    pub action: Option<PromoAction>,
 }
 
 impl BlockFields {
-    fn into_block(self) -> Result<Block, String> {
+    pub fn into_block(self) -> Result<Block, String> {
         let kind = self.kind.as_str();
         let missing = |field: &str| format!("a {kind} block needs `{field}`");
         let plain = |inline: Inline| {

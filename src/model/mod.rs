@@ -1,17 +1,17 @@
 //! The article: its JSON format, validation and the values derived from it.
 //!
-//! Plain Rust with serde only, so it is tested natively and shared by the browser widget and
-//! the native renderer alike.
+//! Plain Rust with no dependencies, so it is tested natively and shared by the browser widget
+//! and the native renderer alike.
 
 mod block;
 mod derived;
 mod error;
 mod inline;
+mod json;
 mod labels;
 mod link;
+mod read;
 mod validate;
-
-use serde::Deserialize;
 
 pub use block::{Block, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
@@ -20,68 +20,51 @@ pub use derived::{
 };
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
+pub use json::{Json, SyntaxError, MAX_DEPTH};
 pub use labels::Labels;
 pub use link::{safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub headline: String,
-    #[serde(default)]
     pub standfirst: Option<String>,
-    #[serde(default)]
     pub kicker: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
     /// RFC 3339 timestamp.
-    #[serde(default)]
     pub published: Option<String>,
     /// RFC 3339 timestamp.
-    #[serde(default)]
     pub updated: Option<String>,
     /// BCP 47 language tag; `en` when absent.
-    #[serde(default)]
     pub lang: Option<String>,
-    #[serde(default)]
     pub publisher: Option<Publisher>,
-    #[serde(default)]
     pub authors: Vec<Author>,
     pub body: Vec<Block>,
-    #[serde(default)]
     pub related: Vec<RelatedLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Publisher {
     pub name: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
     pub name: String,
-    #[serde(default)]
     pub role: Option<String>,
     /// Paragraphs separated by a blank line.
-    #[serde(default)]
     pub bio: Option<String>,
-    #[serde(default)]
     pub avatar: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelatedLink {
     pub title: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub kicker: Option<String>,
-    #[serde(default)]
     pub image: Option<String>,
 }
 
@@ -105,23 +88,8 @@ impl Article {
     /// Like `from_json`, for an article fetched from `location`: its relative URLs are
     /// resolved against that address.
     pub fn from_json_at(text: &str, location: Option<&str>) -> Result<Checked, ArticleError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(ArticleError::not_json)?;
-        Self::from_value(&value, location)
-    }
-
-    /// Reads, validates and makes safe an article already parsed as JSON.
-    pub fn from_value(
-        value: &serde_json::Value,
-        location: Option<&str>,
-    ) -> Result<Checked, ArticleError> {
-        if !value.is_object() {
-            return Err(ArticleError::new(".", "an article is a JSON object { … }"));
-        }
-        let article: Article = serde_path_to_error::deserialize(value).map_err(|err| {
-            ArticleError::new(err.path().to_string(), err.into_inner().to_string())
-        })?;
-        article.check_at(location)
+        let json = Json::parse(text).map_err(ArticleError::not_json)?;
+        read::article(&json)?.check_at(location)
     }
 
     /// Validates an article built in code, and makes its URLs safe.

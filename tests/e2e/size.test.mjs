@@ -15,7 +15,7 @@ export const BUDGET = 95_000;
  * Yew (docs/benchmarks.md says why); the ceiling keeps the size from growing unnoticed while
  * that stands, and is lowered, never raised, as the size comes down.
  */
-export const CEILING = 203_500;
+export const CEILING = 170_750;
 
 const FILES = ['article-widget.js', 'wasm/article-widget.js', 'wasm/article-widget_bg.wasm'];
 

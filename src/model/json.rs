@@ -1,0 +1,377 @@
+//! JSON text to a small tree. The grammar is RFC 8259's, the messages are serde_json's, and,
+//! as in `JSON.parse`, a repeated key's last value wins and numbers beyond a double's range
+//! are allowed. Written here rather than taken from
+//! serde_json because serde's generic machinery was a fifth of the widget's wasm.
+
+use std::fmt;
+
+/// How deeply arrays and objects may nest (serde_json's limit): deeper text is refused before
+/// it can exhaust the stack.
+pub const MAX_DEPTH: usize = 127;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// As written, e.g. `-4` or `1.5e3`: the article's only numbers are pixel sizes, read
+    /// from this text when they are needed.
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in document order, repeats included; `get` finds the last.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses JSON text: one value, with nothing but whitespace around it.
+    pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        };
+        let value = parser.value()?;
+        parser.skip_whitespace();
+        if parser.at < parser.bytes.len() {
+            return Err(parser.error("trailing characters"));
+        }
+        Ok(value)
+    }
+
+    /// An object member's value; with a repeated key, the last one.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|m| &m.1),
+            _ => None,
+        }
+    }
+
+    /// The value as serde names it in "invalid type: …" messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Json::Null => "null".into(),
+            Json::Bool(b) => format!("boolean `{b}`"),
+            Json::Number(n) if n.contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
+            Json::Number(n) => format!("integer `{n}`"),
+            Json::String(s) => format!("string {s:?}"),
+            Json::Array(_) => "sequence".into(),
+            Json::Object(_) => "map".into(),
+        }
+    }
+}
+
+/// Where the text stops being JSON, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: &'static str,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// An error about the current byte. Its position is serde_json's: just after that byte
+    /// (or after the last one, at the end of the text).
+    fn error(&self, message: &'static str) -> SyntaxError {
+        self.error_after((self.at + 1).min(self.bytes.len()), message)
+    }
+
+    /// An error positioned after the first `read` bytes.
+    fn error_after(&self, read: usize, message: &'static str) -> SyntaxError {
+        let read = &self.bytes[..read];
+        let line_start = read.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        SyntaxError {
+            message,
+            line: read.iter().filter(|&&b| b == b'\n').count() + 1,
+            column: read.len() - line_start,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => self.nested(Parser::array),
+            Some(b'{') => self.nested(Parser::object),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+        for &expected in word.as_bytes() {
+            match self.peek() {
+                Some(b) if b == expected => self.at += 1,
+                Some(_) => return Err(self.error("expected ident")),
+                None => return Err(self.error("EOF while parsing a value")),
+            }
+        }
+        Ok(value)
+    }
+
+    fn nested(
+        &mut self,
+        read: fn(&mut Self) -> Result<Json, SyntaxError>,
+    ) -> Result<Json, SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.at += 1;
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn array(&mut self) -> Result<Json, SyntaxError> {
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b']') => {
+                self.at += 1;
+                return Ok(Json::Array(items));
+            }
+            None => return Err(self.error("EOF while parsing a list")),
+            Some(_) => {}
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+                None => return Err(self.error("EOF while parsing a list")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Json, SyntaxError> {
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b'"') => {}
+                Some(_) => return Err(self.error("key must be a string")),
+                None if members.is_empty() => return Err(self.error("EOF while parsing an object")),
+                None => return Err(self.error("EOF while parsing a value")),
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                Some(_) => return Err(self.error("expected `:`")),
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+            members.push((key, self.value()?));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.at += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.error("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            Some(_) => return Err(self.error("invalid number")),
+            None => return Err(self.error("EOF while parsing a value")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.required_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.required_digits()?;
+        }
+        Ok(Json::Number(self.text[start..self.at].to_owned()))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            Some(_) => Err(self.error("invalid number")),
+            None => Err(self.error("EOF while parsing a value")),
+        }
+    }
+
+    /// A string, the cursor on its opening quote.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The stops are ASCII, so the run ends on a character boundary.
+            out.push_str(&self.text[start..self.at]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    out.push(self.escape()?);
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                None => return Err(self.error("EOF while parsing a string")),
+            }
+        }
+    }
+
+    /// The character an escape stands for, the cursor after its backslash.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let Some(kind) = self.peek() else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.at += 1;
+        Ok(match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(),
+            _ => {
+                self.at -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        })
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                for expected in [b'\\', b'u'] {
+                    match self.peek() {
+                        Some(b) if b == expected => self.at += 1,
+                        Some(_) => return Err(self.error("unexpected end of hex escape")),
+                        None => return Err(self.error("EOF while parsing a string")),
+                    }
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error_after(self.at, "lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            // serde_json's name for it, though the surrogate is a trailing one.
+            0xDC00..=0xDFFF => {
+                return Err(self.error_after(self.at, "lone leading surrogate in hex escape"))
+            }
+            other => other,
+        };
+        Ok(char::from_u32(code).expect("not a surrogate, so a scalar value"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
+            self.at = self.bytes.len();
+            return Err(self.error("EOF while parsing a string"));
+        };
+        let mut code = 0;
+        for &digit in digits {
+            let Some(value) = (digit as char).to_digit(16) else {
+                self.at += 3;
+                return Err(self.error("invalid escape"));
+            };
+            code = code * 16 + value;
+        }
+        self.at += 4;
+        Ok(code)
+    }
+}
