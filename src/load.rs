@@ -120,13 +120,12 @@ mod browser {
 
     use gloo::net::http::{Request, Response};
     use gloo::timers::callback::Timeout;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-    use super::{
-        parse_json_bytes, parse_json_text, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES,
-    };
+    use super::{parse_json_bytes, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
 
     /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
     /// `MAX_ARTICLE_BYTES`.
@@ -236,14 +235,29 @@ mod browser {
             .unwrap_or_else(|| format!("{err:?}"))
     }
 
+    #[wasm_bindgen]
+    extern "C" {
+        type TextEncoder;
+        #[wasm_bindgen(constructor)]
+        fn new() -> TextEncoder;
+        /// UTF-8 of a JavaScript string, made by the browser.
+        #[wasm_bindgen(method)]
+        fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+    }
+
     /// Checks an article given as a JavaScript object. It is read as the JSON it stands for,
-    /// by the same parser as text, so a publisher gets the same message either way.
+    /// by the same parser as text, so a publisher gets the same message either way. The
+    /// browser writes the JSON and its UTF-8, so it reaches the wasm in one copy.
     pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
         let text = js_sys::JSON::stringify(&value)
             .map_err(|err| describe(&err))
-            .and_then(|text| text.as_string().ok_or_else(|| "not an object".to_owned()))
+            .and_then(|text| {
+                text.is_string()
+                    .then_some(text)
+                    .ok_or_else(|| "not an object".to_owned())
+            })
             .map_err(|why| LoadError::new(super::NOT_READABLE, format!("not JSON: {why}")))?;
-        parse_json_text(&text, None)
+        parse_json_bytes(&TextEncoder::new().encode(&text).to_vec(), None)
     }
 }
 

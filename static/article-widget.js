@@ -12,8 +12,20 @@ let bindingsLoaded;
 if (loaded) {
   bindingsLoaded = Promise.resolve(loaded);
 } else {
+  // The articles and the WebAssembly download while the bindings load, not after: each
+  // widget's own request for its article then finds it preloaded.
+  for (const element of document.querySelectorAll('[data-article-widget][data-src]')) {
+    const preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'fetch';
+    preload.crossOrigin = 'anonymous';
+    preload.href = element.getAttribute('data-src');
+    document.head.append(preload);
+  }
+  const wasm = fetch(new URL('./wasm/article-widget_bg.wasm', import.meta.url));
+  wasm.catch(() => {}); // reported through bindingsLoaded
   bindingsLoaded = import('./wasm/article-widget.js').then(async (bindings) => {
-    await bindings.default({ module_or_path: new URL('./wasm/article-widget_bg.wasm', import.meta.url) });
+    await bindings.default({ module_or_path: wasm });
     return bindings;
   });
   // A failed load leaves every host's fallback content in place; say why, but never throw.

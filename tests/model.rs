@@ -540,3 +540,15 @@ fn limits_on_blocks_and_text_length() {
         "{err}"
     );
 }
+
+proptest::proptest! {
+    /// The reading time's word count agrees with the standard library's idea of whitespace,
+    /// in every script.
+    #[test]
+    fn word_count_is_split_whitespace_count(text in "(\\PC|\\s|\u{a0}|\u{2003}|\u{3000}|\u{85}){0,64}") {
+        proptest::prop_assert_eq!(
+            article_widget::model::word_count(&text),
+            text.split_whitespace().count()
+        );
+    }
+}

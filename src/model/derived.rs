@@ -12,16 +12,34 @@ pub fn reading_minutes(article: &Article) -> usize {
         .body
         .iter()
         .map(|block| match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => text
-                .0
-                .iter()
-                .map(|span| span.text.split_whitespace().count())
-                .sum(),
-            Block::Heading(text) => text.split_whitespace().count(),
+            Block::Paragraph(text) | Block::Quote { text, .. } => {
+                text.0.iter().map(|span| word_count(&span.text)).sum()
+            }
+            Block::Heading(text) => word_count(text),
             Block::PullQuote { .. } | Block::Image(_) | Block::Promo(_) => 0,
         })
         .sum();
     words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// `text.split_whitespace().count()`, without decoding ASCII, which most text is.
+pub fn word_count(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, byte) in text.bytes().enumerate() {
+        let space = match byte {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            0..=0x7f => false,
+            // A continuation byte: the character was classified at its first byte.
+            0x80..=0xbf => continue,
+            _ => text[i..].chars().next().is_some_and(char::is_whitespace),
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// Up to two initials: the first letters of the first and last words of a name. Letters of

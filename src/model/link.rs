@@ -147,17 +147,28 @@ fn remove_dot_segments(path: &str) -> String {
     }
 }
 
-/// Every URL field of an article, with its JSON path and use.
-fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut Option<String>)) {
-    visit("url".into(), UrlUse::Link, &mut article.url);
+/// Every URL field of an article, with its JSON path (built only when asked for) and use.
+fn visit_urls(
+    article: &mut Article,
+    mut visit: impl FnMut(&dyn Fn() -> String, UrlUse, &mut Option<String>),
+) {
+    visit(&|| "url".into(), UrlUse::Link, &mut article.url);
     if let Some(publisher) = &mut article.publisher {
-        visit("publisher.url".into(), UrlUse::Link, &mut publisher.url);
-        visit("publisher.logo".into(), UrlUse::Image, &mut publisher.logo);
+        visit(&|| "publisher.url".into(), UrlUse::Link, &mut publisher.url);
+        visit(
+            &|| "publisher.logo".into(),
+            UrlUse::Image,
+            &mut publisher.logo,
+        );
     }
     for (i, author) in article.authors.iter_mut().enumerate() {
-        visit(format!("authors[{i}].url"), UrlUse::Link, &mut author.url);
         visit(
-            format!("authors[{i}].avatar"),
+            &|| format!("authors[{i}].url"),
+            UrlUse::Link,
+            &mut author.url,
+        );
+        visit(
+            &|| format!("authors[{i}].avatar"),
             UrlUse::Image,
             &mut author.avatar,
         );
@@ -167,7 +178,7 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
             Block::Paragraph(text) | Block::Quote { text, .. } => {
                 for (j, span) in text.0.iter_mut().enumerate() {
                     visit(
-                        format!("body[{i}].text[{j}].href"),
+                        &|| format!("body[{i}].text[{j}].href"),
                         UrlUse::Link,
                         &mut span.href,
                     );
@@ -175,13 +186,13 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
             }
             Block::Image(image) => {
                 let mut src = Some(std::mem::take(&mut image.src));
-                visit(format!("body[{i}].src"), UrlUse::Image, &mut src);
+                visit(&|| format!("body[{i}].src"), UrlUse::Image, &mut src);
                 image.src = src.unwrap_or_default();
             }
             Block::Promo(promo) => {
                 if let Some(action) = &mut promo.action {
                     let mut url = Some(std::mem::take(&mut action.url));
-                    visit(format!("body[{i}].action.url"), UrlUse::Link, &mut url);
+                    visit(&|| format!("body[{i}].action.url"), UrlUse::Link, &mut url);
                     match url {
                         Some(url) => action.url = url,
                         None => promo.action = None,
@@ -192,9 +203,9 @@ fn visit_urls(article: &mut Article, mut visit: impl FnMut(String, UrlUse, &mut 
         }
     }
     for (i, link) in article.related.iter_mut().enumerate() {
-        visit(format!("related[{i}].url"), UrlUse::Link, &mut link.url);
+        visit(&|| format!("related[{i}].url"), UrlUse::Link, &mut link.url);
         visit(
-            format!("related[{i}].image"),
+            &|| format!("related[{i}].image"),
             UrlUse::Image,
             &mut link.image,
         );
@@ -212,7 +223,7 @@ pub(super) fn drop_unsafe_links(article: &mut Article, base: Option<&BaseUrl>) -
                 Ok(safe) => Some(safe),
                 Err(why) => {
                     warnings.push(Problem::warning(
-                        path,
+                        path(),
                         format!("{why}; the link was removed"),
                     ));
                     None

@@ -15,8 +15,8 @@ mod validate;
 
 pub use block::{Block, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
-    avatar_palette_index, date_part, format_date, initials, reading_minutes, DisplayDates,
-    AVATAR_PALETTE_SIZE,
+    avatar_palette_index, date_part, format_date, initials, reading_minutes, word_count,
+    DisplayDates, AVATAR_PALETTE_SIZE,
 };
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};

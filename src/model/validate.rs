@@ -11,9 +11,13 @@ pub const MAX_TEXT_CHARS: usize = 50_000;
 pub(super) fn problems(article: &Article) -> Vec<Problem> {
     let mut found = Findings::default();
 
-    found.not_blank("headline", &article.headline, "the headline");
-    found.not_blank_if_given("standfirst", &article.standfirst, "the standfirst");
-    found.not_blank_if_given("kicker", &article.kicker, "the kicker");
+    found.not_blank(|| "headline".into(), &article.headline, "the headline");
+    found.not_blank_if_given(
+        || "standfirst".into(),
+        &article.standfirst,
+        "the standfirst",
+    );
+    found.not_blank_if_given(|| "kicker".into(), &article.kicker, "the kicker");
     for (field, value) in [
         ("published", &article.published),
         ("updated", &article.updated),
@@ -32,11 +36,15 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
         );
     }
     if let Some(publisher) = &article.publisher {
-        found.not_blank("publisher.name", &publisher.name, "the publisher's name");
+        found.not_blank(
+            || "publisher.name".into(),
+            &publisher.name,
+            "the publisher's name",
+        );
     }
     for (i, author) in article.authors.iter().enumerate() {
         found.not_blank(
-            format!("authors[{i}].name"),
+            || format!("authors[{i}].name"),
             &author.name,
             "an author's name",
         );
@@ -55,7 +63,12 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
         );
     }
     for_each_text(article, |path, text| {
-        let length = text.chars().count();
+        // A character is at least a byte, so most texts need no counting.
+        let length = if text.len() > MAX_TEXT_CHARS {
+            text.chars().count()
+        } else {
+            0
+        };
         if length > MAX_TEXT_CHARS {
             found.error(
                 path(),
@@ -64,21 +77,23 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
         }
     });
     for (i, block) in article.body.iter().enumerate() {
-        let at = |field: &str| format!("body[{i}].{field}");
+        let at = |field: &'static str| move || format!("body[{i}].{field}");
         let kind = block.kind();
         match block {
             Block::Paragraph(text) | Block::Quote { text, .. } => {
-                found.inline(&at("text"), text, kind)
+                found.inline(at("text"), text, kind)
             }
             Block::Heading(text) | Block::PullQuote { text, .. } => {
-                found.not_blank(at("text"), text, &format!("a {kind}'s text"));
+                if text.trim().is_empty() {
+                    found.error(at("text")(), format!("a {kind}'s text must not be empty"));
+                }
             }
             Block::Image(image) => {
                 found.not_blank(at("src"), &image.src, "an image's src");
                 for (field, value) in [("width", image.width), ("height", image.height)] {
                     if value == Some(0) {
                         found.error(
-                            at(field),
+                            at(field)(),
                             format!("an image's {field} must be at least 1 pixel"),
                         );
                     }
@@ -97,7 +112,7 @@ pub(super) fn problems(article: &Article) -> Vec<Problem> {
 
     for (i, link) in article.related.iter().enumerate() {
         found.not_blank(
-            format!("related[{i}].title"),
+            || format!("related[{i}].title"),
             &link.title,
             "a related link's title",
         );
@@ -113,23 +128,35 @@ impl Findings {
         self.0.push(Problem::error(path, message));
     }
 
-    fn not_blank(&mut self, path: impl Into<String>, value: &str, what: &str) {
+    /// `path` is written out only if there is something to report.
+    fn not_blank(&mut self, path: impl FnOnce() -> String, value: &str, what: &str) {
         if value.trim().is_empty() {
-            self.error(path, format!("{what} must not be empty"));
+            self.error(path(), format!("{what} must not be empty"));
         }
     }
 
-    fn not_blank_if_given(&mut self, path: impl Into<String>, value: &Option<String>, what: &str) {
-        if let Some(value) = value {
+    fn not_blank_if_given(
+        &mut self,
+        path: impl FnOnce() -> String,
+        value: &Option<String>,
+        what: &str,
+    ) {
+        if let Some(value) = value.as_deref().filter(|v| v.trim().is_empty()) {
             self.not_blank(path, value, &format!("{what}, when given,"));
         }
     }
 
-    fn inline(&mut self, path: &str, text: &Inline, kind: &str) {
-        self.not_blank(path, &text.text(), &format!("a {kind}'s text"));
+    fn inline(&mut self, path: impl Fn() -> String, text: &Inline, kind: &str) {
+        if text.0.iter().all(|span| span.text.trim().is_empty()) {
+            self.error(path(), format!("a {kind}'s text must not be empty"));
+        }
         for (j, span) in text.0.iter().enumerate() {
             if span.href.is_some() {
-                self.not_blank(format!("{path}[{j}].text"), &span.text, "a link's text");
+                self.not_blank(
+                    || format!("{}[{j}].text", path()),
+                    &span.text,
+                    "a link's text",
+                );
             }
         }
     }

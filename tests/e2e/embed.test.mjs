@@ -132,6 +132,21 @@ describe('mounting', () => {
     await close(tab);
   });
 
+  test('the article downloads alongside the WebAssembly, once', async () => {
+    const tab = await browser.newPage();
+    tab.uncaught = [];
+    tab.on('pageerror', (err) => tab.uncaught.push(err.message));
+    const requested = [];
+    tab.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await tab.goto(server.origin + page('early', '<div id="w" data-article-widget data-src="/articles/krebs.json"></div>'));
+    await waitForEvents(tab, 'ready', 1);
+    const order = (path) => requested.indexOf(path);
+    assert.equal(requested.filter((path) => path === '/articles/krebs.json').length, 1, requested.join(' '));
+    assert.ok(order('/articles/krebs.json') < order('/wasm/article-widget.js'), requested.join(' '));
+    assert.ok(order('/wasm/article-widget_bg.wasm') < order('/wasm/article-widget.js'), requested.join(' '));
+    await close(tab);
+  });
+
   test('mount(), update() and destroy() from JavaScript; destroy leaves the element as it was', async () => {
     const tab = await open(page('api', `<div id="target" class="host-box"><p class="fallback">Fallback text</p></div>`));
     const result = await tab.evaluate(async (article) => {
