@@ -297,9 +297,9 @@ impl Mount {
             (Some(app), _) => app.update(self.props(state)),
             (None, WidgetState::Ready(_)) => {
                 let root = self.view.root.clone();
-                *app = Some(
-                    yew::Renderer::<Widget>::with_root_and_props(root, self.props(state)).hydrate(),
-                );
+                let renderer =
+                    yew::Renderer::<Widget>::with_root_and_props(root, self.props(state));
+                *app = Some(take_over(renderer, &self.view.root));
             }
             (None, _) => {
                 drop(app);
@@ -438,6 +438,20 @@ impl View {
             shadow.set_adopted_style_sheets(&js_sys::Array::new());
         }
     }
+}
+
+/// Takes over pre-rendered markup, keeping every node.
+#[cfg(feature = "hydration")]
+fn take_over(renderer: yew::Renderer<Widget>, _root: &Element) -> AppHandle<Widget> {
+    renderer.hydrate()
+}
+
+/// The client-only build cannot hydrate (the loader picks the other build for pages with
+/// pre-rendered widgets); pre-rendered markup added later is rendered afresh in its place.
+#[cfg(not(feature = "hydration"))]
+fn take_over(renderer: yew::Renderer<Widget>, root: &Element) -> AppHandle<Widget> {
+    root.set_text_content(None);
+    renderer.render()
 }
 
 /// The widget root, if it already holds pre-rendered markup.

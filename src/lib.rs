@@ -4,7 +4,7 @@ pub mod components;
 pub mod load;
 pub mod model;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod embed;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -22,9 +22,16 @@ if (loaded) {
     preload.href = element.getAttribute('data-src');
     document.head.append(preload);
   }
-  const wasm = fetch(new URL('./wasm/article-widget_bg.wasm', import.meta.url));
+  // Two builds: one that can take over pre-rendered widgets (hydrate them), and a lighter one
+  // that only renders, for pages without any.
+  const prerendered = [...document.querySelectorAll('[data-article-widget]')].some((element) =>
+    [...(element.shadowRoot ?? element).children].some(
+      (child) => child.matches('.artw-host') && child.childElementCount > 0,
+    ));
+  const build = prerendered ? 'article-widget' : 'article-widget-client';
+  const wasm = fetch(new URL(`./wasm/${build}_bg.wasm`, import.meta.url));
   wasm.catch(() => {}); // reported through bindingsLoaded
-  bindingsLoaded = import('./wasm/article-widget.js').then(async (bindings) => {
+  bindingsLoaded = import(`./wasm/${build}.js`).then(async (bindings) => {
     await bindings.default({ module_or_path: wasm });
     return bindings;
   });

@@ -1,4 +1,5 @@
 // The embed contract, end to end: dist/ served over HTTP, driven in headless Chromium.
+import { execFileSync } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
 
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
 const THREE_MB = 3 * 1024 * 1024;
+const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 
 const routes = {
   '/fail/slow.json': () => {}, // never answers
@@ -132,7 +134,7 @@ describe('mounting', () => {
     await close(tab);
   });
 
-  test('the article downloads alongside the WebAssembly, once', async () => {
+  test('the article downloads alongside the client-only WebAssembly, once', async () => {
     const tab = await browser.newPage();
     tab.uncaught = [];
     tab.on('pageerror', (err) => tab.uncaught.push(err.message));
@@ -141,9 +143,31 @@ describe('mounting', () => {
     await tab.goto(server.origin + page('early', '<div id="w" data-article-widget data-src="/articles/krebs.json"></div>'));
     await waitForEvents(tab, 'ready', 1);
     const order = (path) => requested.indexOf(path);
-    assert.equal(requested.filter((path) => path === '/articles/krebs.json').length, 1, requested.join(' '));
-    assert.ok(order('/articles/krebs.json') < order('/wasm/article-widget.js'), requested.join(' '));
-    assert.ok(order('/wasm/article-widget_bg.wasm') < order('/wasm/article-widget.js'), requested.join(' '));
+    const log = requested.join(' ');
+    assert.equal(requested.filter((path) => path === '/articles/krebs.json').length, 1, log);
+    assert.ok(order('/articles/krebs.json') < order('/wasm/article-widget-client.js'), log);
+    assert.ok(order('/wasm/article-widget-client_bg.wasm') < order('/wasm/article-widget-client.js'), log);
+    assert.ok(!requested.some((path) => path.startsWith('/wasm/article-widget.') || path.startsWith('/wasm/article-widget_')), log);
+    await close(tab);
+  });
+
+  test('a pre-rendered widget added to a page running the client-only build is rendered afresh', async () => {
+    const tab = await open(page('late-prerendered', '<div id="first" data-article-widget data-src="/articles/krebs.json"></div>'));
+    await waitForEvents(tab, 'ready', 1);
+    const fragment = execFileSync(CLI, ['render', join(ROOT, 'static/articles/krebs.json'), '--fragment', '--no-shadow'], { encoding: 'utf8' });
+    await tab.evaluate((html) => {
+      const holder = document.createElement('div');
+      holder.innerHTML = html;
+      holder.firstElementChild.id = 'second';
+      document.body.append(holder.firstElementChild);
+    }, fragment);
+    await waitForEvents(tab, 'ready', 2);
+    const second = await tab.evaluate(() => {
+      const el = document.getElementById('second');
+      const root = el.shadowRoot ?? el;
+      return { paragraphs: root.querySelectorAll('.artw-body > p').length, hosts: root.querySelectorAll('.artw-host').length };
+    });
+    assert.deepEqual(second, { paragraphs: 10, hosts: 1 });
     await close(tab);
   });
 

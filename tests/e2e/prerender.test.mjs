@@ -79,6 +79,8 @@ describe('hydration', () => {
       const tab = await browser.newPage();
       const uncaught = [];
       tab.on('pageerror', (err) => uncaught.push(err.message));
+      const wasm = [];
+      tab.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));
       await tab.addInitScript((inShadow) => {
         window.readyCount = 0;
         document.addEventListener('article-widget:ready', () => readyCount++);
@@ -103,6 +105,7 @@ describe('hydration', () => {
       const nodes = await tab.evaluate(() => compare());
       assert.ok(nodes.before > 50, `${nodes.before} nodes were pre-rendered`);
       assert.deepEqual(nodes, { before: nodes.before, after: nodes.before, same: nodes.before });
+      assert.deepEqual(wasm, ['/wasm/article-widget_bg.wasm'], 'the build that hydrates');
 
       // Interactive afterwards: a click on a link is reported.
       const clicked = await tab.evaluate(async (inShadow) => {

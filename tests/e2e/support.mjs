@@ -20,6 +20,22 @@ export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = join(ROOT, 'dist');
 
 /**
+ * What a host downloads for one widget, in each build (the stylesheet is inside the wasm), and
+ * the issue's budget for it in bytes, gzip -9. The loader picks the build that hydrates only on
+ * pages with pre-rendered widgets.
+ */
+export const PAYLOADS = {
+  'client-rendered': {
+    files: ['article-widget.js', 'wasm/article-widget-client.js', 'wasm/article-widget-client_bg.wasm'],
+    budget: 80_000,
+  },
+  'with hydration': {
+    files: ['article-widget.js', 'wasm/article-widget.js', 'wasm/article-widget_bg.wasm'],
+    budget: 95_000,
+  },
+};
+
+/**
  * Serves `dir` on 127.0.0.1 at a free port. `routes` maps a path to a handler
  * (req, res) => void for responses a test needs to control.
  */

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Trunk post-build hook: builds the client-only variant of the widget (feature `csr`, without
+# hydration) next to trunk's build, as wasm/article-widget-client{.js,_bg.wasm}. The loader
+# uses it on pages that have no pre-rendered widget to take over; it is lighter to download.
+set -eu
+profile="${TRUNK_PROFILE:-debug}"
+profile_flag=""
+[ "$profile" = "release" ] && profile_flag="--release"
+# A target directory of its own, so the two feature sets do not rebuild each other.
+target_dir="$TRUNK_SOURCE_DIR/target/client"
+cargo build --quiet --locked $profile_flag --lib --target wasm32-unknown-unknown \
+  --no-default-features --features csr --target-dir "$target_dir" \
+  --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml"
+out="$TRUNK_STAGING_DIR/wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name article-widget-client \
+  "$target_dir/wasm32-unknown-unknown/$profile/article_widget.wasm"
+if [ "$profile" = "release" ]; then
+  # The wasm features Rust targets by default, as trunk's own wasm-opt run allows them.
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    "$out/article-widget-client_bg.wasm" -o "$out/article-widget-client_bg.wasm"
+fi
