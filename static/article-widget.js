@@ -15,11 +15,13 @@ if (loaded) {
   // The articles and the WebAssembly download while the bindings load, not after: each
   // widget's own request for its article then finds it preloaded.
   for (const element of document.querySelectorAll('[data-article-widget][data-src]')) {
+    const src = element.getAttribute('data-src').trim();
+    if (!src) continue;
     const preload = document.createElement('link');
     preload.rel = 'preload';
     preload.as = 'fetch';
     preload.crossOrigin = 'anonymous';
-    preload.href = element.getAttribute('data-src');
+    preload.href = src;
     document.head.append(preload);
   }
   // Two builds: one that can take over pre-rendered widgets (hydrate them), and a lighter one
