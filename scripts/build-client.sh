@@ -2,6 +2,8 @@
 # Trunk post-build hook: builds the client-only variant of the widget (feature `csr`, without
 # hydration) next to trunk's build, as wasm/article-widget-client{.js,_bg.wasm}. The loader
 # uses it on pages that have no pre-rendered widget to take over; it is lighter to download.
+# In release builds it then minifies the JavaScript a host downloads (the loader and both
+# bindings), which trunk leaves as they are.
 set -eu
 profile="${TRUNK_PROFILE:-debug}"
 profile_flag=""
@@ -19,4 +21,8 @@ if [ "$profile" = "release" ]; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$out/article-widget-client_bg.wasm" -o "$out/article-widget-client_bg.wasm"
+  terser="$TRUNK_SOURCE_DIR/node_modules/.bin/terser"
+  for script in "$TRUNK_STAGING_DIR/article-widget.js" "$out/article-widget.js" "$out/article-widget-client.js"; do
+    "$terser" "$script" --module --compress --mangle --output "$script"
+  done
 fi

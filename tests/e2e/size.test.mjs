@@ -14,8 +14,8 @@ import { DIST, PAYLOADS } from './support.mjs';
  * stands, and are lowered, never raised, as the sizes come down.
  */
 const CEILINGS = {
-  'client-rendered': 156_900,
-  'with hydration': 171_700,
+  'client-rendered': 153_300,
+  'with hydration': 168_100,
 };
 
 for (const [name, { files, budget }] of Object.entries(PAYLOADS)) {
