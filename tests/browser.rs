@@ -123,6 +123,7 @@ async fn byline_card_shows_name_role_bio_and_initials() {
     assert!(bio[1].starts_with("Bobby mainly covers hardware reviews"));
     let avatar = one(&card, ".artw-avatar");
     assert_eq!(text(&one(&avatar, ".artw-avatar-initials")), "BH");
+    assert_eq!(computed(&avatar, "text-transform"), "uppercase");
     assert_eq!(avatar.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert_eq!(computed(&avatar, "border-radius"), "50%");
     assert_ne!(
@@ -137,19 +138,25 @@ async fn byline_card_shows_name_role_bio_and_initials() {
 async fn several_authors_each_get_a_card_and_a_profile_link() {
     let mut article = seed();
     let mut second = article.authors[0].clone();
-    second.name = "Ada Lovelace".into();
+    second.name = "ada lovelace".into();
     second.url = Some("https://example.com/ada".into());
     article.authors.push(second);
     let (root, _handle) = mount(article, Theme::Light).await;
     assert_eq!(all(&root, "address.artw-author").len(), 2);
     assert_eq!(
         text(&one(&root, ".artw-byline")),
-        "By Bobby Hellard and Ada Lovelace"
+        "By Bobby Hellard and ada lovelace"
     );
     assert_eq!(
         text(&one(&root, "section.artw-authors > h2")),
         "About the authors"
     );
+    // Initials come as written and are shown in capitals.
+    let shown: Vec<String> = all(&root, ".artw-avatar-initials")
+        .iter()
+        .map(|e| e.unchecked_ref::<web_sys::HtmlElement>().inner_text())
+        .collect();
+    assert_eq!(shown, ["BH", "AL"]);
     let profile = one(&root, ".artw-author-profile");
     assert_eq!(
         profile.get_attribute("href").as_deref(),

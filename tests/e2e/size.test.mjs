@@ -14,8 +14,8 @@ import { DIST, PAYLOADS } from './support.mjs';
  * stands, and are lowered, never raised, as the sizes come down.
  */
 const CEILINGS = {
-  'client-rendered': 153_300,
-  'with hydration': 168_100,
+  'client-rendered': 143_800,
+  'with hydration': 161_300,
 };
 
 for (const [name, { files, budget }] of Object.entries(PAYLOADS)) {
