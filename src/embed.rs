@@ -15,11 +15,11 @@ use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Element, Event, MutationObserver,
     MutationObserverInit, MutationRecord, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
-use yew::{AppHandle, Callback};
+use yew::{AppHandle, AttrValue, Callback};
 
 use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::load::{self, LoadError};
-use crate::model::{date_part, Article, DisplayDates, Labels};
+use crate::model::{date_part, Article, DisplayDates, Failure, Labels};
 use crate::STYLESHEET;
 
 const SELECTOR: &str = "[data-article-widget]";
@@ -137,7 +137,7 @@ impl Source {
             Source::InlineJson(text) => load::parse_json_text(&text, None),
             Source::Object(value) => load::article_from_js(value),
             Source::Missing => Err(LoadError::new(
-                "This widget has no article to show.",
+                Failure::NoArticle,
                 "give the element a data-src URL or a <script type=\"application/json\"> child, or pass a source to mount()",
             )),
         }
@@ -215,6 +215,8 @@ struct Mount {
     on_settled: RefCell<Option<js_sys::Function>>,
     on_rendered: Callback<WidgetState>,
     on_click: Closure<dyn Fn(Event)>,
+    /// See `WidgetProps::panel_lang`.
+    panel_lang: AttrValue,
 }
 
 impl Mount {
@@ -231,6 +233,7 @@ impl Mount {
                 .root
                 .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
             Mount {
+                panel_lang: panel_lang(&element).into(),
                 element,
                 view,
                 settings,
@@ -289,7 +292,8 @@ impl Mount {
             }
             Err(err) => {
                 web_sys::console::error_1(&format!("article-widget: {}", err.details).into());
-                WidgetState::Failed(err.reader_message.into())
+                let labels = Labels::for_lang(&self.panel_lang);
+                WidgetState::Failed(err.reader_message(&labels).into())
             }
         };
         let mut app = self.app.borrow_mut();
@@ -319,6 +323,7 @@ impl Mount {
             heading_level: self.settings.heading_level,
             dates,
             on_rendered: self.on_rendered.clone(),
+            panel_lang: self.panel_lang.clone(),
         }
     }
 
@@ -438,6 +443,18 @@ impl View {
             shadow.set_adopted_style_sheets(&js_sys::Array::new());
         }
     }
+}
+
+/// The host page's language where the element sits, when the widget has labels in it;
+/// English otherwise.
+fn panel_lang(element: &Element) -> String {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|holder| holder.get_attribute("lang"))
+        .filter(|lang| Labels::written_in(lang).is_some())
+        .unwrap_or_else(|| "en".to_owned())
 }
 
 /// Takes over pre-rendered markup, keeping every node.

@@ -4,46 +4,50 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::model::{Article, ArticleError, Checked};
+use crate::model::{Article, ArticleError, Checked, Failure, Labels};
 
 /// A fetch that has not finished after this long is abandoned.
 pub const FETCH_TIMEOUT_MS: u32 = 10_000;
 /// The largest article response read, in bytes. A 1,000-paragraph article is about 300 KB.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
-/// Why an article could not be loaded: a plain sentence for the reader, and the details for
-/// the developer's console.
+/// Why an article could not be loaded: what the reader is told (in their language, see
+/// `Labels::failure`), and the details for the developer's console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
-    pub reader_message: String,
+    pub failure: Failure,
     pub details: String,
 }
 
 impl LoadError {
-    pub fn new(reader_message: impl Into<String>, details: impl Into<String>) -> Self {
+    pub fn new(failure: Failure, details: impl Into<String>) -> Self {
         LoadError {
-            reader_message: reader_message.into(),
+            failure,
             details: details.into(),
         }
+    }
+
+    /// The sentence the reader sees, in the language of `labels`.
+    pub fn reader_message(&self, labels: &Labels) -> String {
+        labels.failure(self.failure)
     }
 }
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        let reader_message = if err.is_not_json() {
-            NOT_READABLE
+        let failure = if err.is_not_json() {
+            Failure::NotReadable
         } else {
-            "The article has a mistake in it and cannot be shown."
+            Failure::Invalid
         };
-        LoadError::new(reader_message, err.to_string())
+        LoadError::new(failure, err.to_string())
     }
 }
 
-const NOT_READABLE: &str = "The article is not in a format the widget can read.";
-
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{} ({})", self.reader_message, self.details)
+        let english = Labels::for_lang("en");
+        write!(f, "{} ({})", self.reader_message(&english), self.details)
     }
 }
 
@@ -68,7 +72,7 @@ fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<Cow<'a, str>, LoadError> {
 
 fn too_large(size: usize, what: &str) -> LoadError {
     LoadError::new(
-        "The article is too large to show.",
+        Failure::TooLarge,
         format!("{what}: {size} bytes or more; the limit is {MAX_ARTICLE_BYTES} bytes"),
     )
 }
@@ -80,14 +84,14 @@ mod native {
 
     use serde_json::Value;
 
-    use super::{decode, Article, ArticleError, Checked, LoadError, MAX_ARTICLE_BYTES};
+    use super::{decode, Article, ArticleError, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
 
     /// Reads and checks an article from a JSON file (`-` for standard input), with the
     /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
     pub fn read_article(path: &Path) -> Result<(Value, Checked), LoadError> {
         let unreadable = |err: std::io::Error| {
             LoadError::new(
-                "The article file could not be read.",
+                Failure::UnreadableFile,
                 format!("{}: {err}", path.display()),
             )
         };
@@ -125,7 +129,9 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{AbortController, ReadableStreamDefaultReader};
 
-    use super::{parse_json_bytes, Checked, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES};
+    use super::{
+        parse_json_bytes, Checked, Failure, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES,
+    };
 
     /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
     /// `MAX_ARTICLE_BYTES`.
@@ -142,17 +148,14 @@ mod browser {
         let network_error = |err: String| {
             if timed_out.get() {
                 LoadError::new(
-                    "The article took too long to load.",
+                    Failure::TimedOut,
                     format!(
                         "GET {url}: no complete answer after {} s",
                         FETCH_TIMEOUT_MS / 1000
                     ),
                 )
             } else {
-                LoadError::new(
-                    "The article could not be loaded. Check your connection and try again.",
-                    format!("GET {url}: {err}"),
-                )
+                LoadError::new(Failure::Unreachable, format!("GET {url}: {err}"))
             }
         };
 
@@ -163,14 +166,12 @@ mod browser {
             .await
             .map_err(|err| network_error(err.to_string()))?;
         if !response.ok() {
-            let reader_message = match response.status() {
-                404 | 410 => "The article could not be found.".to_owned(),
-                status => {
-                    format!("The article could not be loaded (the server answered {status}).")
-                }
+            let failure = match response.status() {
+                404 | 410 => Failure::NotFound,
+                status => Failure::ServerError(status),
             };
             return Err(LoadError::new(
-                reader_message,
+                failure,
                 format!(
                     "GET {url}: HTTP {} {}",
                     response.status(),
@@ -256,7 +257,7 @@ mod browser {
                     .then_some(text)
                     .ok_or_else(|| "not an object".to_owned())
             })
-            .map_err(|why| LoadError::new(super::NOT_READABLE, format!("not JSON: {why}")))?;
+            .map_err(|why| LoadError::new(Failure::NotReadable, format!("not JSON: {why}")))?;
         parse_json_bytes(&TextEncoder::new().encode(&text).to_vec(), None)
     }
 }

@@ -33,6 +33,7 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
         heading_level: options.heading_level,
         dates: Default::default(),
         on_rendered: Default::default(),
+        panel_lang: "en".into(),
     })
     .hydratable(true);
     futures::executor::block_on(renderer.render())

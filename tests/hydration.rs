@@ -21,6 +21,7 @@ fn props(article: Article, on_rendered: Callback<WidgetState>) -> WidgetProps {
         heading_level: Default::default(),
         dates: Default::default(),
         on_rendered,
+        panel_lang: "en".into(),
     }
 }
 

@@ -557,3 +557,43 @@ proptest::proptest! {
         );
     }
 }
+
+/// Each language has a sentence for every failure, and the server's status goes in its place.
+#[test]
+fn failures_are_told_in_every_language() {
+    use article_widget::model::{Failure, Labels};
+    let failures = [
+        Failure::TimedOut,
+        Failure::TooLarge,
+        Failure::NotFound,
+        Failure::ServerError(503),
+        Failure::Unreachable,
+        Failure::NotReadable,
+        Failure::Invalid,
+        Failure::NoArticle,
+        Failure::UnreadableFile,
+    ];
+    for lang in ["en", "ar", "he", "fr", "de", "es"] {
+        let labels = Labels::written_in(lang).unwrap();
+        let told: Vec<String> = failures.iter().map(|f| labels.failure(*f)).collect();
+        for sentence in &told {
+            assert!(
+                !sentence.trim().is_empty() && !sentence.contains('{'),
+                "{lang}: {sentence}"
+            );
+        }
+        assert!(told[3].contains("503"), "{lang}: {}", told[3]);
+        let mut distinct = told.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(
+            distinct.len(),
+            told.len(),
+            "{lang}: each failure says something else"
+        );
+    }
+    assert_eq!(
+        Labels::for_lang("fr-CA").failure(Failure::NotFound),
+        "L’article est introuvable."
+    );
+}

@@ -83,6 +83,10 @@ pub struct WidgetProps {
     /// Called with `state` once the DOM shows it, so an embedder can announce it.
     #[prop_or_default]
     pub on_rendered: Callback<WidgetState>,
+    /// The language of the loading and error panels, which have no article to take it from:
+    /// the host page's, when the widget has labels in it. `Failed`'s message is written in it.
+    #[prop_or(AttrValue::Static("en"))]
+    pub panel_lang: AttrValue,
 }
 
 #[component]
@@ -103,8 +107,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         WidgetState::Loading => html! {
             <>
                 <slot key="fallback"></slot>
-                <div key="loading" class="artw-root" data-theme={theme}>
-                    <LoadingPanel labels={Labels::for_lang("en")} />
+                <div key="loading" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
+                    <LoadingPanel labels={Labels::for_lang(&props.panel_lang)} />
                 </div>
             </>
         },
@@ -115,8 +119,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         WidgetState::Failed(message) => html! {
             <>
-                <div key="failed" class="artw-root" data-theme={theme}>
-                    <ErrorPanel labels={Labels::for_lang("en")} message={message.clone()} />
+                <div key="failed" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
+                    <ErrorPanel labels={Labels::for_lang(&props.panel_lang)} message={message.clone()} />
                 </div>
                 <slot key="fallback"></slot>
             </>

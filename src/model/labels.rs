@@ -18,12 +18,64 @@ pub struct Labels {
     pub reading_time: [&'static str; 4],
     pub loading: &'static str,
     pub failed: &'static str,
+    /// Why an article could not be shown, one sentence per `Failure`.
+    pub failures: Failures,
     /// How a date is written: `{d}` day, `{m}` month name, `{y}` year.
     pub date: &'static str,
     pub months: [&'static str; 12],
 }
 
+/// The sentences that say why an article could not be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub timed_out: &'static str,
+    pub too_large: &'static str,
+    pub not_found: &'static str,
+    /// `{status}` stands for the HTTP status.
+    pub server_error: &'static str,
+    pub unreachable: &'static str,
+    pub not_readable: &'static str,
+    pub invalid: &'static str,
+    pub no_article: &'static str,
+    pub unreadable_file: &'static str,
+}
+
+/// Why an article could not be shown, as the reader is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    TimedOut,
+    TooLarge,
+    NotFound,
+    /// Any other HTTP error, with its status.
+    ServerError(u16),
+    Unreachable,
+    /// Not JSON.
+    NotReadable,
+    /// JSON, but not a valid article.
+    Invalid,
+    /// The widget was given nothing to load.
+    NoArticle,
+    /// A file (natively) that could not be read.
+    UnreadableFile,
+}
+
 impl Labels {
+    /// The sentence that tells the reader about `failure`.
+    pub fn failure(&self, failure: Failure) -> String {
+        let f = &self.failures;
+        match failure {
+            Failure::TimedOut => f.timed_out.into(),
+            Failure::TooLarge => f.too_large.into(),
+            Failure::NotFound => f.not_found.into(),
+            Failure::ServerError(status) => f.server_error.replace("{status}", &status.to_string()),
+            Failure::Unreachable => f.unreachable.into(),
+            Failure::NotReadable => f.not_readable.into(),
+            Failure::Invalid => f.invalid.into(),
+            Failure::NoArticle => f.no_article.into(),
+            Failure::UnreadableFile => f.unreadable_file.into(),
+        }
+    }
+
     /// Labels for a BCP 47 language tag, by its primary language, falling back to English.
     pub fn for_lang(lang: &str) -> Labels {
         Labels::written_in(lang).unwrap_or(ENGLISH)
@@ -74,6 +126,17 @@ const ENGLISH: Labels = Labels {
     reading_time: ["", "", "", "{n} min read"],
     loading: "Loading article…",
     failed: "This article could not be shown.",
+    failures: Failures {
+        timed_out: "The article took too long to load.",
+        too_large: "The article is too large to show.",
+        not_found: "The article could not be found.",
+        server_error: "The article could not be loaded (the server answered {status}).",
+        unreachable: "The article could not be loaded. Check your connection and try again.",
+        not_readable: "The article is not in a format the widget can read.",
+        invalid: "The article has a mistake in it and cannot be shown.",
+        no_article: "This widget has no article to show.",
+        unreadable_file: "The article file could not be read.",
+    },
     date: "{d} {m} {y}",
     months: [
         "January",
@@ -110,6 +173,17 @@ const ARABIC: Labels = Labels {
     ],
     loading: "جارٍ تحميل المقال…",
     failed: "تعذّر عرض هذا المقال.",
+    failures: Failures {
+        timed_out: "استغرق تحميل المقال وقتًا طويلًا.",
+        too_large: "المقال أكبر من أن يُعرض.",
+        not_found: "تعذّر العثور على المقال.",
+        server_error: "تعذّر تحميل المقال (ردّ الخادم بالرمز {status}).",
+        unreachable: "تعذّر تحميل المقال. تحقّق من اتصالك وحاول مرة أخرى.",
+        not_readable: "المقال ليس بتنسيق تستطيع الأداة قراءته.",
+        invalid: "في المقال خطأ ولا يمكن عرضه.",
+        no_article: "لا يوجد مقال لتعرضه هذه الأداة.",
+        unreadable_file: "تعذّرت قراءة ملف المقال.",
+    },
     date: "{d} {m} {y}",
     months: [
         "يناير",
@@ -141,6 +215,17 @@ const HEBREW: Labels = Labels {
     reading_time: ["דקת קריאה אחת", "", "", "{n} דקות קריאה"],
     loading: "טוען את הכתבה…",
     failed: "לא ניתן להציג את הכתבה.",
+    failures: Failures {
+        timed_out: "טעינת הכתבה נמשכה זמן רב מדי.",
+        too_large: "הכתבה גדולה מכדי להציג אותה.",
+        not_found: "הכתבה לא נמצאה.",
+        server_error: "לא ניתן לטעון את הכתבה (השרת השיב {status}).",
+        unreachable: "לא ניתן לטעון את הכתבה. בדקו את החיבור ונסו שוב.",
+        not_readable: "הכתבה אינה בפורמט שהווידג׳ט יכול לקרוא.",
+        invalid: "יש בכתבה שגיאה ולא ניתן להציג אותה.",
+        no_article: "אין לווידג׳ט הזה כתבה להצגה.",
+        unreadable_file: "לא ניתן לקרוא את קובץ הכתבה.",
+    },
     date: "{d} {m} {y}",
     months: [
         "בינואר",
@@ -172,6 +257,17 @@ const FRENCH: Labels = Labels {
     reading_time: ["", "", "", "{n} min de lecture"],
     loading: "Chargement de l’article…",
     failed: "Impossible d’afficher cet article.",
+    failures: Failures {
+        timed_out: "Le chargement de l’article a pris trop de temps.",
+        too_large: "L’article est trop volumineux pour être affiché.",
+        not_found: "L’article est introuvable.",
+        server_error: "L’article n’a pas pu être chargé (le serveur a répondu {status}).",
+        unreachable: "L’article n’a pas pu être chargé. Vérifiez votre connexion et réessayez.",
+        not_readable: "L’article n’est pas dans un format que le widget sait lire.",
+        invalid: "L’article contient une erreur et ne peut pas être affiché.",
+        no_article: "Ce widget n’a aucun article à afficher.",
+        unreadable_file: "Le fichier de l’article n’a pas pu être lu.",
+    },
     date: "{d} {m} {y}",
     months: [
         "janvier",
@@ -203,6 +299,17 @@ const GERMAN: Labels = Labels {
     reading_time: ["", "", "", "{n} Min. Lesezeit"],
     loading: "Artikel wird geladen …",
     failed: "Dieser Artikel kann nicht angezeigt werden.",
+    failures: Failures {
+        timed_out: "Das Laden des Artikels hat zu lange gedauert.",
+        too_large: "Der Artikel ist zu groß, um angezeigt zu werden.",
+        not_found: "Der Artikel wurde nicht gefunden.",
+        server_error: "Der Artikel konnte nicht geladen werden (der Server antwortete mit {status}).",
+        unreachable: "Der Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        not_readable: "Der Artikel liegt in einem Format vor, das das Widget nicht lesen kann.",
+        invalid: "Der Artikel enthält einen Fehler und kann nicht angezeigt werden.",
+        no_article: "Dieses Widget hat keinen Artikel zum Anzeigen.",
+        unreadable_file: "Die Artikeldatei konnte nicht gelesen werden.",
+    },
     date: "{d}. {m} {y}",
     months: [
         "Januar",
@@ -234,6 +341,17 @@ const SPANISH: Labels = Labels {
     reading_time: ["", "", "", "{n} min de lectura"],
     loading: "Cargando el artículo…",
     failed: "No se puede mostrar este artículo.",
+    failures: Failures {
+        timed_out: "El artículo tardó demasiado en cargarse.",
+        too_large: "El artículo es demasiado grande para mostrarlo.",
+        not_found: "No se encontró el artículo.",
+        server_error: "No se pudo cargar el artículo (el servidor respondió {status}).",
+        unreachable: "No se pudo cargar el artículo. Comprueba tu conexión e inténtalo de nuevo.",
+        not_readable: "El artículo no está en un formato que el widget pueda leer.",
+        invalid: "El artículo contiene un error y no se puede mostrar.",
+        no_article: "Este widget no tiene ningún artículo que mostrar.",
+        unreadable_file: "No se pudo leer el archivo del artículo.",
+    },
     date: "{d} de {m} de {y}",
     months: [
         "enero",

@@ -21,7 +21,7 @@ pub use derived::{
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};
-pub use labels::Labels;
+pub use labels::{Failure, Failures, Labels};
 pub use link::{safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.

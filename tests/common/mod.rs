@@ -44,6 +44,7 @@ pub async fn mount(article: Article, theme: Theme) -> (Element, AppHandle<Widget
         heading_level: Default::default(),
         dates: Default::default(),
         on_rendered: Default::default(),
+        panel_lang: "en".into(),
     };
     let handle = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

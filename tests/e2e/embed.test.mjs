@@ -384,6 +384,42 @@ describe('failures end in an error panel over the intact fallback', () => {
     });
   }
 
+  test("the loading and error panels speak the host page's language", async () => {
+    const tab = await open(page('host-language', `
+      <section lang="fr">
+        <div id="missing" data-article-widget data-src="/fail/missing.json"></div>
+        <div id="waiting" data-article-widget data-src="/fail/slow.json"></div>
+      </section>
+      <div lang="ja"><div id="elsewhere" data-article-widget data-src="/fail/missing.json"></div></div>`));
+    await waitForEvents(tab, 'error', 2);
+    const panels = await tab.evaluate(() => {
+      const panel = (id, selector) => {
+        const root = document.getElementById(id).shadowRoot.querySelector('.artw-root');
+        return { lang: root.lang, text: root.querySelector(selector)?.textContent };
+      };
+      return {
+        missing: panel('missing', '.artw-error'),
+        waiting: panel('waiting', '.artw-loading'),
+        elsewhere: panel('elsewhere', '.artw-error'),
+        events: events.filter((e) => e.type === 'error').map((e) => [e.id, e.detail.message]).sort(),
+      };
+    });
+    assert.deepEqual(panels.missing, {
+      lang: 'fr',
+      text: 'Impossible d’afficher cet article.L’article est introuvable.',
+    });
+    assert.deepEqual(panels.waiting, { lang: 'fr', text: 'Chargement de l’article…' });
+    assert.deepEqual(panels.elsewhere, {
+      lang: 'en',
+      text: 'This article could not be shown.The article could not be found.',
+    }, 'no labels in Japanese: English, and said to be');
+    assert.deepEqual(panels.events, [
+      ['elsewhere', 'The article could not be found.'],
+      ['missing', 'L’article est introuvable.'],
+    ]);
+    await close(tab);
+  });
+
   test('two widgets where one fails: the other works', async () => {
     const tab = await open(page('two', `
       <div id="bad" data-article-widget data-src="/fail/500.json"><p class="fallback">Bad</p></div>
