@@ -1,7 +1,7 @@
 // The benchmark behind docs/benchmarks.md: `./dev bench` builds the release output, then runs
 // this. It serves dist/ on loopback, drives headless Chromium and writes the report.
 //
-// Every browser timing is the median of RUNS paired runs (default 15): the variants of one
+// Every browser timing is the median of RUNS paired runs (default 25): the variants of one
 // comparison alternate within each run, each load in a fresh browser context.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DIST, PAYLOADS, ROOT, launch, serve } from '../tests/e2e/support.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 15);
+const RUNS = Number(process.env.RUNS ?? 25);
 const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 const SEED = join(ROOT, 'static/articles/krebs.json');
 const seed = JSON.parse(await readFile(SEED, 'utf8'));

@@ -445,13 +445,15 @@ impl View {
     }
 }
 
-/// The host page's language where the element sits, when the widget has labels in it;
-/// English otherwise.
+/// The host page's language where the element sits (or the document's, from inside another
+/// component's shadow root), when the widget has labels in it; English otherwise.
 fn panel_lang(element: &Element) -> String {
+    let document = || element.owner_document()?.document_element();
     element
         .closest("[lang]")
         .ok()
         .flatten()
+        .or_else(document)
         .and_then(|holder| holder.get_attribute("lang"))
         .filter(|lang| Labels::written_in(lang).is_some())
         .unwrap_or_else(|| "en".to_owned())

@@ -85,6 +85,7 @@ mod native {
     use serde_json::Value;
 
     use super::{decode, Article, ArticleError, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
+    use crate::model::Json;
 
     /// Reads and checks an article from a JSON file (`-` for standard input), with the
     /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
@@ -108,9 +109,27 @@ mod native {
                 .map_err(unreadable)?;
         }
         let text = decode(&bytes, &path.display().to_string())?;
-        let checked = Article::from_json(&text)?;
-        let source: Value = serde_json::from_str(&text).map_err(ArticleError::not_json)?;
-        Ok((source, checked))
+        let json = Json::parse(&text).map_err(ArticleError::not_json)?;
+        let checked = Article::from_parsed(&json, None)?;
+        Ok((to_value(&json), checked))
+    }
+
+    /// The parsed JSON as serde_json's, to write out again. A number beyond a double's range
+    /// (which serde_json cannot hold) becomes null, as `JSON.stringify` writes Infinity.
+    fn to_value(json: &Json) -> Value {
+        match json {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+            Json::String(s) => Value::String(s.clone()),
+            Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+            Json::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(key, value)| (key.clone(), to_value(value)))
+                    .collect(),
+            ),
+        }
     }
 }
 

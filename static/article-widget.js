@@ -13,8 +13,10 @@ if (loaded) {
   bindingsLoaded = Promise.resolve(loaded);
 } else {
   // The articles and the WebAssembly download while the bindings load, not after: each
-  // widget's own request for its article then finds it preloaded.
-  for (const element of document.querySelectorAll('[data-article-widget][data-src]')) {
+  // widget's own request for its article then finds it preloaded. (Where WebAssembly cannot
+  // run, the fallback content stays, and nothing is downloaded for nothing.)
+  const articles = typeof WebAssembly === 'object' ? document.querySelectorAll('[data-article-widget][data-src]') : [];
+  for (const element of articles) {
     const src = element.getAttribute('data-src').trim();
     if (!src) continue;
     const preload = document.createElement('link');

@@ -77,6 +77,24 @@ fn a_bad_file_exits_non_zero_with_the_path_of_the_problem_and_writes_nothing() {
     }
 }
 
+/// Whatever the browser accepts, the command line accepts: a number too large for a double in
+/// a field the format does not know is read as `JSON.parse` reads it, and written back as null.
+#[test]
+fn render_accepts_what_the_browser_accepts() {
+    let dir = std::env::temp_dir().join(format!("artw-cli-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("huge.json");
+    std::fs::write(
+        &file,
+        r#"{"headline": "Big numbers", "extra": 1e400, "body": [{"type": "paragraph", "text": "x"}]}"#,
+    )
+    .unwrap();
+    let out = run(&["render", file.to_str().unwrap(), "--fragment"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(r#""extra":null"#));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn render_to_a_file_leaves_an_existing_file_alone_on_failure() {
     let dir = std::env::temp_dir().join(format!("artw-cli-{}", std::process::id()));

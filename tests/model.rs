@@ -375,6 +375,11 @@ fn dates_language_and_direction() {
         article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("es-MX")).as_deref(),
         Some("1 de noviembre de 2020")
     );
+    assert_eq!(
+        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("en-US")).as_deref(),
+        Some("November 1, 2020"),
+        "Americans write the month first"
+    );
     let english = in_lang("en-GB");
     assert_eq!(
         article_widget::model::format_date("2020-11-18T23:30:00-05:00", &english).as_deref(),

@@ -83,11 +83,14 @@ impl Labels {
 
     /// Labels in the tag's own primary language, if the widget has them.
     pub fn written_in(lang: &str) -> Option<Labels> {
-        let primary = lang
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let mut subtags = lang.split('-');
+        let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+        if primary == "en" && subtags.any(|region| region.eq_ignore_ascii_case("us")) {
+            return Some(Labels {
+                date: "{m} {d}, {y}",
+                ..ENGLISH
+            });
+        }
         match primary.as_str() {
             "en" => Some(ENGLISH),
             "ar" => Some(ARABIC),

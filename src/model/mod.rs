@@ -89,7 +89,12 @@ impl Article {
     /// resolved against that address.
     pub fn from_json_at(text: &str, location: Option<&str>) -> Result<Checked, ArticleError> {
         let json = Json::parse(text).map_err(ArticleError::not_json)?;
-        read::article(&json)?.check_at(location)
+        Self::from_parsed(&json, location)
+    }
+
+    /// Like `from_json_at`, for JSON already parsed.
+    pub fn from_parsed(json: &Json, location: Option<&str>) -> Result<Checked, ArticleError> {
+        read::article(json)?.check_at(location)
     }
 
     /// Validates an article built in code, and makes its URLs safe.
