@@ -12,6 +12,18 @@ let bindingsLoaded;
 if (loaded) {
   bindingsLoaded = Promise.resolve(loaded);
 } else {
+  // Included early (async, or injected before the body is parsed), wait for the page's
+  // widgets before choosing the build.
+  const parsed = document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+  bindingsLoaded = parsed.then(start);
+  // A failed load leaves every host's fallback content in place; say why, but never throw.
+  bindingsLoaded.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
+}
+
+/** Preloads the page's articles and the right WebAssembly build, then loads the bindings. */
+function start() {
   // The articles and the WebAssembly download while the bindings load, not after: each
   // widget's own request for its article then finds it preloaded. (Where WebAssembly cannot
   // run, the fallback content stays, and nothing is downloaded for nothing.)
@@ -35,12 +47,10 @@ if (loaded) {
   const build = prerendered ? 'article-widget' : 'article-widget-client';
   const wasm = fetch(new URL(`./wasm/${build}_bg.wasm`, import.meta.url));
   wasm.catch(() => {}); // reported through bindingsLoaded
-  bindingsLoaded = import(`./wasm/${build}.js`).then(async (bindings) => {
+  return import(`./wasm/${build}.js`).then(async (bindings) => {
     await bindings.default({ module_or_path: wasm });
     return bindings;
   });
-  // A failed load leaves every host's fallback content in place; say why, but never throw.
-  bindingsLoaded.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
 }
 
 /**

@@ -34,6 +34,14 @@ const routes = {
   '/t/client.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(
     '<div class="reserve" data-article-widget data-src="/articles/krebs.json"><a href="https://example.com/">Read: Trump fires cyber security chief…</a></div>',
     `${recorder}<style>.reserve { display: block; min-height: 100vh }</style><script type="module" src="/article-widget.js"></script>`)),
+  // The loader is imported while the page is still arriving: the widget comes half a second
+  // after the script has run.
+  '/t/early-loader.html': (q, r) => {
+    r.writeHead(200, { 'content-type': 'text/html' });
+    r.write(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Early</title>${recorder}
+<script>import('/article-widget.js');</script></head><body><h1>A host page</h1>`);
+    setTimeout(() => r.end(`${fragment}</body></html>`), 500);
+  },
 };
 
 const { server, browser } = await serveAndLaunch(routes, after);
@@ -125,6 +133,16 @@ describe('hydration', () => {
       await tab.close();
     });
   }
+});
+
+test('a loader that runs before the page is parsed still finds the pre-rendered widget and hydrates it', async () => {
+  const tab = await browser.newPage();
+  const wasm = [];
+  tab.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));
+  await tab.goto(server.origin + '/t/early-loader.html');
+  await tab.waitForFunction(() => readyCount > 0);
+  assert.deepEqual(wasm, ['/wasm/article-widget_bg.wasm']);
+  await tab.close();
 });
 
 describe('layout shift from load to ready, measured in Chromium', () => {
