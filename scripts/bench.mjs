@@ -8,10 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { DIST, PAYLOADS, ROOT, launch, serve } from '../tests/e2e/support.mjs';
+import { CLI, DIST, PAYLOADS, ROOT, launch, serve } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 25);
-const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 const SEED = join(ROOT, 'static/articles/krebs.json');
 const seed = JSON.parse(await readFile(SEED, 'utf8'));
 const lastParagraph = seed.body.filter((b) => b.type === 'paragraph').at(-1).text;

@@ -116,7 +116,7 @@ mod native {
 
     /// The parsed JSON as serde_json's, to write out again. A number beyond a double's range
     /// (which serde_json cannot hold) becomes null, as `JSON.stringify` writes Infinity.
-    fn to_value(json: &Json) -> Value {
+    pub fn to_value(json: &Json) -> Value {
         match json {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
@@ -134,7 +134,7 @@ mod native {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::read_article;
+pub use native::{read_article, to_value};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {

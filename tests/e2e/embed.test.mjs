@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
+import { CLI, DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
 
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
 const THREE_MB = 3 * 1024 * 1024;
-const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 
 const routes = {
   '/fail/slow.json': () => {}, // never answers
@@ -61,12 +60,13 @@ function page(name, body, head = '') {
 const { server, browser } = await serveAndLaunch(routes, after);
 
 /** Opens a page and fails the test on any uncaught error of ours. */
-async function open(path, { width = 1000 } = {}) {
+async function open(path, { width = 1000, before = () => {} } = {}) {
   const tab = await browser.newPage({ viewport: { width, height: 800 } });
   tab.uncaught = [];
   tab.consoleErrors = [];
   tab.on('pageerror', (err) => tab.uncaught.push(err.message));
   tab.on('console', (msg) => msg.type() === 'error' && tab.consoleErrors.push(msg.text()));
+  before(tab);
   await tab.goto(server.origin + path);
   return tab;
 }
@@ -135,12 +135,10 @@ describe('mounting', () => {
   });
 
   test('the article downloads alongside the client-only WebAssembly, once', async () => {
-    const tab = await browser.newPage();
-    tab.uncaught = [];
-    tab.on('pageerror', (err) => tab.uncaught.push(err.message));
     const requested = [];
-    tab.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await tab.goto(server.origin + page('early', '<div id="w" data-article-widget data-src="/articles/krebs.json"></div>'));
+    const tab = await open(page('early', '<div id="w" data-article-widget data-src="/articles/krebs.json"></div>'), {
+      before: (tab) => tab.on('request', (request) => requested.push(new URL(request.url()).pathname)),
+    });
     await waitForEvents(tab, 'ready', 1);
     const order = (path) => requested.indexOf(path);
     const log = requested.join(' ');

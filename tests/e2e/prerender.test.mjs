@@ -5,9 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveAndLaunch } from './support.mjs';
+import { CLI, ROOT, serveAndLaunch } from './support.mjs';
 
-const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 const SEED = join(ROOT, 'static/articles/krebs.json');
 const seedText = (await readFile(join(ROOT, 'tests/fixtures/krebs-seed.txt'), 'utf8')).split('\n');
 const PARAGRAPHS = [3, 4, 5, 6, 7, 8, 9, 12, 13, 14].map((i) => seedText[i]);

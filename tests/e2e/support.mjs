@@ -18,6 +18,8 @@ const TYPES = {
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = join(ROOT, 'dist');
+/** The release command line, which the trunk build's pre-rendering hook builds. */
+export const CLI = process.env.ARTICLE_WIDGET_CLI ?? join(ROOT, 'target/release/article-widget');
 
 /**
  * What a host downloads for one widget, in each build (the stylesheet is inside the wasm), and
