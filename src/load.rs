@@ -1,14 +1,14 @@
-//! The one IO seam: where articles come from. In the browser an article is fetched over HTTP
-//! or handed over as a JavaScript object; natively it is read from a file.
+//! The one IO seam: where articles come from. In the browser the loader
+//! (static/article-widget.js) fetches them, or encodes the object it was given, and hands the
+//! WebAssembly the bytes or the name of the failure; natively an article is read from a file.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::{Article, ArticleError, Checked, Failure, Labels};
 
-/// A fetch that has not finished after this long is abandoned.
-pub const FETCH_TIMEOUT_MS: u32 = 10_000;
-/// The largest article response read, in bytes. A 1,000-paragraph article is about 300 KB.
+/// The largest article read, in bytes, here and by the loader. A 1,000-paragraph article is
+/// about 300 KB.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why an article could not be loaded: what the reader is told (in their language, see
@@ -25,6 +25,20 @@ impl LoadError {
             failure,
             details: details.into(),
         }
+    }
+
+    /// A failure the loader reports by name (see `RenderedWidget::fail`).
+    pub fn from_loader(name: &str, status: u16, details: String) -> Self {
+        let failure = match name {
+            "timed-out" => Failure::TimedOut,
+            "too-large" => Failure::TooLarge,
+            "not-found" => Failure::NotFound,
+            "server-error" => Failure::ServerError(status),
+            "unreachable" => Failure::Unreachable,
+            "no-article" => Failure::NoArticle,
+            _ => Failure::NotReadable,
+        };
+        LoadError { failure, details }
     }
 
     /// The sentence the reader sees, in the language of `labels`.
@@ -56,9 +70,16 @@ pub fn parse_json_text(text: &str, location: Option<&str>) -> Result<Checked, Lo
     Ok(Article::from_json_at(text, location)?)
 }
 
-/// Checks an article response body; see `decode`.
+/// Checks an article's bytes, fetched from `location` if they were; see `decode`.
 pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked, LoadError> {
-    parse_json_text(&decode(bytes, location.unwrap_or("the article"))?, location)
+    let text = decode(bytes, location.unwrap_or("the article"))?;
+    parse_json_text(&text, location).map_err(|err| match location {
+        Some(url) => LoadError {
+            details: format!("{url}: {}", err.details),
+            ..err
+        },
+        None => err,
+    })
 }
 
 /// An article's bytes as text: over `MAX_ARTICLE_BYTES` they are refused, and invalid UTF-8 is
@@ -135,151 +156,3 @@ mod native {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{read_article, to_value};
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use std::cell::Cell;
-    use std::rc::Rc;
-
-    use gloo::net::http::{Request, Response};
-    use gloo::timers::callback::Timeout;
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{AbortController, ReadableStreamDefaultReader};
-
-    use super::{
-        parse_json_bytes, Checked, Failure, LoadError, FETCH_TIMEOUT_MS, MAX_ARTICLE_BYTES,
-    };
-
-    /// Fetches and checks an article, giving up after `FETCH_TIMEOUT_MS` or past
-    /// `MAX_ARTICLE_BYTES`.
-    pub async fn fetch_article(url: &str) -> Result<Checked, LoadError> {
-        let controller = AbortController::new().ok();
-        let timed_out = Rc::new(Cell::new(false));
-        let _timeout = controller.clone().map(|controller| {
-            let timed_out = timed_out.clone();
-            Timeout::new(FETCH_TIMEOUT_MS, move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        });
-        let network_error = |err: String| {
-            if timed_out.get() {
-                LoadError::new(
-                    Failure::TimedOut,
-                    format!(
-                        "GET {url}: no complete answer after {} s",
-                        FETCH_TIMEOUT_MS / 1000
-                    ),
-                )
-            } else {
-                LoadError::new(Failure::Unreachable, format!("GET {url}: {err}"))
-            }
-        };
-
-        let signal = controller.as_ref().map(AbortController::signal);
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|err| network_error(err.to_string()))?;
-        if !response.ok() {
-            let failure = match response.status() {
-                404 | 410 => Failure::NotFound,
-                status => Failure::ServerError(status),
-            };
-            return Err(LoadError::new(
-                failure,
-                format!(
-                    "GET {url}: HTTP {} {}",
-                    response.status(),
-                    response.status_text()
-                ),
-            ));
-        }
-        let bytes = read_capped(&response).await.map_err(|err| match err {
-            Capped::TooLarge(size) => super::too_large(size, &format!("GET {url}")),
-            Capped::Failed(why) => network_error(why),
-        })?;
-        let location = Some(response.url()).filter(|u| !u.is_empty());
-        parse_json_bytes(&bytes, location.as_deref()).map_err(|err| LoadError {
-            details: format!("{url}: {}", err.details),
-            ..err
-        })
-    }
-
-    enum Capped {
-        TooLarge(usize),
-        Failed(String),
-    }
-
-    /// The response body, read chunk by chunk so an oversized one is cut off, not buffered.
-    async fn read_capped(response: &Response) -> Result<Vec<u8>, Capped> {
-        let declared = response
-            .headers()
-            .get("content-length")
-            .and_then(|l| l.parse::<usize>().ok());
-        if let Some(size) = declared.filter(|&size| size > MAX_ARTICLE_BYTES) {
-            return Err(Capped::TooLarge(size));
-        }
-        let Some(body) = response.body() else {
-            return Ok(Vec::new());
-        };
-        let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-        let failed = |err: JsValue| Capped::Failed(describe(&err));
-        let mut bytes = Vec::with_capacity(declared.unwrap_or(16 * 1024));
-        loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
-            let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(failed)?;
-            if done.as_bool().unwrap_or(true) {
-                return Ok(bytes);
-            }
-            let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
-                .map_err(failed)?
-                .unchecked_into();
-            let start = bytes.len();
-            let end = start + value.length() as usize;
-            if end > MAX_ARTICLE_BYTES {
-                let _ = reader.cancel();
-                return Err(Capped::TooLarge(end));
-            }
-            bytes.resize(end, 0);
-            value.copy_to(&mut bytes[start..]);
-        }
-    }
-
-    fn describe(err: &JsValue) -> String {
-        err.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| format!("{err:?}"))
-    }
-
-    #[wasm_bindgen]
-    extern "C" {
-        type TextEncoder;
-        #[wasm_bindgen(constructor)]
-        fn new() -> TextEncoder;
-        /// UTF-8 of a JavaScript string, made by the browser.
-        #[wasm_bindgen(method)]
-        fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
-    }
-
-    /// Checks an article given as a JavaScript object. It is read as the JSON it stands for,
-    /// by the same parser as text, so a publisher gets the same message either way. The
-    /// browser writes the JSON and its UTF-8, so it reaches the wasm in one copy.
-    pub fn article_from_js(value: JsValue) -> Result<Checked, LoadError> {
-        let text = js_sys::JSON::stringify(&value)
-            .map_err(|err| describe(&err))
-            .and_then(|text| {
-                text.is_string()
-                    .then_some(text)
-                    .ok_or_else(|| "not an object".to_owned())
-            })
-            .map_err(|why| LoadError::new(Failure::NotReadable, format!("not JSON: {why}")))?;
-        parse_json_bytes(&TextEncoder::new().encode(&text).to_vec(), None)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-pub use browser::{article_from_js, fetch_article};

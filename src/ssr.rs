@@ -1,6 +1,6 @@
 //! Pre-rendering (feature `ssr`): the same components rendered to HTML, as a standalone page
 //! with its head metadata and JSON-LD, or as a fragment to paste into a host page. The output
-//! is hydratable: the browser widget takes over these nodes instead of rebuilding them.
+//! is complete: the loader takes it over in plain JavaScript, with no WebAssembly.
 
 use std::rc::Rc;
 
@@ -35,12 +35,12 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
         on_rendered: Default::default(),
         panel_lang: "en".into(),
     })
-    .hydratable(true);
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
 /// The embed element holding the pre-rendered article and the article itself as inline JSON,
-/// from which the widget hydrates.
+/// which `update()` and scripts can read.
 pub fn render_fragment(article: &Article, source: &Value, options: &RenderOptions) -> String {
     let markup = widget_markup(article, options);
     let host = format!(r#"<div class="artw-host">{markup}</div>"#);

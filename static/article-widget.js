@@ -3,76 +3,372 @@
 //   <script type="module" src="/path/to/article-widget.js"></script>
 //   <div data-article-widget data-src="/articles/krebs.json"><a href="…">Read the article</a></div>
 //
-// It loads its WebAssembly relative to its own URL, so the folder it sits in can be copied to any
-// path or CDN. Loaded twice (from two URLs), the second copy reuses the first.
+// A widget pre-rendered by `article-widget render` is complete as HTML, so this loader takes it
+// over in plain JavaScript (link events, the avatar fallback, data-theme, ready, destroy) and
+// downloads no WebAssembly. The WebAssembly is fetched, once, only when something must be
+// rendered: a widget without pre-rendered markup, mount() with a source, or update(). Articles
+// are fetched here, after the WebAssembly, a few at a time, each under a timeout and a byte cap;
+// the WebAssembly reads, checks and renders them. Everything is found relative to this file's
+// URL, so its folder can be copied to any path or CDN. Loaded twice, the second copy reuses the
+// first.
 
-const loaded = globalThis.ArticleWidget;
+const TIMEOUT_MS = 10_000;
+const MAX_BYTES = 2 * 1024 * 1024;
+// Below HTTP/1.1's six connections per host, so one slow article server never holds every
+// connection the page (and the WebAssembly) needs.
+const PARALLEL_FETCHES = 4;
+const SELECTOR = '[data-article-widget]';
 
-let bindingsLoaded;
-if (loaded) {
-  bindingsLoaded = Promise.resolve(loaded);
-} else {
-  // Included early (async, or injected before the body is parsed), wait for the page's
-  // widgets before choosing the build.
-  const parsed = document.readyState === 'loading'
-    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-    : Promise.resolve();
-  bindingsLoaded = parsed.then(start);
-  // A failed load leaves every host's fallback content in place; say why, but never throw.
-  bindingsLoaded.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
+const earlier = globalThis.ArticleWidget;
+const widgets = new Map();
+let wasm;
+
+/** The WebAssembly module, downloaded and instantiated on first use only. */
+function renderer() {
+  wasm ??= (async () => {
+    const binary = fetch(new URL('./wasm/article-widget_bg.wasm', import.meta.url));
+    binary.catch(() => {}); // reported by the instantiation below
+    const bindings = await import('./wasm/article-widget.js');
+    await bindings.default({ module_or_path: binary });
+    return bindings;
+  })();
+  return wasm;
 }
 
-/** Preloads the page's articles and the right WebAssembly build, then loads the bindings. */
-function start() {
-  // The articles and the WebAssembly download while the bindings load, not after: each
-  // widget's own request for its article then finds it preloaded. (Where WebAssembly cannot
-  // run, the fallback content stays, and nothing is downloaded for nothing.)
-  const articles = typeof WebAssembly === 'object' ? document.querySelectorAll('[data-article-widget][data-src]') : [];
-  for (const element of articles) {
-    const src = element.getAttribute('data-src').trim();
-    if (!src) continue;
-    const preload = document.createElement('link');
-    preload.rel = 'preload';
-    preload.as = 'fetch';
-    preload.crossOrigin = 'anonymous';
-    preload.href = src;
-    document.head.append(preload);
+function dispatch(element, type, detail) {
+  element.dispatchEvent(new CustomEvent(`article-widget:${type}`, { bubbles: true, composed: true, detail }));
+}
+
+function warn(message) {
+  console.warn(`article-widget: ${message}`);
+}
+
+/** The widget root that `article-widget render` wrote into the element, if it did. */
+function prerenderedRoot(element) {
+  return [...(element.shadowRoot ?? element).children].find(
+    (child) => child.matches('.artw-host') && child.childElementCount > 0,
+  );
+}
+
+const queue = [];
+let fetching = 0;
+
+/** Fetches an article when one of the page's few fetch slots is free; see `request`. */
+function fetchArticle(url, signal, timeout) {
+  return new Promise((resolve) => {
+    queue.push({ url, signal, timeout, resolve });
+    nextFetch();
+  });
+}
+
+function nextFetch() {
+  while (fetching < PARALLEL_FETCHES && queue.length > 0) {
+    const job = queue.shift();
+    if (job.signal.aborted) continue; // its widget moved on; nobody waits for the answer
+    fetching++;
+    request(job).then(job.resolve).finally(() => {
+      fetching--;
+      nextFetch();
+    });
   }
-  // Two builds: one that can take over pre-rendered widgets (hydrate them), and a lighter one
-  // that only renders, for pages without any.
-  const prerendered = [...document.querySelectorAll('[data-article-widget]')].some((element) =>
-    [...(element.shadowRoot ?? element).children].some(
-      (child) => child.matches('.artw-host') && child.childElementCount > 0,
-    ));
-  const build = prerendered ? 'article-widget' : 'article-widget-client';
-  const wasm = fetch(new URL(`./wasm/${build}_bg.wasm`, import.meta.url));
-  wasm.catch(() => {}); // reported through bindingsLoaded
-  return import(`./wasm/${build}.js`).then(async (bindings) => {
-    await bindings.default({ module_or_path: wasm });
-    return bindings;
+}
+
+/**
+ * One article request: its bytes and final URL, or why it failed. The timeout counts from when
+ * the request starts, and covers the whole body; a body over MAX_BYTES is cut off.
+ */
+async function request({ url, signal, timeout }) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal.addEventListener('abort', abort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const tooLarge = (size) => ({
+    failure: 'too-large',
+    details: `GET ${url}: ${size} bytes or more; the limit is ${MAX_BYTES} bytes`,
+  });
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) {
+      controller.abort();
+      const { status } = response;
+      return {
+        failure: status === 404 || status === 410 ? 'not-found' : 'server-error',
+        status,
+        details: `GET ${url}: HTTP ${status} ${response.statusText}`,
+      };
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > MAX_BYTES) {
+      controller.abort();
+      return tooLarge(declared);
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_BYTES) {
+        controller.abort();
+        return tooLarge(size);
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return { bytes, location: response.url || url };
+  } catch (error) {
+    return timedOut
+      ? { failure: 'timed-out', details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
+      : { failure: 'unreachable', details: `GET ${url}: ${error.message}` };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}
+
+/** What the WebAssembly is given to show: an article's UTF-8 JSON, or why there is none. */
+function read(element, source, signal, timeout) {
+  if (source === undefined) {
+    const src = element.getAttribute('data-src')?.trim();
+    if (src) {
+      source = src;
+    } else {
+      const script = element.querySelector(':scope > script[type="application/json"]');
+      if (!script) {
+        return {
+          failure: 'no-article',
+          details: 'give the element a data-src URL or a <script type="application/json"> child, or pass a source to mount()',
+        };
+      }
+      return { bytes: new TextEncoder().encode(script.textContent) };
+    }
+  }
+  if (typeof source === 'string') return fetchArticle(new URL(source, document.baseURI).href, signal, timeout);
+  try {
+    const text = source === null ? undefined : JSON.stringify(source);
+    if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
+    return { failure: 'not-readable', details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
+  } catch (error) {
+    return { failure: 'not-readable', details: `not JSON: ${error.message}` };
+  }
+}
+
+function timeoutOf(element, options) {
+  const given = options?.timeout ?? element.getAttribute('data-timeout');
+  if (given == null) return TIMEOUT_MS;
+  const ms = Number(given);
+  if (ms > 0) return ms;
+  warn(`timeout \`${given}\` is not a number of milliseconds above 0; using ${TIMEOUT_MS}`);
+  return TIMEOUT_MS;
+}
+
+class Widget {
+  constructor(element) {
+    this.element = element;
+    this.generation = 0;
+    this.view = null; // the WebAssembly's, once it has rendered here
+    this.controller = null;
+    this.handle = Object.freeze({
+      update: (article) => this.update(article),
+      destroy: () => this.destroy(),
+    });
+  }
+
+  /** Takes over pre-rendered markup as it is: no WebAssembly. */
+  resume(root) {
+    this.listen(this.element.shadowRoot ?? root);
+    const theme = this.element.getAttribute('data-theme');
+    if (theme != null) {
+      const name = theme.trim().toLowerCase() || 'auto';
+      if (['auto', 'light', 'dark'].includes(name)) {
+        for (const themed of root.querySelectorAll(':scope > .artw-root')) themed.dataset.theme = name;
+      } else {
+        warn(`theme \`${theme}\` is not light, dark or auto; keeping the pre-rendered one`);
+      }
+    }
+    for (const image of root.querySelectorAll('img.artw-avatar-image')) {
+      if (image.complete && image.naturalWidth === 0) image.hidden = true;
+    }
+    dispatch(this.element, 'ready', {});
+  }
+
+  /**
+   * Renders `source` (an article object, a URL, or undefined for the element's own) with the
+   * WebAssembly; resolves to whether the article is on screen, once it or the error panel is.
+   */
+  async render(source, options) {
+    const generation = ++this.generation;
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const rendering = renderer(); // requested before the article, so it is never queued behind one
+    const article = read(this.element, source, controller.signal, timeoutOf(this.element, options));
+    const bindings = await rendering;
+    if (generation !== this.generation) return false;
+    this.view ??= bindings.attach(this.element, prerenderedRoot(this.element) ?? null, options ?? null);
+    this.listen(this.element.shadowRoot ?? this.view.root);
+    const loaded = await article;
+    if (generation !== this.generation) return false;
+    const message = loaded.bytes
+      ? await this.view.show(loaded.bytes, loaded.location ?? null)
+      : await this.view.fail(loaded.failure, loaded.status ?? 0, loaded.details);
+    if (generation !== this.generation) return false;
+    if (message === undefined) dispatch(this.element, 'ready', {});
+    else dispatch(this.element, 'error', { message });
+    return message === undefined;
+  }
+
+  update(article) {
+    if (widgets.get(this.element) !== this) {
+      warn('update() after destroy() does nothing; mount the element again');
+      return Promise.resolve(false);
+    }
+    return this.render(article ?? null, null);
+  }
+
+  /** One delegated listener for the widget's links, and one for its author pictures. */
+  listen(target) {
+    if (this.listening === target) return;
+    this.unlisten?.();
+    const onClick = (event) => {
+      const link = event.target.closest?.('a[data-kind]');
+      if (link?.closest('.artw-root')) dispatch(this.element, 'link', { href: link.href, kind: link.dataset.kind });
+    };
+    // A picture that fails to load leaves the initials under it in view.
+    const onError = (event) => {
+      if (event.target.matches?.('img.artw-avatar-image')) event.target.hidden = true;
+    };
+    target.addEventListener('click', onClick);
+    target.addEventListener('error', onError, true);
+    this.listening = target;
+    this.unlisten = () => {
+      target.removeEventListener('click', onClick);
+      target.removeEventListener('error', onError, true);
+    };
+  }
+
+  /** Shows the element's own children again, as before the widget. */
+  destroy() {
+    if (widgets.get(this.element) !== this) return;
+    widgets.delete(this.element);
+    this.generation++;
+    this.controller?.abort();
+    this.unlisten?.();
+    this.view?.destroy();
+    this.view = null;
+    const shadow = this.element.shadowRoot;
+    if (shadow) {
+      shadow.replaceChildren(document.createElement('slot'));
+      shadow.adoptedStyleSheets = [];
+    } else {
+      prerenderedRoot(this.element)?.remove();
+    }
+  }
+}
+
+/**
+ * Starts the widget on `element`: takes over its pre-rendered markup when there is no `source`,
+ * or renders. Throws when the element cannot hold a shadow root.
+ */
+function start(element, source, options) {
+  const previous = widgets.get(element);
+  const root = source === undefined ? prerenderedRoot(element) : null;
+  if (root && previous && !previous.view) {
+    previous.resume(root); // the same markup, taken over already
+    return Promise.resolve(previous);
+  }
+  previous?.destroy();
+  const widget = new Widget(element);
+  if (root) {
+    widgets.set(element, widget);
+    widget.resume(root);
+    return Promise.resolve(widget);
+  }
+  if (!element.shadowRoot && !prerenderedRoot(element)) {
+    try {
+      // A slot shows the element's own children, the fallback, until the article is rendered.
+      element.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+    } catch {
+      throw new Error(`article-widget: a <${element.localName}> cannot hold the widget; use a <div>, <section> or <article>`);
+    }
+  }
+  widgets.set(element, widget);
+  return widget.render(source, options).then(() => widget);
+}
+
+/** Starts every widget element in `root` (itself included) that has not been started. */
+function startWithin(root) {
+  const found = root.matches?.(SELECTOR) ? [root] : [];
+  found.push(...(root.querySelectorAll?.(SELECTOR) ?? []));
+  return Promise.all(
+    found.filter((element) => !widgets.has(element)).map((element) => {
+      try {
+        return start(element).catch((error) => console.error('article-widget: could not render; the fallback content stays.', error));
+      } catch (error) {
+        console.error(error.message);
+      }
+    }),
+  );
+}
+
+function watch() {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') startWithin(record.target);
+      for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) startWithin(node);
+    }
+    for (const [element, widget] of widgets) if (!element.isConnected) widget.destroy();
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['data-article-widget'],
   });
 }
 
 /**
  * Mounts the widget on `element`. `source` is an article object or an article URL (relative to
- * the page); without it, the element's data-src or inline JSON is used. `options`:
- * { theme: 'light' | 'dark' | 'auto', headingLevel: 1..5 }. Resolves to a handle with
- * update(article) and destroy() once the article or its error panel is on screen.
+ * the page); without it, the element's pre-rendered markup is taken over, or its data-src or
+ * inline JSON is rendered. `options`: { theme: 'light' | 'dark' | 'auto', headingLevel: 1..5,
+ * timeout: milliseconds }. Resolves to a handle with update(article) and destroy() once the
+ * article or its error panel is on screen.
  */
-export async function mount(element, source, options) {
-  const bindings = await bindingsLoaded;
-  return bindings.mount(element, source, options);
+async function mountHere(element, source, options) {
+  if (!(element instanceof Element)) {
+    throw new TypeError('article-widget: mount() needs a DOM element as its first argument');
+  }
+  return (await start(element, source ?? undefined, options)).handle;
+}
+
+export const mount = earlier ? earlier.mount : mountHere;
+
+function startPage() {
+  const started = startWithin(document.documentElement).then(() => (wasm ? wasm.then(() => undefined) : undefined));
+  watch();
+  return started;
 }
 
 /**
- * Resolves once the widget's WebAssembly is running and every widget element then on the page
- * is being mounted; rejects if it could not start (already reported in the console).
+ * Resolves once every widget element on the page when it was parsed has been started: the
+ * pre-rendered ones taken over, and the WebAssembly running if any needed rendering. Rejects if
+ * the WebAssembly could not start (already reported in the console; the fallback stays).
  */
-export const ready = loaded ? loaded.ready : bindingsLoaded.then(() => undefined);
-ready.catch(() => {});
+export const ready = earlier
+  ? earlier.ready
+  : (document.readyState === 'loading'
+      ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+      : Promise.resolve()
+    ).then(startPage);
+ready.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
 
-if (!loaded) {
-  globalThis.ArticleWidget = Object.freeze({ mount, ready });
-}
+if (!earlier) globalThis.ArticleWidget = Object.freeze({ mount, ready });
 
 export default globalThis.ArticleWidget;

@@ -21,7 +21,7 @@ fn seed_value() -> Value {
     serde_json::from_str(SEED_JSON).unwrap()
 }
 
-/// A component's markup, without the hydration markers.
+/// A component's markup.
 fn html_of<C>(props: impl FnOnce() -> C::Properties + Send + 'static) -> String
 where
     C: BaseComponent,
@@ -77,21 +77,6 @@ fn rich_text_renders_spans_as_elements_and_text_as_text() {
             r#"<a href="https://example.com/r?a=1&amp;b=2" rel="noopener noreferrer ugc" data-kind="body" class="artw-link"><em>the report</em></a>"#,
             "<strong> now</strong>"
         )
-    );
-}
-
-/// The markup `tests/hydration.rs` hydrates in the browser: the server's render of
-/// tests/fixtures/hydration.json, which the browser must take over node for node.
-#[test]
-fn hydratable_widget_markup() {
-    let checked = Article::from_json(include_str!("fixtures/hydration.json")).unwrap();
-    let options = RenderOptions {
-        theme: Theme::Dark,
-        ..RenderOptions::default()
-    };
-    assert_snapshot(
-        "widget-hydratable",
-        &article_widget::ssr::widget_markup(&checked.article, &options),
     );
 }
 
@@ -385,5 +370,5 @@ fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json()
             ..Default::default()
         },
     );
-    assert!(light.starts_with(r#"<div data-article-widget><div class="artw-host"><!--<[article_widget::components::widget::Widget]>-->"#));
+    assert!(light.starts_with(r#"<div data-article-widget><div class="artw-host"><div data-theme="auto" class="artw-root">"#));
 }

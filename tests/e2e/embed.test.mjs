@@ -10,11 +10,31 @@ import { CLI, DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
 const THREE_MB = 3 * 1024 * 1024;
 
+/** Late answers: requests held open, and those waiting for every one of them to end. */
+const late = { open: 0, held: [], drained: [] };
+const lateArrived = () => new Promise(function check(resolve) {
+  if (late.open > 0) resolve();
+  else setTimeout(() => check(resolve), 10);
+});
+/** Sends every held answer and resolves once each request has ended, answered or abandoned. */
+const releaseLate = () => new Promise((resolve) => {
+  if (late.open === 0) return resolve();
+  late.drained.push(resolve);
+  late.held.splice(0).forEach((send) => send());
+});
+
 const routes = {
   '/fail/slow.json': () => {}, // never answers
-  '/late/article.json': (req, res) => setTimeout(() => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...seed, headline: 'The late answer' }));
-  }, 400),
+  // Held until the test releases it, so the page has moved on before the answer comes.
+  '/late/article.json': (req, res) => {
+    late.open += 1;
+    res.on('close', () => {
+      late.open -= 1;
+      if (late.open === 0) late.drained.splice(0).forEach((resolve) => resolve());
+    });
+    late.held.push(() => res.writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ...seed, headline: 'The late answer' })));
+  },
   '/fail/500.json': (req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
   '/fail/not-json.json': (req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Sign in to continue</p>'),
@@ -134,7 +154,7 @@ describe('mounting', () => {
     await close(tab);
   });
 
-  test('the article downloads alongside the client-only WebAssembly, once', async () => {
+  test('the WebAssembly is requested before the article, and each once', async () => {
     const requested = [];
     const tab = await open(page('early', '<div id="w" data-article-widget data-src="/articles/krebs.json"></div>'), {
       before: (tab) => tab.on('request', (request) => requested.push(new URL(request.url()).pathname)),
@@ -142,14 +162,14 @@ describe('mounting', () => {
     await waitForEvents(tab, 'ready', 1);
     const order = (path) => requested.indexOf(path);
     const log = requested.join(' ');
-    assert.equal(requested.filter((path) => path === '/articles/krebs.json').length, 1, log);
-    assert.ok(order('/articles/krebs.json') < order('/wasm/article-widget-client.js'), log);
-    assert.ok(order('/wasm/article-widget-client_bg.wasm') < order('/wasm/article-widget-client.js'), log);
-    assert.ok(!requested.some((path) => path.startsWith('/wasm/article-widget.') || path.startsWith('/wasm/article-widget_')), log);
+    for (const path of ['/articles/krebs.json', '/wasm/article-widget_bg.wasm', '/wasm/article-widget.js']) {
+      assert.equal(requested.filter((p) => p === path).length, 1, `${path} once: ${log}`);
+    }
+    assert.ok(order('/wasm/article-widget_bg.wasm') < order('/articles/krebs.json'), log);
     await close(tab);
   });
 
-  test('a pre-rendered widget added to a page running the client-only build is rendered afresh', async () => {
+  test('a pre-rendered widget added to a page later is taken over as it is', async () => {
     const tab = await open(page('late-prerendered', '<div id="first" data-article-widget data-src="/articles/krebs.json"></div>'));
     await waitForEvents(tab, 'ready', 1);
     const fragment = execFileSync(CLI, ['render', join(ROOT, 'static/articles/krebs.json'), '--fragment', '--no-shadow'], { encoding: 'utf8' });
@@ -184,11 +204,11 @@ describe('mounting', () => {
       };
       const next = (type) => new Promise((r) => el.addEventListener(`article-widget:${type}`, r, { once: true }));
       const rendered = next('ready');
-      const validUpdate = handle.update({ ...article, headline: 'Changed headline' });
+      const validUpdate = await handle.update({ ...article, headline: 'Changed headline' });
       await rendered;
       const updated = shadow.querySelector('.artw-headline').textContent;
       const failed = next('error');
-      const invalidUpdate = handle.update({ ...article, body: [] });
+      const invalidUpdate = await handle.update({ ...article, body: [] });
       await failed;
       const error = shadow.querySelector('.artw-error')?.textContent;
       handle.destroy();
@@ -258,18 +278,17 @@ describe('mounting', () => {
 });
 
 describe('in any order', () => {
-  /** Waits for the late answer to arrive and for the page to have handled it. */
-  const afterLateAnswer = async (tab, pending) => {
-    await pending;
-    await tab.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  /** Sends the late answers the page still waits for, then lets the page handle them. */
+  const afterLateAnswer = async (tab) => {
+    await releaseLate();
+    await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
   };
 
   test('an element removed mid-fetch is unmounted, and a remount mid-fetch replaces the first', async () => {
     const tab = await open(page('races', `
       <div id="removed" data-article-widget data-src="/late/article.json"><p class="fallback">Fallback</p></div>
       <div id="remounted"><p class="fallback">Fallback</p></div>`));
-    const pending = Promise.all([1, 2].map(() => tab.waitForResponse('**/late/article.json')));
-    await tab.waitForFunction(() => document.getElementById('removed').shadowRoot);
+    await lateArrived();
     await tab.evaluate(async (article) => {
       window.kept = document.getElementById('removed');
       kept.remove();
@@ -277,7 +296,7 @@ describe('in any order', () => {
       mount(document.getElementById('remounted'), '/late/article.json');
       await mount(document.getElementById('remounted'), { ...article, headline: 'Mounted again' });
     }, seed);
-    await afterLateAnswer(tab, pending);
+    await afterLateAnswer(tab);
     const state = await tab.evaluate(() => ({
       removed: [...kept.shadowRoot.children].map((c) => c.localName),
       remounted: document.getElementById('remounted').shadowRoot.querySelector('.artw-headline').textContent,
@@ -291,7 +310,6 @@ describe('in any order', () => {
 
   test('a destroy or an update before the answer arrives wins over the answer', async () => {
     const tab = await open(page('races-2', '<div id="a"><p class="fallback">A</p></div><div id="b"><p class="fallback">B</p></div>'));
-    const pending = Promise.all([1, 2].map(() => tab.waitForResponse('**/late/article.json')));
     await tab.evaluate((article) => {
       const { mount } = window.ArticleWidget;
       // mount() resolves after the answer; keep the pending promises and act on the elements now.
@@ -308,9 +326,9 @@ describe('in any order', () => {
     await tab.evaluate(async () => {
       const handle = await window.ArticleWidget.mount(document.getElementById('a'), article);
       handle.destroy();
-      window.afterDestroy = handle.update(article);
+      window.afterDestroy = await handle.update(article);
     });
-    await afterLateAnswer(tab, pending);
+    await afterLateAnswer(tab);
     const state = await tab.evaluate(() => ({
       a: [...document.getElementById('a').shadowRoot.children].map((c) => c.localName),
       aFallback: document.querySelector('#a .fallback').getClientRects().length > 0,

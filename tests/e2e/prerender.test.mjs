@@ -1,4 +1,5 @@
-// Pre-rendered pages: readable without scripts, valid HTML, hydrated in place, no layout shift.
+// Pre-rendered pages: readable without scripts, valid HTML, taken over by the loader without
+// WebAssembly, updated in place, no layout shift.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,21 @@ const PARAGRAPHS = [3, 4, 5, 6, 7, 8, 9, 12, 13, 14].map((i) => seedText[i]);
 const cli = (...args) => execFileSync(CLI, args, { encoding: 'utf8' });
 const standalonePage = cli('render', SEED, '--assets', '/');
 const fragment = cli('render', SEED, '--fragment', '--assets', '/');
+
+// The seed with a link of every kind and an author picture that fails to load.
+const seed = JSON.parse(await readFile(SEED, 'utf8'));
+const linked = structuredClone(seed);
+linked.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
+linked.authors[0].url = 'https://example.com/bobby';
+linked.authors[0].avatar = '/no-such-avatar.png';
+linked.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
+linked.related[0].url = 'https://example.com/related';
+const linkedDir = await mkdtemp(join(tmpdir(), 'artw-linked-'));
+const LINKED = join(linkedDir, 'linked.json');
+await writeFile(LINKED, JSON.stringify(linked));
+const linkedFragment = cli('render', LINKED, '--fragment', '--assets', '/');
+const linkedPage = cli('render', LINKED, '--assets', '/');
+await rm(linkedDir, { recursive: true, force: true });
 const hostPage = (body, head = '') => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>A host page</title>${head}</head>
 <body><h1>A host page</h1>${body}<p id="below">The host's own content, after the widget.</p></body></html>
@@ -30,6 +46,10 @@ const routes = {
   '/t/standalone.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(standalonePage),
   '/t/fragment.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(
     hostPage(fragment, `${recorder}<script type="module" src="/article-widget.js"></script>`)),
+  '/t/linked-fragment.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(
+    hostPage(linkedFragment.replace('<div data-article-widget', '<div data-theme="dark" data-article-widget'),
+      `${recorder}<script type="module" src="/article-widget.js"></script>`)),
+  '/t/linked-page.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(linkedPage),
   '/t/client.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(
     '<div class="reserve" data-article-widget data-src="/articles/krebs.json"><a href="https://example.com/">Read: Trump fires cyber security chief…</a></div>',
     `${recorder}<style>.reserve { display: block; min-height: 100vh }</style><script type="module" src="/article-widget.js"></script>`)),
@@ -77,25 +97,47 @@ describe('without JavaScript', () => {
   }
 });
 
-describe('hydration', () => {
+/** Opens a page, recording what it requests from wasm/ and anything it throws. */
+async function openRecorded(path, viewport = { width: 1280, height: 800 }) {
+  const tab = await browser.newPage({ viewport });
+  tab.uncaught = [];
+  tab.on('pageerror', (err) => tab.uncaught.push(err.message));
+  tab.wasm = [];
+  tab.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/wasm/')) tab.wasm.push(pathname);
+  });
+  await tab.addInitScript(() => {
+    window.readyEvents = 0;
+    window.links = [];
+    document.addEventListener('article-widget:ready', () => readyEvents++);
+    document.addEventListener('article-widget:link', (e) => links.push([e.detail.kind, e.detail.href]));
+    document.addEventListener('click', (e) => e.preventDefault());
+  });
+  await tab.goto(server.origin + path);
+  await tab.waitForFunction(() => readyEvents > 0);
+  return tab;
+}
+
+describe('taken over without WebAssembly', () => {
   for (const [what, path, inShadow] of [
     ['the pre-rendered demo page', '/', false],
     ['a host page with the `--fragment` markup', '/t/fragment.html', true],
   ]) {
-    test(`${what}: the script takes over every node without replacing one`, async () => {
+    test(`${what}: ready, every node kept, no wasm requested`, async () => {
       const tab = await browser.newPage();
       const uncaught = [];
       tab.on('pageerror', (err) => uncaught.push(err.message));
       const wasm = [];
-      tab.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));
+      tab.on('request', (request) => new URL(request.url()).pathname.startsWith('/wasm/') && wasm.push(request.url()));
       await tab.addInitScript((inShadow) => {
-        window.readyCount = 0;
-        document.addEventListener('article-widget:ready', () => readyCount++);
+        window.readyEvents = 0;
+        document.addEventListener('article-widget:ready', () => readyEvents++);
         const scope = () => (inShadow ? document.querySelector('[data-article-widget]').shadowRoot : document);
         const walk = () => {
           const found = [];
           const visit = (node) => {
-            if (node.nodeType !== Node.COMMENT_NODE) found.push(node);
+            found.push(node);
             node.childNodes.forEach(visit);
           };
           visit(scope().querySelector('.artw-host'));
@@ -108,39 +150,128 @@ describe('hydration', () => {
         };
       }, inShadow);
       await tab.goto(server.origin + path);
-      await tab.waitForFunction(() => readyCount > 0);
+      await tab.waitForFunction(() => readyEvents > 0);
+      const ready = await tab.evaluate(() => window.ArticleWidget.ready.then(() => readyEvents));
+      assert.equal(ready, 1, 'one ready event, and the ready promise resolves');
       const nodes = await tab.evaluate(() => compare());
       assert.ok(nodes.before > 50, `${nodes.before} nodes were pre-rendered`);
       assert.deepEqual(nodes, { before: nodes.before, after: nodes.before, same: nodes.before });
-      assert.deepEqual(wasm, ['/wasm/article-widget_bg.wasm'], 'the build that hydrates');
-
-      // Interactive afterwards: a click on a link is reported.
-      const clicked = await tab.evaluate(async (inShadow) => {
-        const scope = inShadow ? document.querySelector('[data-article-widget]').shadowRoot : document;
-        const host = document.querySelector('[data-article-widget]');
-        const link = document.createElement('a');
-        link.href = '#';
-        link.dataset.kind = 'body';
-        link.textContent = 'probe';
-        scope.querySelector('.artw-body p').append(link);
-        const event = new Promise((resolve) => host.addEventListener('article-widget:link', (e) => resolve(e.detail.kind)));
-        link.click();
-        return event;
-      }, inShadow);
-      assert.equal(clicked, 'body');
+      await tab.waitForLoadState('networkidle');
+      assert.deepEqual(wasm, [], 'no WebAssembly and no bindings are downloaded');
       assert.deepEqual(uncaught, []);
+      await tab.close();
+    });
+  }
+
+  for (const [what, path, inShadow] of [
+    ['in a declarative shadow root', '/t/linked-fragment.html', true],
+    ['on the page from `article-widget render`', '/t/linked-page.html', false],
+  ]) {
+    test(`${what}: link events, the avatar fallback and data-theme, with no wasm`, async () => {
+      const tab = await openRecorded(path);
+      const widget = tab.locator('[data-article-widget]');
+      await widget.locator('.artw-paragraph a').click();
+      await widget.locator('.artw-author-name a').click();
+      await widget.locator('.artw-author-profile').click();
+      await widget.locator('.artw-promo-action').click();
+      await widget.locator('a.artw-related-card').click();
+      await widget.locator('.artw-headline').click(); // not a link: no event
+      assert.deepEqual(await tab.evaluate(() => links), [
+        ['body', 'https://example.com/trump'],
+        ['author', 'https://example.com/bobby'],
+        ['author', 'https://example.com/bobby'],
+        ['promo', 'https://example.com/signup'],
+        ['related', 'https://example.com/related'],
+      ]);
+      // The picture loads lazily: in view, it fails, and the initials under it show.
+      await widget.locator('.artw-avatar').scrollIntoViewIfNeeded();
+      await tab.waitForFunction((inShadow) => {
+        const el = document.querySelector('[data-article-widget]');
+        return (inShadow ? el.shadowRoot : el).querySelector('img.artw-avatar-image').hidden;
+      }, inShadow);
+      const avatar = await tab.evaluate((inShadow) => {
+        const el = document.querySelector('[data-article-widget]');
+        const scope = inShadow ? el.shadowRoot : el;
+        const initials = scope.querySelector('.artw-avatar-initials');
+        const box = scope.querySelector('.artw-avatar').getBoundingClientRect();
+        const topmost = (inShadow ? el.shadowRoot : document).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return {
+          text: initials.textContent,
+          onTop: initials.contains(topmost) || topmost === initials.parentElement,
+          theme: scope.querySelector('.artw-root').dataset.theme,
+        };
+      }, inShadow);
+      assert.equal(avatar.text, 'BH');
+      assert.ok(avatar.onTop, 'the initials are what the reader sees');
+      assert.equal(avatar.theme, inShadow ? 'dark' : 'auto', "the element's data-theme applies");
+      assert.deepEqual(tab.wasm, []);
+      assert.deepEqual(tab.uncaught, []);
+      await tab.close();
+    });
+  }
+
+  test('mount() without a source takes the markup over; destroy() shows the fallback again', async () => {
+    const tab = await openRecorded('/t/fragment.html');
+    const state = await tab.evaluate(async () => {
+      const el = document.querySelector('[data-article-widget]');
+      const fallback = document.createElement('p');
+      fallback.className = 'fallback';
+      fallback.textContent = 'Read it on the publisher’s site';
+      el.append(fallback);
+      const handle = await window.ArticleWidget.mount(el);
+      const kept = el.shadowRoot.querySelectorAll('.artw-body > p').length;
+      handle.destroy();
+      return { kept, shadow: [...el.shadowRoot.children].map((c) => c.localName), fallback: fallback.getClientRects().length > 0 };
+    });
+    assert.deepEqual(state, { kept: 10, shadow: ['slot'], fallback: true });
+    assert.deepEqual(tab.wasm, []);
+    await tab.close();
+  });
+
+  for (const [what, path] of [['a fragment in a shadow root', '/t/fragment.html'], ['the light-DOM demo page', '/']]) {
+    test(`update() on ${what} fetches the wasm once and renders in place without a shift`, async () => {
+      const tab = await openRecorded(path);
+      const result = await tab.evaluate(async (article) => {
+        const el = document.querySelector('[data-article-widget]');
+        const scope = el.shadowRoot ?? el;
+        const headline = () => scope.querySelector('.artw-headline')?.textContent;
+        const height = el.getBoundingClientRect().height;
+        const shifts = [];
+        new PerformanceObserver((list) => shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value)))
+          .observe({ type: 'layout-shift' });
+        // Every frame until the update has settled: what is shown, and how tall the element is.
+        const frames = [];
+        let settled = false;
+        const sample = () => {
+          frames.push([headline(), el.getBoundingClientRect().height]);
+          if (!settled) requestAnimationFrame(sample);
+        };
+        sample();
+        const handle = await window.ArticleWidget.mount(el);
+        const shown = await handle.update({ ...article, headline: 'Updated in place' });
+        settled = true;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const again = await handle.update({ ...article, headline: 'Again' });
+        return { shown, height, frames, shifts, after: headline(), again };
+      }, seed);
+      assert.equal(result.shown, true);
+      assert.equal(result.again, true);
+      const before = result.frames.filter(([text]) => text === seed.headline);
+      assert.ok(before.length > 0, 'frames were drawn while the wasm loaded');
+      assert.ok(before.every(([, h]) => h === result.height), `the size held: ${JSON.stringify(result.frames)}`);
+      assert.ok(result.frames.every(([text]) => text === seed.headline || text === 'Updated in place'),
+        `the old article until the new one, nothing in between: ${JSON.stringify(result.frames)}`);
+      assert.deepEqual(result.shifts, [], 'no layout shift');
+      assert.deepEqual(tab.wasm.filter((p) => p.endsWith('.wasm')), ['/wasm/article-widget_bg.wasm']);
+      assert.deepEqual(tab.uncaught, []);
       await tab.close();
     });
   }
 });
 
-test('a loader that runs before the page is parsed still finds the pre-rendered widget and hydrates it', async () => {
-  const tab = await browser.newPage();
-  const wasm = [];
-  tab.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));
-  await tab.goto(server.origin + '/t/early-loader.html');
-  await tab.waitForFunction(() => readyCount > 0);
-  assert.deepEqual(wasm, ['/wasm/article-widget_bg.wasm']);
+test('a loader that runs before the page is parsed still finds the pre-rendered widget', async () => {
+  const tab = await openRecorded('/t/early-loader.html');
+  assert.deepEqual(tab.wasm, []);
   await tab.close();
 });
 

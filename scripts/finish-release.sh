@@ -1,0 +1,28 @@
+#!/bin/sh
+# Trunk post-build hook, release builds only: shrinks what a host downloads. wasm-opt (which
+# trunk is told not to run) optimises the wasm for size, and terser minifies the loader and the
+# bindings, which trunk leaves as they are.
+set -eu
+[ "${TRUNK_PROFILE:-debug}" = "release" ] || exit 0
+needs() {
+  command -v "$1" >/dev/null 2>&1 || {
+    echo "finish-release: $1 is not on PATH; ./dev setup installs it (./dev build runs the build with it)" >&2
+    exit 1
+  }
+}
+needs wasm-opt
+terser="$TRUNK_SOURCE_DIR/node_modules/.bin/terser"
+[ -x "$terser" ] || {
+  echo "finish-release: terser is missing; ./dev setup installs it (npm ci)" >&2
+  exit 1
+}
+wasm="$TRUNK_STAGING_DIR/wasm/article-widget_bg.wasm"
+# The wasm features Rust targets by default are enabled; --low-memory-unused lets loads and
+# stores fold constant offsets (the module never uses the first 1 KB of its memory).
+wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$wasm" -o "$wasm"
+for script in "$TRUNK_STAGING_DIR/article-widget.js" "$TRUNK_STAGING_DIR/wasm/article-widget.js"; do
+  "$terser" "$script" --module --compress --mangle --output "$script"
+done
