@@ -1,7 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook, release builds only: shrinks what a host downloads. wasm-opt (which
-# trunk is told not to run) optimises the wasm for size, and terser minifies the loader and the
-# bindings, which trunk leaves as they are.
+# trunk is told not to run) optimises the wasm for size, terser minifies the loader and the
+# bindings, and lightningcss the stylesheet, which trunk leaves as they are.
 set -eu
 [ "${TRUNK_PROFILE:-debug}" = "release" ] || exit 0
 needs() {
@@ -11,11 +11,13 @@ needs() {
   }
 }
 needs wasm-opt
-terser="$TRUNK_SOURCE_DIR/node_modules/.bin/terser"
-[ -x "$terser" ] || {
-  echo "finish-release: terser is missing; ./dev setup installs it (npm ci)" >&2
-  exit 1
-}
+bin="$TRUNK_SOURCE_DIR/node_modules/.bin"
+for tool in terser lightningcss; do
+  [ -x "$bin/$tool" ] || {
+    echo "finish-release: $tool is missing; ./dev setup installs it (npm ci)" >&2
+    exit 1
+  }
+done
 wasm="$TRUNK_STAGING_DIR/wasm/article-widget_bg.wasm"
 # The wasm features Rust targets by default are enabled; --low-memory-unused lets loads and
 # stores fold constant offsets (the module never uses the first 1 KB of its memory).
@@ -23,6 +25,8 @@ wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-fea
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$wasm" -o "$wasm"
-for script in "$TRUNK_STAGING_DIR/article-widget.js" "$TRUNK_STAGING_DIR/wasm/article-widget.js"; do
-  "$terser" "$script" --module --compress --mangle --output "$script"
+for script in article-widget.js article-widget-render.js wasm/article-widget.js; do
+  script="$TRUNK_STAGING_DIR/$script"
+  "$bin/terser" "$script" --module --compress --mangle --output "$script"
 done
+"$bin/lightningcss" --minify "$TRUNK_STAGING_DIR/article-widget.css" -o "$TRUNK_STAGING_DIR/article-widget.css"

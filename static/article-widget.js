@@ -5,32 +5,26 @@
 //
 // A widget pre-rendered by `article-widget render` is complete as HTML, so this loader takes it
 // over in plain JavaScript (link events, the avatar fallback, data-theme, ready, destroy) and
-// downloads no WebAssembly. The WebAssembly is fetched, once, only when something must be
-// rendered: a widget without pre-rendered markup, mount() with a source, or update(). Articles
-// are fetched here, after the WebAssembly, a few at a time, each under a timeout and a byte cap;
-// the WebAssembly reads, checks and renders them. Everything is found relative to this file's
-// URL, so its folder can be copied to any path or CDN. Loaded twice, the second copy reuses the
-// first.
+// downloads no WebAssembly. The rendering half (article-widget-render.js and the WebAssembly)
+// is fetched, once, only when something must be rendered: a widget without pre-rendered markup,
+// mount() with a source, or update(). Everything is found relative to this file's URL, so its
+// folder can be copied to any path or CDN. Loaded twice, the second copy reuses the first.
 
-const TIMEOUT_MS = 10_000;
-const MAX_BYTES = 2 * 1024 * 1024;
-// Below HTTP/1.1's six connections per host, so one slow article server never holds every
-// connection the page (and the WebAssembly) needs.
-const PARALLEL_FETCHES = 4;
 const SELECTOR = '[data-article-widget]';
 
 const earlier = globalThis.ArticleWidget;
 const widgets = new Map();
 let wasm;
 
-/** The WebAssembly module, downloaded and instantiated on first use only. */
+/**
+ * The rendering half (article-widget-render.js, the WebAssembly, its bindings and the
+ * stylesheet), fetched on first use only, the WebAssembly first.
+ */
 function renderer() {
-  wasm ??= (async () => {
+  wasm ??= (() => {
     const binary = fetch(new URL('./wasm/article-widget_bg.wasm', import.meta.url));
-    binary.catch(() => {}); // reported by the instantiation below
-    const bindings = await import('./wasm/article-widget.js');
-    await bindings.default({ module_or_path: binary });
-    return bindings;
+    binary.catch(() => {}); // reported by the instantiation
+    return import('./article-widget-render.js').then((module) => module.prepare(binary, import.meta.url));
   })();
   return wasm;
 }
@@ -48,128 +42,6 @@ function prerenderedRoot(element) {
   return [...(element.shadowRoot ?? element).children].find(
     (child) => child.matches('.artw-host') && child.childElementCount > 0,
   );
-}
-
-const queue = [];
-let fetching = 0;
-
-/** Fetches an article when one of the page's few fetch slots is free; see `request`. */
-function fetchArticle(url, signal, timeout) {
-  return new Promise((resolve) => {
-    queue.push({ url, signal, timeout, resolve });
-    nextFetch();
-  });
-}
-
-function nextFetch() {
-  while (fetching < PARALLEL_FETCHES && queue.length > 0) {
-    const job = queue.shift();
-    if (job.signal.aborted) continue; // its widget moved on; nobody waits for the answer
-    fetching++;
-    request(job).then(job.resolve).finally(() => {
-      fetching--;
-      nextFetch();
-    });
-  }
-}
-
-/**
- * One article request: its bytes and final URL, or why it failed. The timeout counts from when
- * the request starts, and covers the whole body; a body over MAX_BYTES is cut off.
- */
-async function request({ url, signal, timeout }) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener('abort', abort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const tooLarge = (size) => ({
-    failure: 'too-large',
-    details: `GET ${url}: ${size} bytes or more; the limit is ${MAX_BYTES} bytes`,
-  });
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    if (!response.ok) {
-      controller.abort();
-      const { status } = response;
-      return {
-        failure: status === 404 || status === 410 ? 'not-found' : 'server-error',
-        status,
-        details: `GET ${url}: HTTP ${status} ${response.statusText}`,
-      };
-    }
-    const declared = Number(response.headers.get('content-length'));
-    if (declared > MAX_BYTES) {
-      controller.abort();
-      return tooLarge(declared);
-    }
-    const chunks = [];
-    let size = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > MAX_BYTES) {
-        controller.abort();
-        return tooLarge(size);
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    return { bytes, location: response.url || url };
-  } catch (error) {
-    return timedOut
-      ? { failure: 'timed-out', details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
-      : { failure: 'unreachable', details: `GET ${url}: ${error.message}` };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
-  }
-}
-
-/** What the WebAssembly is given to show: an article's UTF-8 JSON, or why there is none. */
-function read(element, source, signal, timeout) {
-  if (source === undefined) {
-    const src = element.getAttribute('data-src')?.trim();
-    if (src) {
-      source = src;
-    } else {
-      const script = element.querySelector(':scope > script[type="application/json"]');
-      if (!script) {
-        return {
-          failure: 'no-article',
-          details: 'give the element a data-src URL or a <script type="application/json"> child, or pass a source to mount()',
-        };
-      }
-      return { bytes: new TextEncoder().encode(script.textContent) };
-    }
-  }
-  if (typeof source === 'string') return fetchArticle(new URL(source, document.baseURI).href, signal, timeout);
-  try {
-    const text = source === null ? undefined : JSON.stringify(source);
-    if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
-    return { failure: 'not-readable', details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
-  } catch (error) {
-    return { failure: 'not-readable', details: `not JSON: ${error.message}` };
-  }
-}
-
-function timeoutOf(element, options) {
-  const given = options?.timeout ?? element.getAttribute('data-timeout');
-  if (given == null) return TIMEOUT_MS;
-  const ms = Number(given);
-  if (ms > 0) return ms;
-  warn(`timeout \`${given}\` is not a number of milliseconds above 0; using ${TIMEOUT_MS}`);
-  return TIMEOUT_MS;
 }
 
 class Widget {
@@ -209,22 +81,17 @@ class Widget {
   async render(source, options) {
     const generation = ++this.generation;
     this.controller?.abort();
-    const controller = (this.controller = new AbortController());
-    const rendering = renderer(); // requested before the article, so it is never queued behind one
-    const article = read(this.element, source, controller.signal, timeoutOf(this.element, options));
-    const bindings = await rendering;
-    if (generation !== this.generation) return false;
-    this.view ??= bindings.attach(this.element, prerenderedRoot(this.element) ?? null, options ?? null);
-    this.listen(this.element.shadowRoot ?? this.view.root);
-    const loaded = await article;
-    if (generation !== this.generation) return false;
-    const message = loaded.bytes
-      ? await this.view.show(loaded.bytes, loaded.location ?? null)
-      : await this.view.fail(loaded.failure, loaded.status ?? 0, loaded.details);
-    if (generation !== this.generation) return false;
-    if (message === undefined) dispatch(this.element, 'ready', {});
-    else dispatch(this.element, 'error', { message });
-    return message === undefined;
+    this.controller = new AbortController();
+    const { render } = await renderer();
+    return generation === this.generation && render(this, generation, source, options);
+  }
+
+  dispatch(type, detail) {
+    dispatch(this.element, type, detail);
+  }
+
+  prerendered() {
+    return prerenderedRoot(this.element);
   }
 
   update(article) {
@@ -351,7 +218,9 @@ async function mountHere(element, source, options) {
 export const mount = earlier ? earlier.mount : mountHere;
 
 function startPage() {
-  const started = startWithin(document.documentElement).then(() => (wasm ? wasm.then(() => undefined) : undefined));
+  const started = startWithin(document.documentElement).then(async () => {
+    if (wasm) await (await wasm).ready;
+  });
   watch();
   return started;
 }

@@ -1,16 +1,8 @@
-use std::cell::OnceCell;
-
-use web_sys::{CssStyleSheet, Element};
-
-use crate::STYLESHEET;
-
-thread_local! {
-    /// One parsed stylesheet, adopted by every widget's shadow root.
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
+use web_sys::Element;
 
 /// Where one widget renders: `root`, the element Yew renders into, is the only child of the
-/// element's shadow root, or the pre-rendered widget root (in the shadow root or the light DOM).
+/// element's shadow root (styled by the loader), or the pre-rendered widget root (in the shadow
+/// root or the light DOM).
 pub(super) struct View {
     pub root: Element,
     /// `root` holds an article rendered by `article-widget render`, in view until replaced.
@@ -28,9 +20,6 @@ impl View {
         let shadow = host
             .shadow_root()
             .ok_or("article-widget: the element has no shadow root to render into")?;
-        if let Some(sheet) = shared_sheet() {
-            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-        }
         let root = host
             .owner_document()
             .and_then(|document| document.create_element("div").ok())
@@ -42,15 +31,4 @@ impl View {
             prerendered: false,
         })
     }
-}
-
-fn shared_sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(STYLESHEET).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    })
 }
