@@ -33,6 +33,21 @@ where
     )
 }
 
+#[derive(yew::Properties, PartialEq)]
+struct MarkupProps {
+    html: yew::Html,
+}
+
+#[yew::component]
+fn Markup(props: &MarkupProps) -> yew::Html {
+    props.html.clone()
+}
+
+/// The markup of a plain function that renders, as a component holding it renders it.
+fn markup_of(make: impl FnOnce() -> yew::Html + Send + 'static) -> String {
+    html_of::<Markup>(move || MarkupProps { html: make() })
+}
+
 fn labels() -> Labels {
     Labels::for_lang("en")
 }
@@ -155,10 +170,7 @@ fn body_markup() {
 fn pull_quote_markup() {
     assert_snapshot(
         "pull-quote",
-        &html_of::<PullQuote>(|| PullQuoteProps {
-            text: "Keep calm.".into(),
-            cite: Some("Chris Krebs".into()),
-        }),
+        &markup_of(|| pull_quote("Keep calm.", Some("Chris Krebs"))),
     );
 }
 
@@ -172,10 +184,7 @@ fn image_markup() {
         width: Some(1200),
         height: Some(800),
     };
-    assert_snapshot(
-        "image",
-        &html_of::<ImageFigure>(move || ImageFigureProps { image }),
-    );
+    assert_snapshot("image", &markup_of(move || image_figure(&image)));
 }
 
 #[test]
@@ -188,13 +197,7 @@ fn promo_markup() {
             url: "https://example.com/signup".into(),
         }),
     };
-    assert_snapshot(
-        "promo",
-        &html_of::<PromoBox>(move || PromoBoxProps {
-            promo,
-            labels: labels(),
-        }),
-    );
+    assert_snapshot("promo", &markup_of(move || promo_box(&promo, &labels())));
 }
 
 #[test]
@@ -202,23 +205,14 @@ fn byline_card_markup() {
     let author = seed().authors[0].clone();
     assert_snapshot(
         "byline-card",
-        &html_of::<BylineCard>(move || BylineCardProps {
-            author,
-            labels: labels(),
-        }),
+        &markup_of(move || byline_card(&author, &labels())),
     );
 }
 
 #[test]
 fn avatar_markup_with_and_without_a_picture() {
-    let picture = html_of::<AuthorAvatar>(|| AuthorAvatarProps {
-        name: "Bobby Hellard".into(),
-        src: Some("https://example.com/b.jpg".into()),
-    });
-    let initials = html_of::<AuthorAvatar>(|| AuthorAvatarProps {
-        name: "Bobby Hellard".into(),
-        src: None,
-    });
+    let picture = markup_of(|| author_avatar("Bobby Hellard", Some("https://example.com/b.jpg")));
+    let initials = markup_of(|| author_avatar("Bobby Hellard", None));
     assert_snapshot("avatar", &format!("{picture}\n{initials}"));
 }
 
@@ -230,21 +224,14 @@ fn related_links_markup() {
     links[1].image = Some("https://example.com/x.jpg".into());
     assert_snapshot(
         "related",
-        &html_of::<RelatedLinks>(move || RelatedLinksProps {
-            links,
-            labels: labels(),
-            heading_level: HeadingLevel::new(2).unwrap(),
-        }),
+        &markup_of(move || related_links(&links, &labels(), HeadingLevel::new(2).unwrap())),
     );
 }
 
 #[test]
 fn status_panels_markup() {
-    let loading = html_of::<LoadingPanel>(|| LoadingPanelProps { labels: labels() });
-    let error = html_of::<ErrorPanel>(|| ErrorPanelProps {
-        labels: labels(),
-        message: "The article could not be found.".into(),
-    });
+    let loading = markup_of(|| loading_panel(&labels()));
+    let error = markup_of(|| error_panel(&labels(), "The article could not be found."));
     assert_snapshot("status", &format!("{loading}\n{error}"));
 }
 

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{rich_text, HeadingLevel, ImageFigure, PromoBox, PullQuote};
+use super::{image_figure, promo_box, pull_quote, rich_text, HeadingLevel};
 use crate::model::{Article, Block};
 
 #[derive(Properties, PartialEq)]
@@ -31,11 +31,9 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
                 }
             </figure>
         },
-        Block::PullQuote { text, cite } => {
-            html! { <PullQuote text={AttrValue::from(text.clone())} cite={cite.clone().map(AttrValue::from)} /> }
-        }
-        Block::Image(image) => html! { <ImageFigure image={image.clone()} /> },
-        Block::Promo(promo) => html! { <PromoBox promo={promo.clone()} labels={labels} /> },
+        Block::PullQuote { text, cite } => pull_quote(text, cite.as_deref()),
+        Block::Image(image) => image_figure(image),
+        Block::Promo(promo) => promo_box(promo, &labels),
     };
     html! {
         <div class="artw-body">{ for props.article.body.iter().map(block) }</div>

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleBody, ArticleHeader, BylineCard, HeadingLevel, RelatedLinks};
+use super::{byline_card, related_links, ArticleBody, ArticleHeader, HeadingLevel};
 use crate::model::{Article, DisplayDates};
 
 #[derive(Properties, PartialEq)]
@@ -33,13 +33,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if !article.authors.is_empty() {
                 <section class="artw-authors">
                     <@{section_level.tag()} class="artw-section-title">{ about }</@>
-                    { for article.authors.iter().map(|author| html! {
-                        <BylineCard author={author.clone()} labels={labels} />
-                    }) }
+                    { for article.authors.iter().map(|author| byline_card(author, &labels)) }
                 </section>
             }
             if !article.related.is_empty() {
-                <RelatedLinks links={article.related.clone()} labels={labels} heading_level={section_level} />
+                { related_links(&article.related, &labels, section_level) }
             }
         </article>
     }

@@ -2,26 +2,18 @@ use yew::prelude::*;
 
 use crate::model::{avatar_palette_index, initials};
 
-#[derive(Properties, PartialEq)]
-pub struct AuthorAvatarProps {
-    pub name: AttrValue,
-    #[prop_or_default]
-    pub src: Option<AttrValue>,
-}
-
 /// The author's initials in a coloured circle, with their picture laid over them when there is
 /// one. The loader hides a picture that fails to load; until then (and without JavaScript) a
 /// broken picture with empty alt text draws nothing, so the initials show through. The picture
 /// is keyed by its address, so a new one is a new element, never one hidden earlier.
 /// Decorative: the name is always written next to it.
-#[component]
-pub fn AuthorAvatar(props: &AuthorAvatarProps) -> Html {
-    let palette = format!("artw-avatar-c{}", avatar_palette_index(&props.name));
+pub fn author_avatar(name: &str, src: Option<&str>) -> Html {
+    let palette = format!("artw-avatar-c{}", avatar_palette_index(name));
     html! {
         <span class={classes!("artw-avatar", palette)} aria-hidden="true">
-            <span class="artw-avatar-initials">{ initials(&props.name) }</span>
-            if let Some(src) = &props.src {
-                <img key={src.as_str()} class="artw-avatar-image" src={src} alt="" width="64" height="64"
+            <span class="artw-avatar-initials">{ initials(name) }</span>
+            if let Some(src) = src {
+                <img key={src} class="artw-avatar-image" src={src.to_owned()} alt="" width="64" height="64"
                     loading="lazy" decoding="async" referrerpolicy="no-referrer" />
             }
         </span>

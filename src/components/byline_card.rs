@@ -1,22 +1,14 @@
 use yew::prelude::*;
 
-use super::AuthorAvatar;
+use super::author_avatar;
 use crate::model::{Author, Labels};
 
-#[derive(Properties, PartialEq)]
-pub struct BylineCardProps {
-    pub author: Author,
-    pub labels: Labels,
-}
-
 /// One author: avatar, name, role, bio paragraphs and profile link.
-#[component]
-pub fn BylineCard(props: &BylineCardProps) -> Html {
-    let author = &props.author;
+pub fn byline_card(author: &Author, labels: &Labels) -> Html {
     let bio = author.bio.as_deref().unwrap_or_default();
     html! {
         <address class="artw-author">
-            <AuthorAvatar name={author.name.clone()} src={author.avatar.clone().map(AttrValue::from)} />
+            { author_avatar(&author.name, author.avatar.as_deref()) }
             <div class="artw-author-text">
                 <p class="artw-author-name">
                     if let Some(url) = &author.url {
@@ -33,7 +25,7 @@ pub fn BylineCard(props: &BylineCardProps) -> Html {
                 }) }
                 if let Some(url) = &author.url {
                     <a class="artw-author-profile" href={url.clone()} rel="author noopener noreferrer" data-kind="author">
-                        { props.labels.profile }<span class="artw-visually-hidden">{ ": " }{ &author.name }</span>
+                        { labels.profile }<span class="artw-visually-hidden">{ ": " }{ &author.name }</span>
                     </a>
                 }
             </div>

@@ -2,16 +2,9 @@ use yew::prelude::*;
 
 use crate::model::ImageBlock;
 
-#[derive(Properties, PartialEq)]
-pub struct ImageFigureProps {
-    pub image: ImageBlock,
-}
-
 /// An image with its alt text, caption and credit. Width and height, when known, let the
 /// browser reserve the space before the image arrives.
-#[component]
-pub fn ImageFigure(props: &ImageFigureProps) -> Html {
-    let image = &props.image;
+pub fn image_figure(image: &ImageBlock) -> Html {
     let has_caption = image.caption.is_some() || image.credit.is_some();
     html! {
         <figure class="artw-figure">

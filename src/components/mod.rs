@@ -1,5 +1,6 @@
 //! The Yew component tree. Components only render: data arrives through props, and no
-//! component fetches, parses or touches the DOM directly.
+//! component fetches, parses or touches the DOM directly. The leaves are plain functions that
+//! return markup: they hold no state, and each component would cost the wasm about 1 KB.
 
 mod article_body;
 mod article_header;
@@ -17,12 +18,12 @@ mod widget;
 pub use article_body::{ArticleBody, ArticleBodyProps};
 pub use article_header::{ArticleHeader, ArticleHeaderProps};
 pub use article_view::{ArticleView, ArticleViewProps};
-pub use author_avatar::{AuthorAvatar, AuthorAvatarProps};
-pub use byline_card::{BylineCard, BylineCardProps};
-pub use image_figure::{ImageFigure, ImageFigureProps};
-pub use promo_box::{PromoBox, PromoBoxProps};
-pub use pull_quote::{PullQuote, PullQuoteProps};
-pub use related_links::{RelatedLinks, RelatedLinksProps};
+pub use author_avatar::author_avatar;
+pub use byline_card::byline_card;
+pub use image_figure::image_figure;
+pub use promo_box::promo_box;
+pub use pull_quote::pull_quote;
+pub use related_links::related_links;
 pub use rich_text::{rich_text, RichText, RichTextProps};
-pub use status_panel::{ErrorPanel, ErrorPanelProps, LoadingPanel, LoadingPanelProps};
+pub use status_panel::{error_panel, loading_panel};
 pub use widget::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};

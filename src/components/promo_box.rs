@@ -2,20 +2,12 @@ use yew::prelude::*;
 
 use crate::model::{Labels, PromoBlock};
 
-#[derive(Properties, PartialEq)]
-pub struct PromoBoxProps {
-    pub promo: PromoBlock,
-    pub labels: Labels,
-}
-
 /// A sign-up or other promotion: set apart from the story as a complementary landmark named
 /// after its title (so landmarks stay distinct when a page holds several widgets), and left
 /// out of print.
-#[component]
-pub fn PromoBox(props: &PromoBoxProps) -> Html {
-    let promo = &props.promo;
+pub fn promo_box(promo: &PromoBlock, labels: &Labels) -> Html {
     html! {
-        <aside class="artw-promo" aria-label={format!("{}: {}", props.labels.promo, promo.title)}>
+        <aside class="artw-promo" aria-label={format!("{}: {}", labels.promo, promo.title)}>
             <p class="artw-promo-title">{ &promo.title }</p>
             if let Some(text) = &promo.text {
                 <p class="artw-promo-text">{ text }</p>

@@ -3,17 +3,9 @@ use yew::prelude::*;
 use super::HeadingLevel;
 use crate::model::{Labels, RelatedLink};
 
-#[derive(Properties, PartialEq)]
-pub struct RelatedLinksProps {
-    pub links: Vec<RelatedLink>,
-    pub labels: Labels,
-    pub heading_level: HeadingLevel,
-}
-
 /// Related stories as a labelled list of cards; a card with a URL is one link. The section is
 /// not a landmark, so several widgets on a page add no same-named regions to the host's.
-#[component]
-pub fn RelatedLinks(props: &RelatedLinksProps) -> Html {
+pub fn related_links(links: &[RelatedLink], labels: &Labels, heading_level: HeadingLevel) -> Html {
     let card = |link: &RelatedLink| {
         let content = html! {
             <>
@@ -41,8 +33,8 @@ pub fn RelatedLinks(props: &RelatedLinksProps) -> Html {
     };
     html! {
         <section class="artw-related">
-            <@{props.heading_level.tag()} class="artw-section-title">{ props.labels.related }</@>
-            <ul class="artw-related-list" aria-label={props.labels.related}>{ for props.links.iter().map(card) }</ul>
+            <@{heading_level.tag()} class="artw-section-title">{ labels.related }</@>
+            <ul class="artw-related-list" aria-label={labels.related}>{ for links.iter().map(card) }</ul>
         </section>
     }
 }

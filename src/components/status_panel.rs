@@ -2,17 +2,11 @@ use yew::prelude::*;
 
 use crate::model::Labels;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadingPanelProps {
-    pub labels: Labels,
-}
-
 /// Holds the article's place while it loads, so the page does not jump when it arrives.
-#[component]
-pub fn LoadingPanel(props: &LoadingPanelProps) -> Html {
+pub fn loading_panel(labels: &Labels) -> Html {
     html! {
         <div class="artw-loading" role="status" aria-busy="true">
-            <span class="artw-visually-hidden">{ props.labels.loading }</span>
+            <span class="artw-visually-hidden">{ labels.loading }</span>
             <span class="artw-skeleton artw-skeleton-headline" aria-hidden="true"></span>
             <span class="artw-skeleton artw-skeleton-line" aria-hidden="true"></span>
             <span class="artw-skeleton artw-skeleton-line" aria-hidden="true"></span>
@@ -21,19 +15,12 @@ pub fn LoadingPanel(props: &LoadingPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorPanelProps {
-    pub labels: Labels,
-    pub message: AttrValue,
-}
-
 /// Says plainly that the article could not be shown, and why.
-#[component]
-pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
+pub fn error_panel(labels: &Labels, message: &str) -> Html {
     html! {
         <div class="artw-error" role="alert">
-            <p class="artw-error-title">{ props.labels.failed }</p>
-            <p class="artw-error-message">{ &props.message }</p>
+            <p class="artw-error-title">{ labels.failed }</p>
+            <p class="artw-error-message">{ message }</p>
         </div>
     }
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ErrorPanel, LoadingPanel};
+use super::{error_panel, loading_panel, ArticleView};
 use crate::model::{Article, DisplayDates, Labels};
 
 /// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
@@ -108,7 +108,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <>
                 <slot key="fallback"></slot>
                 <div key="loading" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
-                    <LoadingPanel labels={Labels::for_lang(&props.panel_lang)} />
+                    { loading_panel(&Labels::for_lang(&props.panel_lang)) }
                 </div>
             </>
         },
@@ -120,7 +120,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         WidgetState::Failed(message) => html! {
             <>
                 <div key="failed" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
-                    <ErrorPanel labels={Labels::for_lang(&props.panel_lang)} message={message.clone()} />
+                    { error_panel(&Labels::for_lang(&props.panel_lang), message) }
                 </div>
                 <slot key="fallback"></slot>
             </>
