@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod components;
+pub mod i18n;
 pub mod load;
 pub mod model;
 

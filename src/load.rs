@@ -5,14 +5,34 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::model::{Article, ArticleError, Checked, Failure, Labels};
+use crate::i18n::Labels;
+use crate::model::{Article, ArticleError, Checked};
 
 /// The largest article read, in bytes, here and by the loader. A 1,000-paragraph article is
 /// about 300 KB.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
-/// Why an article could not be loaded: what the reader is told (in their language, see
-/// `Labels::failure`), and the details for the developer's console.
+/// Why an article could not be shown, as the reader is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    TimedOut,
+    TooLarge,
+    NotFound,
+    /// Any other HTTP error, with its status.
+    ServerError(u16),
+    Unreachable,
+    /// Not JSON.
+    NotReadable,
+    /// JSON, but not a valid article.
+    Invalid,
+    /// The widget was given nothing to load.
+    NoArticle,
+    /// A file (natively) that could not be read.
+    UnreadableFile,
+}
+
+/// Why an article could not be loaded: what the reader is told (in their language), and the
+/// details for the developer's console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub failure: Failure,
@@ -43,7 +63,18 @@ impl LoadError {
 
     /// The sentence the reader sees, in the language of `labels`.
     pub fn reader_message(&self, labels: &Labels) -> String {
-        labels.failure(self.failure)
+        let f = &labels.failures;
+        match self.failure {
+            Failure::TimedOut => f.timed_out.into(),
+            Failure::TooLarge => f.too_large.into(),
+            Failure::NotFound => f.not_found.into(),
+            Failure::ServerError(status) => f.server_error.replace("{status}", &status.to_string()),
+            Failure::Unreachable => f.unreachable.into(),
+            Failure::NotReadable => f.not_readable.into(),
+            Failure::Invalid => f.invalid.into(),
+            Failure::NoArticle => f.no_article.into(),
+            Failure::UnreadableFile => f.unreadable_file.into(),
+        }
     }
 }
 
@@ -61,7 +92,7 @@ impl From<ArticleError> for LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let english = Labels::for_lang("en");
-        write!(f, "{} ({})", self.reader_message(&english), self.details)
+        write!(f, "{} ({})", self.reader_message(english), self.details)
     }
 }
 

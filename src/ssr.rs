@@ -130,10 +130,10 @@ fn head_meta(article: &Article) -> String {
         meta("property", "og:image", image);
     }
     if let Some(published) = &article.published {
-        meta("property", "article:published_time", published);
+        meta("property", "article:published_time", published.as_str());
     }
     if let Some(updated) = &article.updated {
-        meta("property", "article:modified_time", updated);
+        meta("property", "article:modified_time", updated.as_str());
     }
     meta(
         "name",
@@ -192,10 +192,10 @@ pub fn json_ld(article: &Article) -> Value {
         ld["publisher"] = organization;
     }
     if let Some(published) = &article.published {
-        ld["datePublished"] = json!(published);
+        ld["datePublished"] = json!(published.as_str());
     }
     if let Some(updated) = &article.updated {
-        ld["dateModified"] = json!(updated);
+        ld["dateModified"] = json!(updated.as_str());
     }
     if let Some(image) = lead_image(article) {
         ld["image"] = json!([image]);

@@ -6,8 +6,8 @@ use std::path::Path;
 
 mod markup;
 
+use article_widget::i18n::Labels;
 use article_widget::load::parse_json_bytes;
-use article_widget::model::Labels;
 use article_widget::ssr::{widget_markup, RenderOptions};
 use markup::{allowed, tags};
 use serde_json::{json, Value};
@@ -100,7 +100,7 @@ fn every_case_ends_as_it_says() {
                 .unwrap_or_else(|| panic!("{name}: should be refused"));
             assert!(err.details.contains(error), "{name}: {}", err.details);
             assert_eq!(
-                err.reader_message(&Labels::for_lang("en")),
+                err.reader_message(Labels::for_lang("en")),
                 case.expect["reader"].as_str().unwrap(),
                 "{name}"
             );

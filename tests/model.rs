@@ -1,11 +1,18 @@
 //! The article model, natively: the seed fixture, every validation rule, derived values.
 #![cfg(not(target_arch = "wasm32"))]
 
+use article_widget::i18n::{Counts, Labels};
+use article_widget::load::{Failure, LoadError};
 use article_widget::model::{
-    avatar_palette_index, initials, reading_minutes, safe_url, Article, BaseUrl, Block, Inline,
-    UrlUse,
+    avatar_palette_index, initials, safe_url, Article, BaseUrl, Block, BlockKind, Inline,
+    Timestamp, UrlUse,
 };
+use rstest::rstest;
 use serde_json::{json, Value};
+
+fn stamp(text: &str) -> Timestamp {
+    Timestamp::parse(text).unwrap()
+}
 
 const SEED_JSON: &str = include_str!("../static/articles/krebs.json");
 const SEED_TEXT: &str = include_str!("fixtures/krebs-seed.txt");
@@ -159,54 +166,53 @@ fn inline_text_takes_strings_and_spans() {
 }
 
 /// Each rule, broken once, with the exact message a publisher sees.
-#[test]
-fn every_rule_has_a_clear_message_naming_its_path() {
-    let cases: Vec<(Value, &str)> = vec![
-        (without(seed_value(), "/headline"), "missing field `headline`"),
-        (with(seed_value(), "/headline", json!("  ")), "headline: the headline must not be empty"),
-        (with(seed_value(), "/headline", json!(42)), "headline: invalid type: integer `42`, expected a string"),
-        (with(seed_value(), "/standfirst", json!("")), "standfirst: the standfirst, when given, must not be empty"),
-        (with(seed_value(), "/kicker", json!(" ")), "kicker: the kicker, when given, must not be empty"),
-        (without(seed_value(), "/body"), "missing field `body`"),
-        (with(seed_value(), "/body", json!([])), "body: the body must have at least one block"),
-        (with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence"),
-        (with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image or promo"),
-        (with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`"),
-        (with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`"),
-        (with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty"),
-        (with(seed_value(), "/body/3/text", json!(true)), "body[3].text: invalid type: boolean `true`, expected a string or an array of spans"),
-        (with(seed_value(), "/body/3/text", json!(["a", 7])), "body[3].text[1]: invalid type: integer `7`, expected a string or a span object {\"text\", \"href\", \"em\", \"strong\"}"),
-        (with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "href": 7}])), "body[3].text[1].href: invalid type: integer `7`, expected a string"),
-        (with(seed_value(), "/body/3/text", json!(["a", {"href": "https://x.test"}])), "body[3].text[1]: missing field `text`"),
-        (with(seed_value(), "/body/3/text", json!(["a", {"text": " ", "href": "https://x.test"}])), "body[3].text[1].text: a link's text must not be empty"),
-        (with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "em": "yes"}])), "body[3].text[1].em: invalid type: string \"yes\", expected a boolean"),
-        (with(seed_value(), "/body/3", json!({"type": "heading", "text": ""})), "body[3].text: a heading's text must not be empty"),
-        (with(seed_value(), "/body/3", json!({"type": "heading", "text": [{"text": "x", "em": true}]})), "body[3]: a heading block's `text` is plain text, not an array of spans"),
-        (with(seed_value(), "/body/3", json!({"type": "quote", "text": " "})), "body[3].text: a quote's text must not be empty"),
-        (with(seed_value(), "/body/3", json!({"type": "quote", "text": "x", "cite": 1})), "body[3].cite: invalid type: integer `1`, expected a string"),
-        (with(seed_value(), "/body/5/text", json!("")), "body[5].text: a pullquote's text must not be empty"),
-        (with(seed_value(), "/body/3", json!({"type": "image", "alt": "x"})), "body[3]: a image block needs `src`"),
-        (with(seed_value(), "/body/3", json!({"type": "image", "src": "https://x.test/a.jpg"})), "body[3]: a image block needs `alt`"),
-        (with(seed_value(), "/body/3", json!({"type": "image", "src": " ", "alt": ""})), "body[3].src: an image's src must not be empty"),
-        (with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "width": 0})), "body[3].width: an image's width must be at least 1 pixel"),
-        (with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "height": -4})), "body[3].height: invalid value: integer `-4`, expected u32"),
-        (with(seed_value(), "/body/8/title", json!("")), "body[8].title: a promo's title must not be empty"),
-        (without(seed_value(), "/body/8/title"), "body[8]: a promo block needs `title`"),
-        (with(seed_value(), "/body/8/text", json!("")), "body[8].text: a promo's text, when given, must not be empty"),
-        (with(seed_value(), "/body/8/action", json!({"label": "Sign up", "url": ""})), "body[8].action.url: a promo action's url must not be empty"),
-        (with(seed_value(), "/body/8/action", json!({"label": "", "url": "https://x.test"})), "body[8].action.label: a promo action's label must not be empty"),
-        (with(seed_value(), "/body/8/action", json!({"label": "Go"})), "body[8].action: missing field `url`"),
-        (with(seed_value(), "/authors/0/name", json!("")), "authors[0].name: an author's name must not be empty"),
-        (with(seed_value(), "/authors", json!([{"role": "Editor"}])), "authors[0]: missing field `name`"),
-        (with(seed_value(), "/related/1/title", json!("")), "related[1].title: a related link's title must not be empty"),
-        (with(seed_value(), "/publisher/name", json!("")), "publisher.name: the publisher's name must not be empty"),
-        (with(seed_value(), "/published", json!("18/11/2020")), "published: `18/11/2020` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
-        (with(seed_value(), "/updated", json!("2020-02-30T10:00:00Z")), "updated: `2020-02-30T10:00:00Z` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
-        (with(seed_value(), "/lang", json!("english!")), "lang: `english!` is not a BCP 47 language tag such as en or pt-BR"),
-    ];
-    for (value, expected) in cases {
-        assert_eq!(error_for(value), expected);
-    }
+#[rstest]
+#[case(without(seed_value(), "/headline"), "missing field `headline`")]
+#[case(with(seed_value(), "/headline", json!("  ")), "headline: the headline must not be empty")]
+#[case(with(seed_value(), "/headline", json!(42)), "headline: invalid type: integer `42`, expected a string")]
+#[case(with(seed_value(), "/standfirst", json!("")), "standfirst: the standfirst, when given, must not be empty")]
+#[case(with(seed_value(), "/kicker", json!(" ")), "kicker: the kicker, when given, must not be empty")]
+#[case(without(seed_value(), "/body"), "missing field `body`")]
+#[case(with(seed_value(), "/body", json!([])), "body: the body must have at least one block")]
+#[case(with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image or promo")]
+#[case(with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`")]
+#[case(with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty")]
+#[case(with(seed_value(), "/body/3/text", json!(true)), "body[3].text: invalid type: boolean `true`, expected a string or an array of spans")]
+#[case(with(seed_value(), "/body/3/text", json!(["a", 7])), "body[3].text[1]: invalid type: integer `7`, expected a string or a span object {\"text\", \"href\", \"em\", \"strong\"}")]
+#[case(with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "href": 7}])), "body[3].text[1].href: invalid type: integer `7`, expected a string")]
+#[case(with(seed_value(), "/body/3/text", json!(["a", {"href": "https://x.test"}])), "body[3].text[1]: missing field `text`")]
+#[case(with(seed_value(), "/body/3/text", json!(["a", {"text": " ", "href": "https://x.test"}])), "body[3].text[1].text: a link's text must not be empty")]
+#[case(with(seed_value(), "/body/3/text", json!(["a", {"text": "b", "em": "yes"}])), "body[3].text[1].em: invalid type: string \"yes\", expected a boolean")]
+#[case(with(seed_value(), "/body/3", json!({"type": "heading", "text": ""})), "body[3].text: a heading's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "heading", "text": [{"text": "x", "em": true}]})), "body[3]: a heading block's `text` is plain text, not an array of spans")]
+#[case(with(seed_value(), "/body/3", json!({"type": "quote", "text": " "})), "body[3].text: a quote's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "quote", "text": "x", "cite": 1})), "body[3].cite: invalid type: integer `1`, expected a string")]
+#[case(with(seed_value(), "/body/5/text", json!("")), "body[5].text: a pullquote's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "image", "alt": "x"})), "body[3]: an image block needs `src`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "image", "src": "https://x.test/a.jpg"})), "body[3]: an image block needs `alt`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "image", "src": " ", "alt": ""})), "body[3].src: an image's src must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "width": 0})), "body[3].width: an image's width must be at least 1 pixel")]
+#[case(with(seed_value(), "/body/3", json!({"type": "image", "src": "a.jpg", "alt": "", "height": -4})), "body[3].height: invalid value: integer `-4`, expected u32")]
+#[case(with(seed_value(), "/body/8/title", json!("")), "body[8].title: a promo's title must not be empty")]
+#[case(
+    without(seed_value(), "/body/8/title"),
+    "body[8]: a promo block needs `title`"
+)]
+#[case(with(seed_value(), "/body/8/text", json!("")), "body[8].text: a promo's text, when given, must not be empty")]
+#[case(with(seed_value(), "/body/8/action", json!({"label": "Sign up", "url": ""})), "body[8].action.url: a promo action's url must not be empty")]
+#[case(with(seed_value(), "/body/8/action", json!({"label": "", "url": "https://x.test"})), "body[8].action.label: a promo action's label must not be empty")]
+#[case(with(seed_value(), "/body/8/action", json!({"label": "Go"})), "body[8].action: missing field `url`")]
+#[case(with(seed_value(), "/authors/0/name", json!("")), "authors[0].name: an author's name must not be empty")]
+#[case(with(seed_value(), "/authors", json!([{"role": "Editor"}])), "authors[0]: missing field `name`")]
+#[case(with(seed_value(), "/related/1/title", json!("")), "related[1].title: a related link's title must not be empty")]
+#[case(with(seed_value(), "/publisher/name", json!("")), "publisher.name: the publisher's name must not be empty")]
+#[case(with(seed_value(), "/published", json!("18/11/2020")), "published: `18/11/2020` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z")]
+#[case(with(seed_value(), "/updated", json!("2020-02-30T10:00:00Z")), "updated: `2020-02-30T10:00:00Z` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z")]
+#[case(with(seed_value(), "/lang", json!("english!")), "lang: `english!` is not a BCP 47 language tag such as en or pt-BR")]
+fn every_rule_has_a_clear_message_naming_its_path(#[case] value: Value, #[case] expected: &str) {
+    assert_eq!(error_for(value), expected);
 }
 
 #[test]
@@ -301,21 +307,36 @@ fn url_schemes() {
 
 #[test]
 fn reading_time_counts_story_words_only() {
-    let mut article = Article::from_json(SEED_JSON).unwrap().article;
+    let minutes = |body: Value| {
+        let value = with(seed_value(), "/body", body);
+        Article::from_json(&value.to_string())
+            .unwrap()
+            .article
+            .reading_minutes
+    };
     // 295 words at 230 a minute.
-    assert_eq!(reading_minutes(&article), 2);
-    article.body = vec![Block::Paragraph(Inline::plain("word ".repeat(230)))];
-    assert_eq!(reading_minutes(&article), 1);
-    article
-        .body
-        .push(Block::Paragraph(Inline::plain("one more")));
-    assert_eq!(reading_minutes(&article), 2);
-    article.body = vec![Block::PullQuote {
-        text: "word ".repeat(1000),
-        cite: None,
-    }];
     assert_eq!(
-        reading_minutes(&article),
+        Article::from_json(SEED_JSON)
+            .unwrap()
+            .article
+            .reading_minutes,
+        2
+    );
+    let words = |n: usize| json!({"type": "paragraph", "text": "word ".repeat(n)});
+    assert_eq!(minutes(json!([words(230)])), 1);
+    assert_eq!(
+        minutes(json!([words(230), {"type": "paragraph", "text": "one more"}])),
+        2
+    );
+    assert_eq!(
+        minutes(
+            json!([{"type": "quote", "text": "word ".repeat(231)}, {"type": "heading", "text": "two words"}])
+        ),
+        2,
+        "quotes and headings are story text"
+    );
+    assert_eq!(
+        minutes(json!([{"type": "pullquote", "text": "word ".repeat(1000)}])),
         1,
         "pull quotes are not counted, and the minimum is 1"
     );
@@ -340,7 +361,8 @@ fn initials_and_avatar_colour() {
     );
     assert_eq!(
         avatar_palette_index("Bobby Hellard"),
-        avatar_palette_index("Bobby Hellard")
+        5,
+        "FNV-1a: the same slot on every platform and in every release"
     );
     let distinct: std::collections::HashSet<usize> =
         ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"]
@@ -362,40 +384,32 @@ fn dates_language_and_direction() {
     assert_eq!(article.lang(), "ar-EG");
     assert_eq!(article.dir(), "rtl");
     assert_eq!(
-        article_widget::model::format_date("2020-11-18T09:30:00+00:00", &article.labels())
-            .as_deref(),
-        Some("18 نوفمبر 2020")
+        Labels::for_lang(article.lang()).date(article.published.as_ref().unwrap()),
+        "18 نوفمبر 2020"
     );
-    let in_lang = |lang| article_widget::model::Labels::for_lang(lang);
+    let in_lang = |lang| Labels::for_lang(lang);
     assert_eq!(
-        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("de")).as_deref(),
-        Some("1. November 2020")
-    );
-    assert_eq!(
-        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("es-MX")).as_deref(),
-        Some("1 de noviembre de 2020")
+        in_lang("de").date(&stamp("2020-11-01T08:00:00Z")),
+        "1. November 2020"
     );
     assert_eq!(
-        article_widget::model::format_date("2020-11-01T08:00:00Z", &in_lang("en-US")).as_deref(),
-        Some("November 1, 2020"),
+        in_lang("es-MX").date(&stamp("2020-11-01T08:00:00Z")),
+        "1 de noviembre de 2020"
+    );
+    assert_eq!(
+        in_lang("en-US").date(&stamp("2020-11-01T08:00:00Z")),
+        "November 1, 2020",
         "Americans write the month first"
     );
     let english = in_lang("en-GB");
     assert_eq!(
-        article_widget::model::format_date("2020-11-18T23:30:00-05:00", &english).as_deref(),
-        Some("18 November 2020"),
+        english.date(&stamp("2020-11-18T23:30:00-05:00")),
+        "18 November 2020",
         "the calendar date as written, whatever the offset"
     );
-    assert!(article_widget::model::Labels::written_in("x-private").is_none());
-    assert_eq!(
-        article_widget::model::Labels::for_lang("x-private").by,
-        "By",
-        "English fallback"
-    );
-    assert_eq!(
-        article_widget::model::Labels::for_lang("he-IL").reading_time(3),
-        "3 דקות קריאה"
-    );
+    assert!(Labels::written_in("x-private").is_none());
+    assert_eq!(Labels::for_lang("x-private").by, "By", "English fallback");
+    assert_eq!(Labels::for_lang("he-IL").reading_time(3), "3 דקות קריאה");
     assert_eq!(Article::from_json(SEED_JSON).unwrap().article.lang(), "en");
     for ok in [
         "2020-11-18T09:30:00Z",
@@ -566,7 +580,6 @@ proptest::proptest! {
 /// Each language has a sentence for every failure, and the server's status goes in its place.
 #[test]
 fn failures_are_told_in_every_language() {
-    use article_widget::model::{Failure, Labels};
     let failures = [
         Failure::TimedOut,
         Failure::TooLarge,
@@ -580,7 +593,10 @@ fn failures_are_told_in_every_language() {
     ];
     for lang in ["en", "ar", "he", "fr", "de", "es"] {
         let labels = Labels::written_in(lang).unwrap();
-        let told: Vec<String> = failures.iter().map(|f| labels.failure(*f)).collect();
+        let told: Vec<String> = failures
+            .iter()
+            .map(|f| LoadError::new(*f, "").reader_message(labels))
+            .collect();
         for sentence in &told {
             assert!(
                 !sentence.trim().is_empty() && !sentence.contains('{'),
@@ -598,7 +614,63 @@ fn failures_are_told_in_every_language() {
         );
     }
     assert_eq!(
-        Labels::for_lang("fr-CA").failure(Failure::NotFound),
+        LoadError::new(Failure::NotFound, "").reader_message(Labels::for_lang("fr-CA")),
         "L’article est introuvable."
     );
+}
+
+/// The block types come from one list, `BlockKind::ALL`: the JSON Schema must name the same.
+#[test]
+fn the_schema_names_every_block_type() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../static/article.schema.json")).unwrap();
+    let block = &schema["$defs"]["block"]["properties"]["type"]["enum"];
+    let in_schema: Vec<&str> = block
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let in_model: Vec<&str> = BlockKind::ALL.iter().map(|kind| kind.name()).collect();
+    assert_eq!(in_schema, in_model);
+}
+
+/// Plural rules are data: a language with other rules (Polish here) needs no code.
+#[rstest]
+#[case(1, "1 minuta czytania")]
+#[case(2, "2 minuty czytania")]
+#[case(4, "4 minuty czytania")]
+#[case(5, "5 minut czytania")]
+#[case(12, "12 minut czytania")]
+#[case(22, "22 minuty czytania")]
+#[case(25, "25 minut czytania")]
+fn plural_rules_are_data(#[case] minutes: usize, #[case] expected: &str) {
+    let polish = Labels {
+        reading_time: &[
+            (Counts::Is(1), "{n} minuta czytania"),
+            (
+                Counts::Mod {
+                    modulo: 10,
+                    from: 2,
+                    to: 4,
+                    except: Some((12, 14)),
+                },
+                "{n} minuty czytania",
+            ),
+            (Counts::Other, "{n} minut czytania"),
+        ],
+        ..*Labels::for_lang("en")
+    };
+    assert_eq!(polish.reading_time(minutes), expected);
+}
+
+#[rstest]
+#[case(1, "دقيقة واحدة للقراءة")]
+#[case(2, "دقيقتان للقراءة")]
+#[case(3, "3 دقائق للقراءة")]
+#[case(10, "10 دقائق للقراءة")]
+#[case(11, "11 دقيقة للقراءة")]
+#[case(103, "103 دقائق للقراءة")]
+fn arabic_reading_time_takes_its_plural_forms(#[case] minutes: usize, #[case] expected: &str) {
+    assert_eq!(Labels::for_lang("ar").reading_time(minutes), expected);
 }

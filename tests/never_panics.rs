@@ -262,3 +262,18 @@ proptest! {
         check(value.to_string().as_bytes())?;
     }
 }
+
+/// The generators make every block type there is (`BlockKind::ALL`), and some that are not.
+#[test]
+fn the_generators_cover_every_block_type() {
+    for kind in article_widget::model::BlockKind::ALL {
+        assert!(
+            TYPES.contains(&kind.name()),
+            "{} is never generated",
+            kind.name()
+        );
+    }
+    assert!(TYPES
+        .iter()
+        .any(|t| article_widget::model::BlockKind::from_name(t).is_none()));
+}

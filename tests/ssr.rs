@@ -1,11 +1,10 @@
 //! Native pre-rendering: each component's markup, the page's metadata, and the JSON-LD.
 #![cfg(feature = "ssr")]
 
-use std::rc::Rc;
-
 use article_widget::components::*;
+use article_widget::i18n::Labels;
 use article_widget::model::{
-    Article, DisplayDates, ImageBlock, Inline, Labels, PromoAction, PromoBlock, Span,
+    Article, DisplayDates, ImageBlock, Inline, PromoAction, PromoBlock, Span, Timestamp,
 };
 use article_widget::ssr::{json_ld, render_fragment, render_page, RenderOptions};
 use serde_json::{json, Value};
@@ -48,7 +47,7 @@ fn markup_of(make: impl FnOnce() -> yew::Html + Send + 'static) -> String {
     html_of::<Markup>(move || MarkupProps { html: make() })
 }
 
-fn labels() -> Labels {
+fn labels() -> &'static Labels {
     Labels::for_lang("en")
 }
 
@@ -100,10 +99,13 @@ fn header_markup() {
     let article = seed();
     assert_snapshot(
         "header",
-        &html_of::<ArticleHeader>(move || ArticleHeaderProps {
-            article: Rc::new(article),
-            heading_level: HeadingLevel::default(),
-            dates: Default::default(),
+        &markup_of(move || {
+            article_header(
+                &article,
+                labels(),
+                HeadingLevel::default(),
+                &Default::default(),
+            )
         }),
     );
 }
@@ -112,8 +114,8 @@ fn header_markup() {
 fn header_with_kicker_dates_and_linked_authors() {
     let mut article = seed();
     article.kicker = Some("Security".into());
-    article.published = Some("2020-11-18T09:30:00Z".into());
-    article.updated = Some("2020-11-19T10:00:00+01:00".into());
+    article.published = Timestamp::parse("2020-11-18T09:30:00Z");
+    article.updated = Timestamp::parse("2020-11-19T10:00:00+01:00");
     article.authors[0].url = Some("https://example.com/bobby".into());
     let mut second = article.authors[0].clone();
     second.name = "Ada Lovelace".into();
@@ -121,10 +123,9 @@ fn header_with_kicker_dates_and_linked_authors() {
     article.authors.push(second);
     assert_snapshot(
         "header-full",
-        &html_of::<ArticleHeader>(move || ArticleHeaderProps {
-            article: Rc::new(article),
-            heading_level: HeadingLevel::new(2).unwrap(),
-            dates: Default::default(),
+        &markup_of(move || {
+            let level = HeadingLevel::new(2).unwrap();
+            article_header(&article, labels(), level, &Default::default())
         }),
     );
 }
@@ -133,16 +134,15 @@ fn header_with_kicker_dates_and_linked_authors() {
 fn header_in_another_language_with_dates_from_the_browser() {
     let mut article = seed();
     article.lang = Some("fr".into());
-    article.published = Some("2020-11-18T09:30:00Z".into());
-    article.updated = Some("2020-11-19T10:00:00Z".into());
+    article.published = Timestamp::parse("2020-11-18T09:30:00Z");
+    article.updated = Timestamp::parse("2020-11-19T10:00:00Z");
     let dates = DisplayDates {
         published: Some("18 novembre 2020 (Intl)".into()),
         updated: None,
     };
-    let html = html_of::<ArticleHeader>(move || ArticleHeaderProps {
-        article: Rc::new(article),
-        heading_level: HeadingLevel::default(),
-        dates,
+    let html = markup_of(move || {
+        let labels = Labels::for_lang(article.lang());
+        article_header(&article, labels, HeadingLevel::default(), &dates)
     });
     for expected in [
         "<p class=\"artw-byline\">Par ",
@@ -159,10 +159,7 @@ fn body_markup() {
     let article = seed();
     assert_snapshot(
         "body",
-        &html_of::<ArticleBody>(move || ArticleBodyProps {
-            article: Rc::new(article),
-            heading_level: HeadingLevel::new(2).unwrap(),
-        }),
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
     );
 }
 
@@ -197,7 +194,7 @@ fn promo_markup() {
             url: "https://example.com/signup".into(),
         }),
     };
-    assert_snapshot("promo", &markup_of(move || promo_box(&promo, &labels())));
+    assert_snapshot("promo", &markup_of(move || promo_box(&promo, labels())));
 }
 
 #[test]
@@ -205,7 +202,7 @@ fn byline_card_markup() {
     let author = seed().authors[0].clone();
     assert_snapshot(
         "byline-card",
-        &markup_of(move || byline_card(&author, &labels())),
+        &markup_of(move || byline_card(&author, labels())),
     );
 }
 
@@ -224,14 +221,14 @@ fn related_links_markup() {
     links[1].image = Some("https://example.com/x.jpg".into());
     assert_snapshot(
         "related",
-        &markup_of(move || related_links(&links, &labels(), HeadingLevel::new(2).unwrap())),
+        &markup_of(move || related_links(&links, labels(), HeadingLevel::new(2).unwrap())),
     );
 }
 
 #[test]
 fn status_panels_markup() {
-    let loading = markup_of(|| loading_panel(&labels()));
-    let error = markup_of(|| error_panel(&labels(), "The article could not be found."));
+    let loading = markup_of(|| loading_panel(labels()));
+    let error = markup_of(|| error_panel(labels(), "The article could not be found."));
     assert_snapshot("status", &format!("{loading}\n{error}"));
 }
 

@@ -1,34 +1,28 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::HeadingLevel;
-use crate::model::{date_part, format_date, reading_minutes, Article, DisplayDates};
-
-#[derive(Properties, PartialEq)]
-pub struct ArticleHeaderProps {
-    pub article: Rc<Article>,
-    pub heading_level: HeadingLevel,
-    #[prop_or_default]
-    pub dates: DisplayDates,
-}
+use crate::i18n::Labels;
+use crate::model::{Article, DisplayDates, Timestamp};
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
-#[component]
-pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
-    let article = &props.article;
-    let labels = article.labels();
+/// `dates` are the dates written by the browser, where the labels cannot write them.
+pub fn article_header(
+    article: &Article,
+    labels: &Labels,
+    heading_level: HeadingLevel,
+    dates: &DisplayDates,
+) -> Html {
     let time = |label: &'static str,
                 class: &'static str,
                 itemprop: &'static str,
-                stamp: &Option<String>,
+                stamp: &Option<Timestamp>,
                 shown: &Option<String>| {
-        let stamp = stamp.as_deref()?;
-        let shown = shown.clone().or_else(|| format_date(stamp, &labels))?;
+        let stamp = stamp.as_ref()?;
+        let shown = shown.clone().unwrap_or_else(|| labels.date(stamp));
         Some(html! {
-            <span class={classes!("artw-dateline-item", class)}>
+            <span class={format!("artw-dateline-item {class}")}>
                 <span class="artw-visually-hidden">{ format!("{label} ") }</span>
-                <time {itemprop} datetime={date_part(stamp).unwrap_or(stamp).to_owned()}>{ shown }</time>
+                <time {itemprop} datetime={stamp.date().to_owned()}>{ shown }</time>
             </span>
         })
     };
@@ -37,23 +31,23 @@ pub fn ArticleHeader(props: &ArticleHeaderProps) -> Html {
         "artw-published",
         "datePublished",
         &article.published,
-        &props.dates.published,
+        &dates.published,
     );
     let updated = time(
         labels.updated,
         "artw-updated",
         "dateModified",
         &article.updated,
-        &props.dates.updated,
+        &dates.updated,
     );
-    let minutes = reading_minutes(article);
+    let minutes = article.reading_minutes;
 
     html! {
         <header class="artw-header">
             if let Some(kicker) = &article.kicker {
                 <p class="artw-kicker">{ kicker }</p>
             }
-            <@{props.heading_level.tag()} class="artw-headline" itemprop="headline">{ &article.headline }</@>
+            <@{heading_level.tag()} class="artw-headline" itemprop="headline">{ &article.headline }</@>
             if let Some(standfirst) = &article.standfirst {
                 <p class="artw-standfirst" itemprop="description">{ standfirst }</p>
             }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{byline_card, related_links, ArticleBody, ArticleHeader, HeadingLevel};
+use super::{article_body, article_header, byline_card, related_links, use_labels, HeadingLevel};
 use crate::model::{Article, DisplayDates};
 
 #[derive(Properties, PartialEq)]
@@ -14,11 +14,12 @@ pub struct ArticleViewProps {
     pub dates: DisplayDates,
 }
 
-/// The whole article: header, body, then the author cards and related links.
+/// The whole article: header, body, then the author cards and related links, in the labels
+/// the widget root provides.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let labels = article.labels();
+    let labels = use_labels();
     let section_level = props.heading_level.below();
     let about = if article.authors.len() > 1 {
         labels.about_authors
@@ -28,16 +29,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}
             itemscope=true itemtype="https://schema.org/NewsArticle">
-            <ArticleHeader article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
-            <ArticleBody article={article.clone()} heading_level={section_level} />
+            { article_header(article, labels, props.heading_level, &props.dates) }
+            { article_body(article, labels, section_level) }
             if !article.authors.is_empty() {
                 <section class="artw-authors">
                     <@{section_level.tag()} class="artw-section-title">{ about }</@>
-                    { for article.authors.iter().map(|author| byline_card(author, &labels)) }
+                    { for article.authors.iter().map(|author| byline_card(author, labels)) }
                 </section>
             }
             if !article.related.is_empty() {
-                { related_links(&article.related, &labels, section_level) }
+                { related_links(&article.related, labels, section_level) }
             }
         </article>
     }

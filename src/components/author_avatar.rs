@@ -8,9 +8,9 @@ use crate::model::{avatar_palette_index, initials};
 /// is keyed by its address, so a new one is a new element, never one hidden earlier.
 /// Decorative: the name is always written next to it.
 pub fn author_avatar(name: &str, src: Option<&str>) -> Html {
-    let palette = format!("artw-avatar-c{}", avatar_palette_index(name));
+    let class = format!("artw-avatar artw-avatar-c{}", avatar_palette_index(name));
     html! {
-        <span class={classes!("artw-avatar", palette)} aria-hidden="true">
+        <span {class} aria-hidden="true">
             <span class="artw-avatar-initials">{ initials(name) }</span>
             if let Some(src) = src {
                 <img key={src} class="artw-avatar-image" src={src.to_owned()} alt="" width="64" height="64"

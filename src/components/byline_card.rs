@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use super::author_avatar;
-use crate::model::{Author, Labels};
+use crate::i18n::Labels;
+use crate::model::Author;
 
 /// One author: avatar, name, role, bio paragraphs and profile link.
 pub fn byline_card(author: &Author, labels: &Labels) -> Html {

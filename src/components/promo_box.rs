@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::model::{Labels, PromoBlock};
+use crate::i18n::Labels;
+use crate::model::PromoBlock;
 
 /// A sign-up or other promotion: set apart from the story as a complementary landmark named
 /// after its title (so landmarks stay distinct when a page holds several widgets), and left

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use super::HeadingLevel;
-use crate::model::{Labels, RelatedLink};
+use crate::i18n::Labels;
+use crate::model::RelatedLink;
 
 /// Related stories as a labelled list of cards; a card with a URL is one link. The section is
 /// not a landmark, so several widgets on a page add no same-named regions to the host's.

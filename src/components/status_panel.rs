@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::Labels;
+use crate::i18n::Labels;
 
 /// Holds the article's place while it loads, so the page does not jump when it arrives.
 pub fn loading_panel(labels: &Labels) -> Html {

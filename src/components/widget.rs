@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_panel, loading_panel, ArticleView};
-use crate::model::{Article, DisplayDates, Labels};
+use super::{error_panel, loading_panel, ArticleView, LabelsContext};
+use crate::i18n::Labels;
+use crate::model::{Article, DisplayDates};
 
 /// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,19 +109,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <>
                 <slot key="fallback"></slot>
                 <div key="loading" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
-                    { loading_panel(&Labels::for_lang(&props.panel_lang)) }
+                    { loading_panel(Labels::for_lang(&props.panel_lang)) }
                 </div>
             </>
         },
         WidgetState::Ready(article) => html! {
             <div key="ready" class="artw-root" data-theme={theme}>
-                <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
+                <ContextProvider<LabelsContext> context={LabelsContext(Labels::for_lang(article.lang()))}>
+                    <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
+                </ContextProvider<LabelsContext>>
             </div>
         },
         WidgetState::Failed(message) => html! {
             <>
                 <div key="failed" class="artw-root" data-theme={theme} lang={props.panel_lang.clone()}>
-                    { error_panel(&Labels::for_lang(&props.panel_lang), message) }
+                    { error_panel(Labels::for_lang(&props.panel_lang), message) }
                 </div>
                 <slot key="fallback"></slot>
             </>

@@ -1,6 +1,7 @@
 use wasm_bindgen::prelude::*;
 
-use crate::model::{date_part, Article, DisplayDates, Labels};
+use crate::i18n::Labels;
+use crate::model::{Article, DisplayDates, Timestamp};
 
 #[wasm_bindgen]
 extern "C" {
@@ -25,9 +26,8 @@ pub(super) fn display_dates(article: &Article) -> DisplayDates {
     let Ok(format) = date_time_format(article.lang(), &options) else {
         return DisplayDates::default();
     };
-    let write = |stamp: &Option<String>| {
-        let day = date_part(stamp.as_deref()?)?;
-        let date = js_sys::Date::new(&JsValue::from_str(day));
+    let write = |stamp: &Option<Timestamp>| {
+        let date = js_sys::Date::new(&JsValue::from_str(stamp.as_ref()?.date()));
         format
             .format()
             .call1(&JsValue::NULL, &date)

@@ -9,8 +9,9 @@ use super::dates::display_dates;
 use super::settings::Settings;
 use super::view::View;
 use crate::components::{Widget, WidgetProps, WidgetState};
+use crate::i18n::Labels;
 use crate::load::LoadError;
-use crate::model::{Checked, DisplayDates, Labels};
+use crate::model::{Checked, DisplayDates};
 
 /// One widget the WebAssembly renders.
 pub(super) struct Mount {
@@ -78,7 +79,7 @@ impl Mount {
             Err(err) => {
                 web_sys::console::error_1(&format!("article-widget: {}", err.details).into());
                 let labels = Labels::for_lang(&self.panel_lang);
-                WidgetState::Failed(err.reader_message(&labels).into())
+                WidgetState::Failed(err.reader_message(labels).into())
             }
         };
         if *self.shown.borrow() == state && self.app.borrow().is_some() {

@@ -42,7 +42,66 @@ pub struct PromoAction {
     pub url: String,
 }
 
-pub const BLOCK_TYPES: &str = "paragraph, heading, quote, pullquote, image or promo";
+/// Declares `BlockKind`, the block types as JSON names them, and its list `BlockKind::ALL`,
+/// from one table, so the list cannot miss a type.
+macro_rules! block_kinds {
+    ($($kind:ident => $name:literal, $article:literal;)*) => {
+        /// A block's type.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum BlockKind {
+            $($kind,)*
+        }
+
+        impl BlockKind {
+            /// Every block type, in the order messages list them.
+            pub const ALL: &'static [BlockKind] = &[$(BlockKind::$kind,)*];
+
+            /// The type as JSON writes it (`"type": "pullquote"`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(BlockKind::$kind => $name,)*
+                }
+            }
+
+            /// The type with its indefinite article: "a paragraph", "an image".
+            pub fn with_article(self) -> &'static str {
+                match self {
+                    $(BlockKind::$kind => concat!($article, " ", $name),)*
+                }
+            }
+
+            /// Its text, as messages name it: "a paragraph's text".
+            pub fn text_noun(self) -> &'static str {
+                match self {
+                    $(BlockKind::$kind => concat!($article, " ", $name, "'s text"),)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<BlockKind> {
+                BlockKind::ALL.iter().copied().find(|kind| kind.name() == name)
+            }
+        }
+    };
+}
+
+block_kinds! {
+    Paragraph => "paragraph", "a";
+    Heading => "heading", "a";
+    Quote => "quote", "a";
+    PullQuote => "pullquote", "a";
+    Image => "image", "an";
+    Promo => "promo", "a";
+}
+
+/// "paragraph, heading, …, image or promo".
+fn block_type_list() -> String {
+    let names: Vec<&str> = BlockKind::ALL.iter().map(|kind| kind.name()).collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// Every field any block type may carry, as read from JSON (see `read::block`).
 pub(super) struct BlockFields {
@@ -61,27 +120,36 @@ pub(super) struct BlockFields {
 
 impl BlockFields {
     pub fn into_block(self) -> Result<Block, String> {
-        let kind = self.kind.as_str();
-        let missing = |field: &str| format!("a {kind} block needs `{field}`");
+        let Some(kind) = BlockKind::from_name(&self.kind) else {
+            return Err(format!(
+                "unknown block type `{}`; expected {}",
+                self.kind,
+                block_type_list()
+            ));
+        };
+        let missing = |field: &str| format!("{} block needs `{field}`", kind.with_article());
         let plain = |inline: Inline| {
             inline.into_plain().ok_or_else(|| {
-                format!("a {kind} block's `text` is plain text, not an array of spans")
+                format!(
+                    "{} block's `text` is plain text, not an array of spans",
+                    kind.with_article()
+                )
             })
         };
         let text = self.text;
         let text = || text.ok_or_else(|| missing("text"));
         Ok(match kind {
-            "paragraph" => Block::Paragraph(text()?),
-            "heading" => Block::Heading(plain(text()?)?),
-            "quote" => Block::Quote {
+            BlockKind::Paragraph => Block::Paragraph(text()?),
+            BlockKind::Heading => Block::Heading(plain(text()?)?),
+            BlockKind::Quote => Block::Quote {
                 text: text()?,
                 cite: self.cite,
             },
-            "pullquote" => Block::PullQuote {
+            BlockKind::PullQuote => Block::PullQuote {
                 text: plain(text()?)?,
                 cite: self.cite,
             },
-            "image" => Block::Image(ImageBlock {
+            BlockKind::Image => Block::Image(ImageBlock {
                 src: self.src.ok_or_else(|| missing("src"))?,
                 alt: self.alt.ok_or_else(|| missing("alt"))?,
                 caption: self.caption,
@@ -89,30 +157,24 @@ impl BlockFields {
                 width: self.width,
                 height: self.height,
             }),
-            "promo" => Block::Promo(PromoBlock {
+            BlockKind::Promo => Block::Promo(PromoBlock {
                 title: self.title.ok_or_else(|| missing("title"))?,
                 text: text().ok().map(plain).transpose()?,
                 action: self.action,
             }),
-            other => {
-                return Err(format!(
-                    "unknown block type `{other}`; expected {BLOCK_TYPES}"
-                ))
-            }
         })
     }
 }
 
 impl Block {
-    /// The block's type as written in JSON.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> BlockKind {
         match self {
-            Block::Paragraph(_) => "paragraph",
-            Block::Heading(_) => "heading",
-            Block::Quote { .. } => "quote",
-            Block::PullQuote { .. } => "pullquote",
-            Block::Image(_) => "image",
-            Block::Promo(_) => "promo",
+            Block::Paragraph(_) => BlockKind::Paragraph,
+            Block::Heading(_) => BlockKind::Heading,
+            Block::Quote { .. } => BlockKind::Quote,
+            Block::PullQuote { .. } => BlockKind::PullQuote,
+            Block::Image(_) => BlockKind::Image,
+            Block::Promo(_) => BlockKind::Promo,
         }
     }
 }

@@ -1,25 +1,24 @@
 //! Values the widget shows that the article does not state: reading time, initials, dates.
 
-use super::{Article, Block, Labels};
+use super::walk::{walk, Visit};
+use super::Article;
 
 /// Adult silent reading speed for non-fiction, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
 
 /// Minutes to read the story text (paragraphs, quotes and headings), rounded up, at least 1.
-/// Pull quotes and promos repeat or interrupt the story, so they are not counted.
-pub fn reading_minutes(article: &Article) -> usize {
-    let words: usize = article
-        .body
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                text.0.iter().map(|span| word_count(&span.text)).sum()
-            }
-            Block::Heading(text) => word_count(text),
-            Block::PullQuote { .. } | Block::Image(_) | Block::Promo(_) => 0,
-        })
-        .sum();
-    words.div_ceil(WORDS_PER_MINUTE).max(1)
+/// Pull quotes and promos repeat or interrupt the story, so they are not counted. `check`
+/// stores it in the article, from the walk's story text.
+pub(super) fn reading_minutes(article: &mut Article) -> usize {
+    struct Words(usize);
+    impl Visit for Words {
+        fn story(&mut self, text: &str) {
+            self.0 += word_count(text);
+        }
+    }
+    let mut words = Words(0);
+    walk(article, &mut words);
+    words.0.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
 /// `text.split_whitespace().count()`, without decoding ASCII, which most text is.
@@ -77,15 +76,39 @@ pub fn avatar_palette_index(name: &str) -> usize {
     hash as usize % AVATAR_PALETTE_SIZE
 }
 
-/// The calendar fields of an RFC 3339 timestamp, after checking the whole of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An RFC 3339 timestamp, checked once, when the article is read: the text as written and
+/// its calendar date.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timestamp {
+    text: String,
     pub year: u32,
     pub month: u32,
     pub day: u32,
 }
 
-pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
+impl Timestamp {
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let (year, month, day) = calendar_date(text)?;
+        Some(Timestamp {
+            text: text.to_owned(),
+            year,
+            month,
+            day,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Only the date part, for `<time datetime>`: `2020-11-18`.
+    pub fn date(&self) -> &str {
+        &self.text[..10]
+    }
+}
+
+/// The calendar date of an RFC 3339 timestamp, after checking the whole of it.
+fn calendar_date(text: &str) -> Option<(u32, u32, u32)> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(range)?;
@@ -126,7 +149,7 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
         }
         _ => false,
     };
-    offset_ok.then_some(Timestamp { year, month, day })
+    offset_ok.then_some((year, month, day))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -138,19 +161,6 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// The date as the reader sees it, e.g. `18 November 2020`, in the article's local calendar
-/// date as written (no time-zone conversion, so the server and the browser agree).
-pub fn format_date(timestamp: &str, labels: &Labels) -> Option<String> {
-    let t = parse_timestamp(timestamp)?;
-    Some(
-        labels
-            .date
-            .replace("{d}", &t.day.to_string())
-            .replace("{m}", labels.months[t.month as usize - 1])
-            .replace("{y}", &t.year.to_string()),
-    )
-}
-
 /// The article's dates written by the browser's `Intl`, for an article in a language the
 /// widget has no labels for. Otherwise they are absent and the labels write them, the same
 /// way when pre-rendering and in the browser (and without `Intl`, whose first use in a page
@@ -159,11 +169,6 @@ pub fn format_date(timestamp: &str, labels: &Labels) -> Option<String> {
 pub struct DisplayDates {
     pub published: Option<String>,
     pub updated: Option<String>,
-}
-
-/// Only the date part, for `<time datetime>`.
-pub fn date_part(timestamp: &str) -> Option<&str> {
-    parse_timestamp(timestamp).map(|_| &timestamp[..10])
 }
 
 /// A well-formed BCP 47 tag: subtags of 1–8 letters or digits joined by `-`, the first all

@@ -1,3 +1,5 @@
+use super::path::Path;
+use super::walk::{walk, Visit};
 use super::{Article, Block, Problem};
 
 /// Where a URL is used decides which schemes it may have.
@@ -147,92 +149,38 @@ fn remove_dot_segments(path: &str) -> String {
     }
 }
 
-/// Every URL field of an article, with its JSON path (built only when asked for) and use.
-fn visit_urls(
-    article: &mut Article,
-    mut visit: impl FnMut(&dyn Fn() -> String, UrlUse, &mut Option<String>),
-) {
-    visit(&|| "url".into(), UrlUse::Link, &mut article.url);
-    if let Some(publisher) = &mut article.publisher {
-        visit(&|| "publisher.url".into(), UrlUse::Link, &mut publisher.url);
-        visit(
-            &|| "publisher.logo".into(),
-            UrlUse::Image,
-            &mut publisher.logo,
-        );
-    }
-    for (i, author) in article.authors.iter_mut().enumerate() {
-        visit(
-            &|| format!("authors[{i}].url"),
-            UrlUse::Link,
-            &mut author.url,
-        );
-        visit(
-            &|| format!("authors[{i}].avatar"),
-            UrlUse::Image,
-            &mut author.avatar,
-        );
-    }
-    for (i, block) in article.body.iter_mut().enumerate() {
-        match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                for (j, span) in text.0.iter_mut().enumerate() {
-                    visit(
-                        &|| format!("body[{i}].text[{j}].href"),
-                        UrlUse::Link,
-                        &mut span.href,
-                    );
-                }
-            }
-            Block::Image(image) => {
-                let mut src = Some(std::mem::take(&mut image.src));
-                visit(&|| format!("body[{i}].src"), UrlUse::Image, &mut src);
-                image.src = src.unwrap_or_default();
-            }
-            Block::Promo(promo) => {
-                if let Some(action) = &mut promo.action {
-                    let mut url = Some(std::mem::take(&mut action.url));
-                    visit(&|| format!("body[{i}].action.url"), UrlUse::Link, &mut url);
-                    match url {
-                        Some(url) => action.url = url,
-                        None => promo.action = None,
-                    }
-                }
-            }
-            Block::Heading(_) | Block::PullQuote { .. } => {}
-        }
-    }
-    for (i, link) in article.related.iter_mut().enumerate() {
-        visit(&|| format!("related[{i}].url"), UrlUse::Link, &mut link.url);
-        visit(
-            &|| format!("related[{i}].image"),
-            UrlUse::Image,
-            &mut link.image,
-        );
-    }
-}
-
 /// Replaces each URL with its safe form and removes the ones that are not safe, returning a
 /// warning for each removal: the text around a dropped link stays, the link goes.
 pub(super) fn drop_unsafe_links(article: &mut Article, base: Option<&BaseUrl>) -> Vec<Problem> {
-    let mut warnings = Vec::new();
-    visit_urls(article, |path, usage, url| {
-        *url = url
-            .take()
-            .and_then(|raw| match safe_url(&raw, usage, base) {
-                Ok(safe) => Some(safe),
-                Err(why) => {
-                    warnings.push(Problem::warning(
-                        path(),
-                        format!("{why}; the link was removed"),
-                    ));
-                    None
-                }
-            });
-    });
+    let mut check = UrlCheck {
+        base,
+        warnings: Vec::new(),
+    };
+    walk(article, &mut check);
     // An image without a usable source cannot be shown at all.
     article
         .body
         .retain(|block| !matches!(block, Block::Image(image) if image.src.is_empty()));
-    warnings
+    check.warnings
+}
+
+struct UrlCheck<'a> {
+    base: Option<&'a BaseUrl>,
+    warnings: Vec<Problem>,
+}
+
+impl Visit for UrlCheck<'_> {
+    fn url(&mut self, at: &Path, url: &mut Option<String>, usage: UrlUse) {
+        *url = url
+            .take()
+            .and_then(|raw| match safe_url(&raw, usage, self.base) {
+                Ok(safe) => Some(safe),
+                Err(why) => {
+                    let message = format!("{why}; the link was removed");
+                    self.warnings
+                        .push(Problem::warning(at.to_string(), message));
+                    None
+                }
+            });
+    }
 }

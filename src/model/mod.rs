@@ -8,20 +8,19 @@ mod derived;
 mod error;
 mod inline;
 mod json;
-mod labels;
 mod link;
+mod path;
 mod read;
 mod validate;
+mod walk;
 
-pub use block::{Block, ImageBlock, PromoAction, PromoBlock};
+pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
-    avatar_palette_index, date_part, format_date, initials, reading_minutes, word_count,
-    DisplayDates, AVATAR_PALETTE_SIZE,
+    avatar_palette_index, initials, word_count, DisplayDates, Timestamp, AVATAR_PALETTE_SIZE,
 };
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};
-pub use labels::{Failure, Failures, Labels};
 pub use link::{safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.
@@ -31,16 +30,16 @@ pub struct Article {
     pub standfirst: Option<String>,
     pub kicker: Option<String>,
     pub url: Option<String>,
-    /// RFC 3339 timestamp.
-    pub published: Option<String>,
-    /// RFC 3339 timestamp.
-    pub updated: Option<String>,
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
     /// BCP 47 language tag; `en` when absent.
     pub lang: Option<String>,
     pub publisher: Option<Publisher>,
     pub authors: Vec<Author>,
     pub body: Vec<Block>,
     pub related: Vec<RelatedLink>,
+    /// Minutes to read the story, derived by `check` (see `derived::reading_minutes`).
+    pub reading_minutes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,12 +105,13 @@ impl Article {
     /// `location` (where the article was fetched from), or else the article's own `url`, or
     /// else left for the browser to resolve against the page.
     pub fn check_at(mut self, location: Option<&str>) -> Result<Checked, ArticleError> {
-        let mut warnings = validate::problems(&self);
+        let mut warnings = validate::problems(&mut self);
         if let Some(error) = warnings.iter().find(|p| p.is_error()) {
             return Err(ArticleError::new(error.path.clone(), error.message.clone()));
         }
         let base = self.base_url(location);
         warnings.extend(link::drop_unsafe_links(&mut self, base.as_ref()));
+        self.reading_minutes = derived::reading_minutes(&mut self);
         Ok(Checked {
             article: self,
             warnings,
@@ -135,9 +135,5 @@ impl Article {
     /// Text direction for the article's language.
     pub fn dir(&self) -> &'static str {
         derived::direction(self.lang())
-    }
-
-    pub fn labels(&self) -> Labels {
-        Labels::for_lang(self.lang())
     }
 }

@@ -2,30 +2,12 @@
 //! it is about, e.g. `body[3].text[1].href: invalid type: integer `7`, expected a string`.
 //! Fields the format does not know are ignored, so newer articles still render.
 
-use std::fmt;
-
 use super::block::BlockFields;
 use super::json::Json;
-use super::{Article, ArticleError, Author, Inline, PromoAction, Publisher, RelatedLink, Span};
-
-/// A JSON path, built on the stack and written out only for an error.
-#[derive(Clone, Copy)]
-enum Path<'a> {
-    Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            Path::Root => f.write_str("."),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
-    }
-}
+use super::path::Path;
+use super::{
+    Article, ArticleError, Author, Inline, PromoAction, Publisher, RelatedLink, Span, Timestamp,
+};
 
 type Read<T> = Result<T, ArticleError>;
 
@@ -100,6 +82,16 @@ fn string(json: &Json, path: &Path) -> Read<String> {
     }
 }
 
+fn timestamp(json: &Json, path: &Path) -> Read<Timestamp> {
+    let text = string(json, path)?;
+    Timestamp::parse(&text).ok_or_else(|| {
+        ArticleError::new(
+            path.to_string(),
+            format!("`{text}` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z"),
+        )
+    })
+}
+
 fn boolean(json: &Json, path: &Path) -> Read<bool> {
     match json {
         Json::Bool(b) => Ok(*b),
@@ -149,13 +141,14 @@ pub(super) fn article(json: &Json) -> Read<Article> {
         standfirst: fields.optional_string("standfirst")?,
         kicker: fields.optional_string("kicker")?,
         url: fields.optional_string("url")?,
-        published: fields.optional_string("published")?,
-        updated: fields.optional_string("updated")?,
+        published: fields.optional("published", timestamp)?,
+        updated: fields.optional("updated", timestamp)?,
         lang: fields.optional_string("lang")?,
         publisher: fields.optional("publisher", publisher)?,
         authors: fields.defaulted("authors", |json, path| list(json, path, author))?,
         body: fields.required("body", |json, path| list(json, path, block))?,
         related: fields.defaulted("related", |json, path| list(json, path, related_link))?,
+        reading_minutes: 0,
     })
 }
 

@@ -1,3 +1,9 @@
+//! The words the widget shows around an article's own text, in six languages, with the plural
+//! rules and date formats of each. Adding a language is data: one more `Labels` and a line in
+//! `Labels::written_in`.
+
+use crate::model::Timestamp;
+
 /// The fixed words the widget shows around the article's own text, in the article's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labels {
@@ -13,12 +19,12 @@ pub struct Labels {
     pub profile: &'static str,
     pub published: &'static str,
     pub updated: &'static str,
-    /// Reading time by plural form (`{n}` stands for the minutes): one, two, few, other.
-    /// Languages without a form use `other`.
-    pub reading_time: [&'static str; 4],
+    /// Reading time by plural form (`{n}` stands for the minutes): the first form whose
+    /// counts match is used, and the last form is for `Counts::Other`.
+    pub reading_time: &'static [(Counts, &'static str)],
     pub loading: &'static str,
     pub failed: &'static str,
-    /// Why an article could not be shown, one sentence per `Failure`.
+    /// Why an article could not be shown, one sentence per `load::Failure`.
     pub failures: Failures,
     /// How a date is written: `{d}` day, `{m}` month name, `{y}` year.
     pub date: &'static str,
@@ -40,82 +46,92 @@ pub struct Failures {
     pub unreadable_file: &'static str,
 }
 
-/// Why an article could not be shown, as the reader is told.
+/// Which counts take a plural form, as CLDR writes the rules for whole numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Failure {
-    TimedOut,
-    TooLarge,
-    NotFound,
-    /// Any other HTTP error, with its status.
-    ServerError(u16),
-    Unreachable,
-    /// Not JSON.
-    NotReadable,
-    /// JSON, but not a valid article.
-    Invalid,
-    /// The widget was given nothing to load.
-    NoArticle,
-    /// A file (natively) that could not be read.
-    UnreadableFile,
+pub enum Counts {
+    /// Exactly this number.
+    Is(usize),
+    /// `n % modulo` in `from..=to`, unless `n % 100` is in `except`.
+    Mod {
+        modulo: usize,
+        from: usize,
+        to: usize,
+        except: Option<(usize, usize)>,
+    },
+    /// Any other number.
+    Other,
+}
+
+impl Counts {
+    fn take(self, n: usize) -> bool {
+        match self {
+            Counts::Is(m) => n == m,
+            Counts::Mod {
+                modulo,
+                from,
+                to,
+                except,
+            } => {
+                (from..=to).contains(&(n % modulo))
+                    && !except.is_some_and(|(lo, hi)| (lo..=hi).contains(&(n % 100)))
+            }
+            Counts::Other => true,
+        }
+    }
 }
 
 impl Labels {
-    /// The sentence that tells the reader about `failure`.
-    pub fn failure(&self, failure: Failure) -> String {
-        let f = &self.failures;
-        match failure {
-            Failure::TimedOut => f.timed_out.into(),
-            Failure::TooLarge => f.too_large.into(),
-            Failure::NotFound => f.not_found.into(),
-            Failure::ServerError(status) => f.server_error.replace("{status}", &status.to_string()),
-            Failure::Unreachable => f.unreachable.into(),
-            Failure::NotReadable => f.not_readable.into(),
-            Failure::Invalid => f.invalid.into(),
-            Failure::NoArticle => f.no_article.into(),
-            Failure::UnreadableFile => f.unreadable_file.into(),
-        }
-    }
-
     /// Labels for a BCP 47 language tag, by its primary language, falling back to English.
-    pub fn for_lang(lang: &str) -> Labels {
-        Labels::written_in(lang).unwrap_or(ENGLISH)
+    pub fn for_lang(lang: &str) -> &'static Labels {
+        Labels::written_in(lang).unwrap_or(&ENGLISH)
     }
 
     /// Labels in the tag's own primary language, if the widget has them.
-    pub fn written_in(lang: &str) -> Option<Labels> {
+    pub fn written_in(lang: &str) -> Option<&'static Labels> {
         let mut subtags = lang.split('-');
         let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
         if primary == "en" && subtags.any(|region| region.eq_ignore_ascii_case("us")) {
-            return Some(Labels {
-                date: "{m} {d}, {y}",
-                ..ENGLISH
-            });
+            return Some(&US_ENGLISH);
         }
         match primary.as_str() {
-            "en" => Some(ENGLISH),
-            "ar" => Some(ARABIC),
-            "de" => Some(GERMAN),
-            "es" => Some(SPANISH),
-            "fr" => Some(FRENCH),
-            "he" | "iw" => Some(HEBREW),
+            "en" => Some(&ENGLISH),
+            "ar" => Some(&ARABIC),
+            "de" => Some(&GERMAN),
+            "es" => Some(&SPANISH),
+            "fr" => Some(&FRENCH),
+            "he" | "iw" => Some(&HEBREW),
             _ => None,
         }
     }
 
     /// "3 min read", in the plural form the language asks for.
     pub fn reading_time(&self, minutes: usize) -> String {
-        let [one, two, few, other] = self.reading_time;
-        let form = match minutes {
-            1 if !one.is_empty() => one,
-            2 if !two.is_empty() => two,
-            3..=10 if !few.is_empty() => few,
-            _ => other,
-        };
+        let form = self
+            .reading_time
+            .iter()
+            .find(|(counts, _)| counts.take(minutes))
+            .map_or("{n}", |(_, text)| text);
         form.replace("{n}", &minutes.to_string())
+    }
+
+    /// The date as the reader sees it, e.g. `18 November 2020`: the calendar date as written
+    /// (no time-zone conversion, so the server and the browser agree).
+    pub fn date(&self, timestamp: &Timestamp) -> String {
+        self.date
+            .replace("{d}", &timestamp.day.to_string())
+            .replace("{m}", self.months[timestamp.month as usize - 1])
+            .replace("{y}", &timestamp.year.to_string())
     }
 }
 
-const ENGLISH: Labels = Labels {
+static US_ENGLISH: Labels = Labels {
+    date: "{m} {d}, {y}",
+    ..ENGLISH_LABELS
+};
+
+static ENGLISH: Labels = ENGLISH_LABELS;
+
+const ENGLISH_LABELS: Labels = Labels {
     by: "By",
     and: " and ",
     comma: ", ",
@@ -126,7 +142,7 @@ const ENGLISH: Labels = Labels {
     profile: "Profile",
     published: "Published",
     updated: "Updated",
-    reading_time: ["", "", "", "{n} min read"],
+    reading_time: &[(Counts::Other, "{n} min read")],
     loading: "Loading article…",
     failed: "This article could not be shown.",
     failures: Failures {
@@ -157,7 +173,7 @@ const ENGLISH: Labels = Labels {
     ],
 };
 
-const ARABIC: Labels = Labels {
+static ARABIC: Labels = Labels {
     by: "بقلم",
     and: " و",
     comma: "، ",
@@ -168,11 +184,19 @@ const ARABIC: Labels = Labels {
     profile: "الملف الشخصي",
     published: "نُشر",
     updated: "حُدّث",
-    reading_time: [
-        "دقيقة واحدة للقراءة",
-        "دقيقتان للقراءة",
-        "{n} دقائق للقراءة",
-        "{n} دقيقة للقراءة",
+    reading_time: &[
+        (Counts::Is(1), "دقيقة واحدة للقراءة"),
+        (Counts::Is(2), "دقيقتان للقراءة"),
+        (
+            Counts::Mod {
+                modulo: 100,
+                from: 3,
+                to: 10,
+                except: None,
+            },
+            "{n} دقائق للقراءة",
+        ),
+        (Counts::Other, "{n} دقيقة للقراءة"),
     ],
     loading: "جارٍ تحميل المقال…",
     failed: "تعذّر عرض هذا المقال.",
@@ -204,7 +228,7 @@ const ARABIC: Labels = Labels {
     ],
 };
 
-const HEBREW: Labels = Labels {
+static HEBREW: Labels = Labels {
     by: "מאת",
     and: " ו",
     comma: ", ",
@@ -215,7 +239,10 @@ const HEBREW: Labels = Labels {
     profile: "פרופיל",
     published: "פורסם",
     updated: "עודכן",
-    reading_time: ["דקת קריאה אחת", "", "", "{n} דקות קריאה"],
+    reading_time: &[
+        (Counts::Is(1), "דקת קריאה אחת"),
+        (Counts::Other, "{n} דקות קריאה"),
+    ],
     loading: "טוען את הכתבה…",
     failed: "לא ניתן להציג את הכתבה.",
     failures: Failures {
@@ -246,7 +273,7 @@ const HEBREW: Labels = Labels {
     ],
 };
 
-const FRENCH: Labels = Labels {
+static FRENCH: Labels = Labels {
     by: "Par",
     and: " et ",
     comma: ", ",
@@ -257,7 +284,7 @@ const FRENCH: Labels = Labels {
     profile: "Profil",
     published: "Publié le",
     updated: "Mis à jour le",
-    reading_time: ["", "", "", "{n} min de lecture"],
+    reading_time: &[(Counts::Other, "{n} min de lecture")],
     loading: "Chargement de l’article…",
     failed: "Impossible d’afficher cet article.",
     failures: Failures {
@@ -288,7 +315,7 @@ const FRENCH: Labels = Labels {
     ],
 };
 
-const GERMAN: Labels = Labels {
+static GERMAN: Labels = Labels {
     by: "Von",
     and: " und ",
     comma: ", ",
@@ -299,7 +326,7 @@ const GERMAN: Labels = Labels {
     profile: "Profil",
     published: "Veröffentlicht",
     updated: "Aktualisiert",
-    reading_time: ["", "", "", "{n} Min. Lesezeit"],
+    reading_time: &[(Counts::Other, "{n} Min. Lesezeit")],
     loading: "Artikel wird geladen …",
     failed: "Dieser Artikel kann nicht angezeigt werden.",
     failures: Failures {
@@ -330,7 +357,7 @@ const GERMAN: Labels = Labels {
     ],
 };
 
-const SPANISH: Labels = Labels {
+static SPANISH: Labels = Labels {
     by: "Por",
     and: " y ",
     comma: ", ",
@@ -341,7 +368,7 @@ const SPANISH: Labels = Labels {
     profile: "Perfil",
     published: "Publicado",
     updated: "Actualizado",
-    reading_time: ["", "", "", "{n} min de lectura"],
+    reading_time: &[(Counts::Other, "{n} min de lectura")],
     loading: "Cargando el artículo…",
     failed: "No se puede mostrar este artículo.",
     failures: Failures {

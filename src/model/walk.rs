@@ -1,0 +1,145 @@
+//! The one walk over an article: every text, URL and block in document order, each with its
+//! JSON path. Validation, the URL check and the reading time are visitors of it, so a new
+//! field or block type is added here once, and the compiler points at this match.
+
+use super::path::Path;
+use super::{Article, Block, BlockKind, Inline, UrlUse};
+
+/// What a text field must hold; the text names the field in a message ("the headline").
+#[derive(Debug, Clone, Copy)]
+pub enum Rule {
+    /// Anything, or nothing.
+    Any,
+    /// Something besides white space.
+    NotBlank(&'static str),
+    /// Something besides white space, if it is given at all.
+    NotBlankIfGiven(&'static str),
+}
+
+/// What the walk shows a visitor. Each method does nothing unless a visitor needs it.
+pub trait Visit {
+    /// A text field, `None` when an optional one is absent.
+    fn text(&mut self, _at: &Path, _text: Option<&str>, _rule: Rule) {}
+    /// Words of the story itself (paragraphs, quotes and headings), in reading order.
+    fn story(&mut self, _text: &str) {}
+    /// A paragraph's or a quote's text as a whole, before its spans.
+    fn inline(&mut self, _at: &Path, _text: &Inline, _kind: BlockKind) {}
+    /// A URL field, which the visitor may rewrite or remove.
+    fn url(&mut self, _at: &Path, _url: &mut Option<String>, _usage: UrlUse) {}
+    /// A block, before its fields.
+    fn block(&mut self, _at: &Path, _block: &Block) {}
+}
+
+use Rule::{Any, NotBlank, NotBlankIfGiven};
+
+pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
+    let root = Path::Root;
+    visit.text(
+        &root.key("headline"),
+        Some(&article.headline),
+        NotBlank("the headline"),
+    );
+    let standfirst = article.standfirst.as_deref();
+    visit.text(
+        &root.key("standfirst"),
+        standfirst,
+        NotBlankIfGiven("the standfirst"),
+    );
+    let kicker = article.kicker.as_deref();
+    visit.text(&root.key("kicker"), kicker, NotBlankIfGiven("the kicker"));
+    visit.url(&root.key("url"), &mut article.url, UrlUse::Link);
+    if let Some(publisher) = &mut article.publisher {
+        let at = root.key("publisher");
+        let name = Some(publisher.name.as_str());
+        visit.text(&at.key("name"), name, NotBlank("the publisher's name"));
+        visit.url(&at.key("url"), &mut publisher.url, UrlUse::Link);
+        visit.url(&at.key("logo"), &mut publisher.logo, UrlUse::Image);
+    }
+    let authors = root.key("authors");
+    for (i, author) in article.authors.iter_mut().enumerate() {
+        let at = authors.index(i);
+        let name = Some(author.name.as_str());
+        visit.text(&at.key("name"), name, NotBlank("an author's name"));
+        visit.text(&at.key("role"), author.role.as_deref(), Any);
+        visit.text(&at.key("bio"), author.bio.as_deref(), Any);
+        visit.url(&at.key("url"), &mut author.url, UrlUse::Link);
+        visit.url(&at.key("avatar"), &mut author.avatar, UrlUse::Image);
+    }
+    let body = root.key("body");
+    for (i, block) in article.body.iter_mut().enumerate() {
+        let at = body.index(i);
+        visit.block(&at, block);
+        walk_block(&at, block, visit);
+    }
+    let related = root.key("related");
+    for (i, link) in article.related.iter_mut().enumerate() {
+        let at = related.index(i);
+        let title = Some(link.title.as_str());
+        visit.text(&at.key("title"), title, NotBlank("a related link's title"));
+        visit.text(&at.key("kicker"), link.kicker.as_deref(), Any);
+        visit.url(&at.key("url"), &mut link.url, UrlUse::Link);
+        visit.url(&at.key("image"), &mut link.image, UrlUse::Image);
+    }
+}
+
+fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
+    let kind = block.kind();
+    match block {
+        Block::Paragraph(text) => walk_inline(&at.key("text"), text, kind, visit),
+        Block::Quote { text, cite } => {
+            walk_inline(&at.key("text"), text, kind, visit);
+            visit.text(&at.key("cite"), cite.as_deref(), Any);
+        }
+        Block::Heading(text) => {
+            visit.text(&at.key("text"), Some(text), NotBlank(kind.text_noun()));
+            visit.story(text);
+        }
+        Block::PullQuote { text, cite } => {
+            visit.text(&at.key("text"), Some(text), NotBlank(kind.text_noun()));
+            visit.text(&at.key("cite"), cite.as_deref(), Any);
+        }
+        Block::Image(image) => {
+            let src = Some(image.src.as_str());
+            visit.text(&at.key("src"), src, NotBlank("an image's src"));
+            visit.text(&at.key("alt"), Some(&image.alt), Any);
+            visit.text(&at.key("caption"), image.caption.as_deref(), Any);
+            visit.text(&at.key("credit"), image.credit.as_deref(), Any);
+            let mut src = Some(std::mem::take(&mut image.src));
+            visit.url(&at.key("src"), &mut src, UrlUse::Image);
+            image.src = src.unwrap_or_default();
+        }
+        Block::Promo(promo) => {
+            let title = Some(promo.title.as_str());
+            visit.text(&at.key("title"), title, NotBlank("a promo's title"));
+            let text = promo.text.as_deref();
+            visit.text(&at.key("text"), text, NotBlankIfGiven("a promo's text"));
+            if let Some(action) = &mut promo.action {
+                let at = at.key("action");
+                let label = Some(action.label.as_str());
+                visit.text(&at.key("label"), label, NotBlank("a promo action's label"));
+                let url = Some(action.url.as_str());
+                visit.text(&at.key("url"), url, NotBlank("a promo action's url"));
+                let mut url = Some(std::mem::take(&mut action.url));
+                visit.url(&at.key("url"), &mut url, UrlUse::Link);
+                match url {
+                    Some(url) => action.url = url,
+                    None => promo.action = None,
+                }
+            }
+        }
+    }
+}
+
+fn walk_inline(at: &Path, text: &mut Inline, kind: BlockKind, visit: &mut dyn Visit) {
+    visit.inline(at, text, kind);
+    for (j, span) in text.0.iter_mut().enumerate() {
+        let at = at.index(j);
+        let rule = match span.href {
+            Some(_) => NotBlank("a link's text"),
+            None => Any,
+        };
+        visit.text(&at.key("text"), Some(&span.text), rule);
+        visit.story(&span.text);
+        visit.url(&at.key("href"), &mut span.href, UrlUse::Link);
+    }
+}
