@@ -10,7 +10,7 @@ use article_widget::i18n::Labels;
 use article_widget::load::parse_json_bytes;
 use article_widget::ssr::{widget_markup, RenderOptions};
 use markup::{allowed, tags};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Where the native runner pretends the articles were fetched from.
 const ORIGIN: &str = "https://hostile.test";
@@ -34,7 +34,7 @@ fn cases() -> Vec<Case> {
             } else if let Some(raw) = case.get("raw") {
                 raw.as_str().unwrap().as_bytes().to_vec()
             } else {
-                generate(&case["generate"])
+                from_pieces(&case["pieces"])
             };
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             Case {
@@ -49,42 +49,28 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// Builds the large or malformed inputs that are not worth storing.
-fn generate(spec: &Value) -> Vec<u8> {
-    let count = |key: &str| spec[key].as_u64().map(|n| n as usize);
-    let article = |body: Value| json!({ "headline": "Generated", "body": body });
-    if let Some(n) = count("word") {
-        return serde_json::to_vec(&article(
-            json!([{ "type": "paragraph", "text": ["w".repeat(n)] }]),
-        ))
-        .unwrap();
+/// The bytes a case's `pieces` spell out: each `text` repeated `times` (once by default), or
+/// `hex` bytes, one after the other. The end-to-end runner reads the same pieces.
+fn from_pieces(pieces: &Value) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for piece in pieces.as_array().expect("pieces is an array") {
+        if let Some(hex) = piece["hex"].as_str() {
+            bytes.extend(
+                (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()),
+            );
+        } else {
+            let times = piece["times"].as_u64().unwrap_or(1) as usize;
+            bytes.extend(
+                piece["text"]
+                    .as_str()
+                    .expect("a piece has text or hex")
+                    .repeat(times)
+                    .bytes(),
+            );
+        }
     }
-    if let Some(n) = count("paragraphs") {
-        let body: Vec<Value> = (0..n)
-            .map(|i| json!({ "type": "paragraph", "text": format!("Paragraph {i}.") }))
-            .collect();
-        return serde_json::to_vec(&article(Value::Array(body))).unwrap();
-    }
-    if let Some(n) = count("nested") {
-        return format!("{}{}", "[".repeat(n), "]".repeat(n)).into_bytes();
-    }
-    if let Some(n) = count("pad") {
-        let mut bytes =
-            serde_json::to_vec(&article(json!([{ "type": "paragraph", "text": "x" }]))).unwrap();
-        bytes.pop();
-        bytes.extend_from_slice(b", \"padding\": \"");
-        bytes.resize(n - 2, b'p');
-        bytes.extend_from_slice(b"\"}");
-        return bytes;
-    }
-    assert_eq!(
-        spec["invalid-utf8"],
-        json!(true),
-        "unknown generator {spec}"
-    );
-    let mut bytes =
-        br#"{"headline": "Invalid bytes", "body": [{"type": "paragraph", "text": "bad "#.to_vec();
-    bytes.extend_from_slice(&[0xff, b' ', b'b', b'y', b't', b'e', b'"', b'}', b']', b'}']);
     bytes
 }
 

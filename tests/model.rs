@@ -674,3 +674,36 @@ fn plural_rules_are_data(#[case] minutes: usize, #[case] expected: &str) {
 fn arabic_reading_time_takes_its_plural_forms(#[case] minutes: usize, #[case] expected: &str) {
     assert_eq!(Labels::for_lang("ar").reading_time(minutes), expected);
 }
+
+/// tests/fixtures/url-rules.json, which the markup checks of both suites read, is the rule
+/// the model applies.
+#[rstest]
+#[case(UrlUse::Link, "link")]
+#[case(UrlUse::Image, "image")]
+fn the_shared_url_rules_are_the_models(#[case] usage: UrlUse, #[case] key: &str) {
+    let rules: Value = serde_json::from_str(include_str!("fixtures/url-rules.json")).unwrap();
+    let allowed: Vec<&str> = rules[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    for scheme in [
+        "http",
+        "https",
+        "mailto",
+        "javascript",
+        "data",
+        "ftp",
+        "file",
+        "vbscript",
+        "tel",
+    ] {
+        let url = format!("{scheme}://example.com/x");
+        assert_eq!(
+            safe_url(&url, usage, None).is_ok(),
+            allowed.contains(&scheme),
+            "{scheme}: as {key}"
+        );
+    }
+}

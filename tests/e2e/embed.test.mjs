@@ -11,11 +11,9 @@ const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'),
 const THREE_MB = 3 * 1024 * 1024;
 
 /** Late answers: requests held open, and those waiting for every one of them to end. */
-const late = { open: 0, held: [], drained: [] };
-const lateArrived = () => new Promise(function check(resolve) {
-  if (late.open > 0) resolve();
-  else setTimeout(() => check(resolve), 10);
-});
+const late = { open: 0, held: [], drained: [], arrivals: [] };
+/** Resolves once a late request has reached the server. */
+const lateArrived = () => new Promise((resolve) => (late.open > 0 ? resolve() : late.arrivals.push(resolve)));
 /** Sends every held answer and resolves once each request has ended, answered or abandoned. */
 const releaseLate = () => new Promise((resolve) => {
   if (late.open === 0) return resolve();
@@ -28,6 +26,7 @@ const routes = {
   // Held until the test releases it, so the page has moved on before the answer comes.
   '/late/article.json': (req, res) => {
     late.open += 1;
+    late.arrivals.splice(0).forEach((resolve) => resolve());
     res.on('close', () => {
       late.open -= 1;
       if (late.open === 0) late.drained.splice(0).forEach((resolve) => resolve());
@@ -381,12 +380,12 @@ describe('failures end in an error panel over the intact fallback', () => {
     ['a body over the byte cap', '/fail/huge.json', 'The article is too large to show.'],
     ['a chunked body over the byte cap', '/fail/huge-chunked.json', 'The article is too large to show.'],
     ['an unreachable server', 'http://127.0.0.1:9/article.json', 'The article could not be loaded. Check your connection and try again.'],
-    ['no answer within 10 s', '/fail/slow.json', 'The article took too long to load.'],
+    ['no complete answer within the timeout', '/fail/slow.json', 'The article took too long to load.', 'data-timeout="300"'],
   ];
-  for (const [what, src, message] of cases) {
+  for (const [what, src, message, attributes = ''] of cases) {
     test(what, async () => {
       const tab = await open(page(`fail-${what.replace(/\W+/g, '-')}`,
-        `<div id="w" data-article-widget data-src="${src}"><a class="fallback" href="https://example.com/">Read on the publisher's site</a></div>`));
+        `<div id="w" data-article-widget data-src="${src}" ${attributes}><a class="fallback" href="https://example.com/">Read on the publisher's site</a></div>`));
       await waitForEvents(tab, 'error', 1);
       const shown = await inspect(tab, 'w');
       assert.equal(shown.headline, null);

@@ -1,17 +1,31 @@
 //! A small reader for the markup the pre-renderer writes, to check it for anything that runs.
 #![allow(dead_code)]
 
-/// Whether a URL in an `href` or `src` is one the widget may write: http, https, mailto, or
+/// The schemes a written URL may have (tests/fixtures/url-rules.json, which the end-to-end
+/// suite reads too): for links, and for images.
+pub fn schemes() -> (Vec<String>, Vec<String>) {
+    let rules: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/url-rules.json")).unwrap();
+    let list = |key: &str| -> Vec<String> {
+        rules[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    (list("link"), list("image"))
+}
+
+/// Whether a URL in an `href` or `src` is one the widget may write: a link's scheme, or
 /// relative (but not protocol-relative).
 pub fn allowed(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let scheme_end = lower.find(':');
     let path_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
     match scheme_end {
-        Some(colon) if colon < path_end => ["http:", "https:", "mailto:"]
-            .iter()
-            .any(|s| lower.starts_with(s)),
-        _ => !lower.starts_with("//"),
+        Some(colon) if colon < path_end => schemes().0.contains(&lower[..colon].to_owned()),
+        _ => !lower.starts_with("//") && !lower.starts_with("/\\"),
     }
 }
 
