@@ -4,7 +4,7 @@
 use article_widget::components::*;
 use article_widget::i18n::Labels;
 use article_widget::model::{
-    Article, DisplayDates, ImageBlock, Inline, PromoAction, PromoBlock, Span, Timestamp,
+    Article, ImageBlock, Inline, PromoAction, PromoBlock, Span, Timestamp,
 };
 use article_widget::ssr::{json_ld, render_fragment, render_page, RenderOptions};
 use serde_json::{json, Value};
@@ -136,12 +136,12 @@ fn header_in_another_language_with_dates_from_the_browser() {
     article.lang = Some("fr".into());
     article.published = Timestamp::parse("2020-11-18T09:30:00Z");
     article.updated = Timestamp::parse("2020-11-19T10:00:00Z");
-    let dates = DisplayDates {
-        published: Some("18 novembre 2020 (Intl)".into()),
-        updated: None,
-    };
     let html = markup_of(move || {
         let labels = Labels::for_lang(article.lang());
+        let dates = DisplayDates {
+            published: Some("18 novembre 2020 (Intl)".into()),
+            updated: None,
+        };
         article_header(&article, labels, HeadingLevel::default(), &dates)
     });
     for expected in [

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::HeadingLevel;
+use super::{DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
-use crate::model::{Article, DisplayDates, Timestamp};
+use crate::model::{Article, Timestamp};
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
 /// `dates` are the dates written by the browser, where the labels cannot write them.
@@ -16,9 +16,9 @@ pub fn article_header(
                 class: &'static str,
                 itemprop: &'static str,
                 stamp: &Option<Timestamp>,
-                shown: &Option<String>| {
+                shown: &Option<AttrValue>| {
         let stamp = stamp.as_ref()?;
-        let shown = shown.clone().unwrap_or_else(|| labels.date(stamp));
+        let shown = shown.clone().unwrap_or_else(|| labels.date(stamp).into());
         Some(html! {
             <span class={format!("artw-dateline-item {class}")}>
                 <span class="artw-visually-hidden">{ format!("{label} ") }</span>

@@ -2,8 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{article_body, article_header, byline_card, related_links, use_labels, HeadingLevel};
-use crate::model::{Article, DisplayDates};
+use super::{
+    article_body, article_header, byline_card, related_links, use_labels, DisplayDates,
+    HeadingLevel,
+};
+use crate::model::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {

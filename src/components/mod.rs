@@ -26,7 +26,7 @@ pub use pull_quote::pull_quote;
 pub use related_links::related_links;
 pub use rich_text::{rich_text, RichText, RichTextProps};
 pub use status_panel::{error_panel, loading_panel};
-pub use widget::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
+pub use widget::{DisplayDates, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 
 use yew::prelude::*;
 

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{error_panel, loading_panel, ArticleView, LabelsContext};
 use crate::i18n::Labels;
-use crate::model::{Article, DisplayDates};
+use crate::model::Article;
 
 /// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,16 @@ pub enum WidgetState {
     Loading,
     Ready(Rc<Article>),
     Failed(AttrValue),
+}
+
+/// The article's dates written by the browser's `Intl`, for an article in a language the
+/// widget has no labels for. Otherwise they are absent and the labels write them, the same
+/// way when pre-rendering and in the browser (and without `Intl`, whose first use in a page
+/// costs 17–44 ms here).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DisplayDates {
+    pub published: Option<AttrValue>,
+    pub updated: Option<AttrValue>,
 }
 
 /// Colour scheme. `Auto` follows the reader's `prefers-color-scheme`.

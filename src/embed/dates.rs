@@ -1,7 +1,9 @@
 use wasm_bindgen::prelude::*;
+use yew::AttrValue;
 
+use crate::components::DisplayDates;
 use crate::i18n::Labels;
-use crate::model::{Article, DisplayDates, Timestamp};
+use crate::model::{Article, Timestamp};
 
 #[wasm_bindgen]
 extern "C" {
@@ -33,6 +35,7 @@ pub(super) fn display_dates(article: &Article) -> DisplayDates {
             .call1(&JsValue::NULL, &date)
             .ok()?
             .as_string()
+            .map(AttrValue::from)
     };
     DisplayDates {
         published: write(&article.published),

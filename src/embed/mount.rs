@@ -8,10 +8,10 @@ use yew::{AppHandle, AttrValue, Callback};
 use super::dates::display_dates;
 use super::settings::Settings;
 use super::view::View;
-use crate::components::{Widget, WidgetProps, WidgetState};
+use crate::components::{DisplayDates, Widget, WidgetProps, WidgetState};
 use crate::i18n::Labels;
 use crate::load::LoadError;
-use crate::model::{Checked, DisplayDates};
+use crate::model::Checked;
 
 /// One widget the WebAssembly renders.
 pub(super) struct Mount {

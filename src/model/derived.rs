@@ -161,16 +161,6 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// The article's dates written by the browser's `Intl`, for an article in a language the
-/// widget has no labels for. Otherwise they are absent and the labels write them, the same
-/// way when pre-rendering and in the browser (and without `Intl`, whose first use in a page
-/// costs 17–44 ms here).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DisplayDates {
-    pub published: Option<String>,
-    pub updated: Option<String>,
-}
-
 /// A well-formed BCP 47 tag: subtags of 1–8 letters or digits joined by `-`, the first all
 /// letters (2–8 of them, or a single `x` or `i` for private and grandfathered tags).
 pub fn is_language_tag(tag: &str) -> bool {
