@@ -2,20 +2,23 @@
 
 const STYLESHEET: &str = include_str!("../static/article-widget.css");
 
-/// The hex colour a token resolves to by default, from the first rule that sets it after
-/// `selector` in the stylesheet: `--artw-x: #abc;` or `--artw-x: var(--article-widget-y, #abc);`.
-fn token(selector: &str, name: &str) -> [f64; 3] {
-    let block = &STYLESHEET[STYLESHEET
-        .find(selector)
-        .unwrap_or_else(|| panic!("no {selector}"))..];
+/// The light or the dark hex colour a token resolves to by default, read from the stylesheet's
+/// `.artw-root` rule, where each token is written once: `--artw-x: light-dark(#light, #dark);`,
+/// the colours possibly inside `var(--article-widget-y, #…)`.
+fn token(name: &str, dark: bool) -> [f64; 3] {
+    let block = &STYLESHEET[STYLESHEET.find(".artw-root {").expect("the root rule")..];
     let block = &block[..block.find('}').unwrap()];
     let line = block
         .lines()
-        .find(|l| l.trim_start().starts_with(&format!("--artw-{name}:")))
-        .unwrap_or_else(|| panic!("{selector} sets no --artw-{name}"));
-    let hex = &line[line.rfind('#').unwrap() + 1..];
-    let hex: String = hex.chars().take_while(char::is_ascii_hexdigit).collect();
-    rgb(&hex)
+        .find(|l| l.trim_start().starts_with(&format!("--artw-{name}: light-dark(")))
+        .unwrap_or_else(|| panic!(".artw-root sets no --artw-{name} with light-dark()"));
+    let colours: Vec<&str> = line
+        .split('#')
+        .skip(1)
+        .map(|hex| &hex[..hex.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(hex.len())])
+        .collect();
+    assert_eq!(colours.len(), 2, "a light and a dark colour: {line}");
+    rgb(colours[usize::from(dark)])
 }
 
 fn rgb(hex: &str) -> [f64; 3] {
@@ -48,8 +51,8 @@ fn the_formula_matches_known_ratios() {
 
 #[test]
 fn text_colours_reach_4_5_to_1_in_both_themes() {
-    for theme in [".artw-root {", ".artw-root[data-theme=\"dark\"] {"] {
-        let t = |name| token(theme, name);
+    for (theme, dark) in [("light", false), ("dark", true)] {
+        let t = |name| token(name, dark);
         let pairs = [
             ("text on background", t("text"), t("bg")),
             ("text on surface", t("text"), t("surface")),

@@ -20,7 +20,14 @@ fn host_element(lang: &str) -> Element {
     let section = document.create_element("section").unwrap();
     section.set_attribute("lang", lang).unwrap();
     let element = document.create_element("div").unwrap();
-    element.set_inner_html(r#"<p class="fallback">Read it on the publisher's site</p>"#);
+    element
+        .append_child(&child(
+            &element,
+            "p",
+            "fallback",
+            "Read it on the publisher's site",
+        ))
+        .unwrap();
     let shadow = element
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap();
@@ -29,6 +36,18 @@ fn host_element(lang: &str) -> Element {
         .unwrap();
     section.append_child(&element).unwrap();
     document.body().unwrap().append_child(&section).unwrap();
+    element
+}
+
+/// A new `<tag class>` holding `text`, in `beside`'s document.
+fn child(beside: &Element, tag: &str, class: &str, text: &str) -> Element {
+    let element = beside
+        .owner_document()
+        .unwrap()
+        .create_element(tag)
+        .unwrap();
+    element.set_class_name(class);
+    element.set_text_content(Some(text).filter(|t| !t.is_empty()));
     element
 }
 
@@ -135,11 +154,14 @@ async fn the_same_article_again_settles_at_once() {
 async fn pre_rendered_markup_stays_until_the_new_article_replaces_it() {
     let document = document();
     let element = document.create_element("div").unwrap();
-    element.set_inner_html(
-        r#"<div class="artw-host"><div class="artw-root"><h1 class="artw-headline">Pre-rendered</h1></div></div>"#,
-    );
+    let root = child(&element, "div", "artw-host", "");
+    let themed = child(&element, "div", "artw-root", "");
+    themed
+        .append_child(&child(&element, "h1", "artw-headline", "Pre-rendered"))
+        .unwrap();
+    root.append_child(&themed).unwrap();
+    element.append_child(&root).unwrap();
     document.body().unwrap().append_child(&element).unwrap();
-    let root = element.first_element_child().unwrap();
     let widget = attach(element.clone(), Some(root.clone()), JsValue::NULL).unwrap();
     yew::scheduler::flush().await;
     assert_eq!(

@@ -504,11 +504,7 @@ fn an_article_fetched_from_a_url_links_relative_to_it() {
         Some("https://cdn.example/2020/11/other")
     );
 
-    let with_own_url = with(
-        value.clone(),
-        "/url",
-        json!("https://www.itpro.example/news/krebs"),
-    );
+    let with_own_url = with(value, "/url", json!("https://www.itpro.example/news/krebs"));
     let article = Article::from_json(&with_own_url.to_string())
         .unwrap()
         .article;

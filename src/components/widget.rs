@@ -105,7 +105,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_rendered = props.on_rendered.clone();
         use_effect_with(props.state.clone(), move |state| {
-            on_rendered.emit(state.clone())
+            on_rendered.emit(state.clone());
         });
     }
     // In a shadow root, <slot> shows the host element's own children: its fallback content,

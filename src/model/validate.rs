@@ -62,7 +62,7 @@ impl Visit for Rules {
                 Rule::Any => {}
                 Rule::NotBlank(what) => self.error(at, format!("{what} must not be empty")),
                 Rule::NotBlankIfGiven(what) => {
-                    self.error(at, format!("{what}, when given, must not be empty"))
+                    self.error(at, format!("{what}, when given, must not be empty"));
                 }
             }
         }
