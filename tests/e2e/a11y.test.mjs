@@ -4,15 +4,11 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveAndLaunch } from './support.mjs';
+import { ROOT, linkedArticle, serveAndLaunch } from './support.mjs';
 
 const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
-const linked = structuredClone(seed);
-linked.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
-linked.authors[0].url = 'https://example.com/bobby';
-linked.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
-linked.related[0].url = 'https://example.com/related';
+const linked = linkedArticle(seed);
 
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 <script type="module" src="/article-widget.js"></script></head><body><main>${body}</main></body></html>`;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, DIST, ROOT, serve, serveAndLaunch } from './support.mjs';
+import { CLI, DIST, LINK_EVENTS, ROOT, clickEveryLink, linkedArticle, serve, serveAndLaunch } from './support.mjs';
 
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
 const THREE_MB = 3 * 1024 * 1024;
@@ -344,29 +344,13 @@ describe('in any order', () => {
 
 describe('events', () => {
   test('link clicks report href and kind for body, author, promo and related links', async () => {
-    const article = structuredClone(seed);
-    article.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
-    article.authors[0].url = 'https://example.com/bobby';
-    article.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
-    article.related[0].url = 'https://example.com/related';
+    const article = linkedArticle(seed);
     const tab = await open(page('links', `<div id="w" data-article-widget><script type="application/json">${JSON.stringify(article)}</script></div>`));
     await waitForEvents(tab, 'ready', 1);
     await tab.evaluate(() => document.addEventListener('click', (e) => e.preventDefault()));
-    const widget = tab.locator('#w');
-    await widget.locator('.artw-paragraph a').click();
-    await widget.locator('.artw-author-name a').click();
-    await widget.locator('.artw-author-profile').click();
-    await widget.locator('.artw-promo-action').click();
-    await widget.locator('a.artw-related-card').click();
-    await widget.locator('.artw-headline').click(); // not a link: no event
+    await clickEveryLink(tab.locator('#w'));
     const links = (await eventsOf(tab, 'link')).map((e) => [e.id, e.detail.kind, e.detail.href]);
-    assert.deepEqual(links, [
-      ['w', 'body', 'https://example.com/trump'],
-      ['w', 'author', 'https://example.com/bobby'],
-      ['w', 'author', 'https://example.com/bobby'],
-      ['w', 'promo', 'https://example.com/signup'],
-      ['w', 'related', 'https://example.com/related'],
-    ]);
+    assert.deepEqual(links, LINK_EVENTS.map((event) => ['w', ...event]));
     await close(tab);
   });
 });

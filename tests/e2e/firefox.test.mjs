@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
-import { CLI, DIST, ROOT, serve } from './support.mjs';
+import { CLI, DIST, ROOT, linkedArticle, serve } from './support.mjs';
 
 const seed = JSON.parse(await readFile(join(ROOT, 'static/articles/krebs.json'), 'utf8'));
-const linked = structuredClone(seed);
-linked.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
+const linked = linkedArticle(seed);
 linked.authors[0].avatar = '/no-such-avatar.png';
 const dir = await mkdtemp(join(tmpdir(), 'artw-firefox-'));
 await writeFile(join(dir, 'linked.json'), JSON.stringify(linked));

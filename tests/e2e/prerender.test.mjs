@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT, serveAndLaunch } from './support.mjs';
+import { CLI, LINK_EVENTS, ROOT, clickEveryLink, linkedArticle, serveAndLaunch } from './support.mjs';
 
 const SEED = join(ROOT, 'static/articles/krebs.json');
 const seedText = (await readFile(join(ROOT, 'tests/fixtures/krebs-seed.txt'), 'utf8')).split('\n');
@@ -18,12 +18,8 @@ const fragment = cli('render', SEED, '--fragment', '--assets', '/');
 
 // The seed with a link of every kind and an author picture that fails to load.
 const seed = JSON.parse(await readFile(SEED, 'utf8'));
-const linked = structuredClone(seed);
-linked.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
-linked.authors[0].url = 'https://example.com/bobby';
+const linked = linkedArticle(seed);
 linked.authors[0].avatar = '/no-such-avatar.png';
-linked.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
-linked.related[0].url = 'https://example.com/related';
 const linkedDir = await mkdtemp(join(tmpdir(), 'artw-linked-'));
 const LINKED = join(linkedDir, 'linked.json');
 await writeFile(LINKED, JSON.stringify(linked));
@@ -170,19 +166,8 @@ describe('taken over without WebAssembly', () => {
     test(`${what}: link events, the avatar fallback and data-theme, with no wasm`, async () => {
       const tab = await openRecorded(path);
       const widget = tab.locator('[data-article-widget]');
-      await widget.locator('.artw-paragraph a').click();
-      await widget.locator('.artw-author-name a').click();
-      await widget.locator('.artw-author-profile').click();
-      await widget.locator('.artw-promo-action').click();
-      await widget.locator('a.artw-related-card').click();
-      await widget.locator('.artw-headline').click(); // not a link: no event
-      assert.deepEqual(await tab.evaluate(() => links), [
-        ['body', 'https://example.com/trump'],
-        ['author', 'https://example.com/bobby'],
-        ['author', 'https://example.com/bobby'],
-        ['promo', 'https://example.com/signup'],
-        ['related', 'https://example.com/related'],
-      ]);
+      await clickEveryLink(widget);
+      assert.deepEqual(await tab.evaluate(() => links), LINK_EVENTS);
       // The picture loads lazily: in view, it fails, and the initials under it show.
       await widget.locator('.artw-avatar').scrollIntoViewIfNeeded();
       await tab.waitForFunction((inShadow) => {

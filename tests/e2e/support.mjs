@@ -98,3 +98,30 @@ export async function serveAndLaunch(routes = {}, after) {
   });
   return { server, browser };
 }
+
+/** The seed article with a link of every kind: in the text, the author's, the promo's, a related one. */
+export function linkedArticle(seed) {
+  const linked = structuredClone(seed);
+  linked.body[0].text = ['US president ', { text: 'Donald Trump', href: 'https://example.com/trump' }, ' has fired…'];
+  linked.authors[0].url = 'https://example.com/bobby';
+  linked.body.find((b) => b.type === 'promo').action = { label: 'Sign up', url: 'https://example.com/signup' };
+  linked.related[0].url = 'https://example.com/related';
+  return linked;
+}
+
+/** What `clickEveryLink` reports, as `[kind, href]` of each `article-widget:link` event. */
+export const LINK_EVENTS = [
+  ['body', 'https://example.com/trump'],
+  ['author', 'https://example.com/bobby'],
+  ['author', 'https://example.com/bobby'],
+  ['promo', 'https://example.com/signup'],
+  ['related', 'https://example.com/related'],
+];
+
+/** Clicks each link of a `linkedArticle` widget (a playwright locator), then its headline, which is not one. */
+export async function clickEveryLink(widget) {
+  for (const link of ['.artw-paragraph a', '.artw-author-name a', '.artw-author-profile', '.artw-promo-action',
+    'a.artw-related-card', '.artw-headline']) {
+    await widget.locator(link).click();
+  }
+}
