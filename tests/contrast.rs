@@ -10,12 +10,19 @@ fn token(name: &str, dark: bool) -> [f64; 3] {
     let block = &block[..block.find('}').unwrap()];
     let line = block
         .lines()
-        .find(|l| l.trim_start().starts_with(&format!("--artw-{name}: light-dark(")))
+        .find(|l| {
+            l.trim_start()
+                .starts_with(&format!("--artw-{name}: light-dark("))
+        })
         .unwrap_or_else(|| panic!(".artw-root sets no --artw-{name} with light-dark()"));
     let colours: Vec<&str> = line
         .split('#')
         .skip(1)
-        .map(|hex| &hex[..hex.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(hex.len())])
+        .map(|hex| {
+            &hex[..hex
+                .find(|c: char| !c.is_ascii_hexdigit())
+                .unwrap_or(hex.len())]
+        })
         .collect();
     assert_eq!(colours.len(), 2, "a light and a dark colour: {line}");
     rgb(colours[usize::from(dark)])
