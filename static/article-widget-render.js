@@ -13,7 +13,16 @@ let fetching = 0;
 /** Fetches an article when one of the page's few fetch slots is free; see `request`. */
 function fetchArticle(url, signal, timeout) {
   return new Promise((resolve) => {
-    queue.push({ url, signal, timeout, resolve });
+    const job = { url, signal, timeout, resolve };
+    queue.push(job);
+    // Abandoned while it waits for a slot: it leaves the queue and its widget moves on.
+    signal.addEventListener('abort', () => {
+      const at = queue.indexOf(job);
+      if (at >= 0) {
+        queue.splice(at, 1);
+        resolve({ failure: 'unreachable', details: `GET ${url}: abandoned before it was sent` });
+      }
+    }, { once: true });
     nextFetch();
   });
 }
@@ -21,7 +30,6 @@ function fetchArticle(url, signal, timeout) {
 function nextFetch() {
   while (fetching < PARALLEL_FETCHES && queue.length > 0) {
     const job = queue.shift();
-    if (job.signal.aborted) continue; // its widget moved on; nobody waits for the answer
     fetching++;
     request(job).then(job.resolve).finally(() => {
       fetching--;

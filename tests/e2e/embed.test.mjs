@@ -340,6 +340,24 @@ describe('in any order', () => {
     assert.equal(state.afterDestroy, false, 'update() after destroy() does nothing');
     await close(tab);
   });
+  test('a mount whose fetch still waits for a slot settles once it is replaced', async () => {
+    // Four widgets hold the loader's four fetch slots with answers the server keeps back.
+    const tab = await open(page('queued', [1, 2, 3, 4].map((i) =>
+      `<div id="held-${i}" data-article-widget data-src="/late/article.json"></div>`).join('') + '<div id="queued"></div>'));
+    await tab.waitForFunction(() => window.ArticleWidget);
+    await tab.evaluate(() => {
+      window.ArticleWidget.mount(document.getElementById('queued'), '/late/article.json')
+        .then(() => { window.firstSettled = true; });
+    });
+    // Rendering, and waiting for its article: the loading panel is up.
+    await tab.waitForFunction(() => document.getElementById('queued').shadowRoot?.querySelector('.artw-loading'));
+    await tab.evaluate((article) =>
+      window.ArticleWidget.mount(document.getElementById('queued'), { ...article, headline: 'Replaced' }), seed);
+    await tab.waitForFunction(() => window.firstSettled === true, null, { timeout: 5000 });
+    assert.equal(await tab.evaluate(() => document.getElementById('queued').shadowRoot.querySelector('.artw-headline').textContent), 'Replaced');
+    await afterLateAnswer(tab);
+    await close(tab);
+  });
 });
 
 describe('events', () => {
