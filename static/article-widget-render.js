@@ -140,11 +140,11 @@ function timeoutOf(element, options) {
 let ready;
 
 /**
- * Starts the WebAssembly (`binary`, its response already requested) and fetches the stylesheet,
- * both relative to `base`, the loader's URL.
+ * Starts the WebAssembly (`binary`, its response already requested) and fetches the stylesheet
+ * beside this file (a bundler that copies it rewrites the URL).
  */
-export function prepare(binary, base) {
-  const css = fetch(new URL('./article-widget.css', base)).then((response) => {
+export function prepare(binary) {
+  const css = fetch(new URL('./article-widget.css', import.meta.url)).then((response) => {
     if (!response.ok) throw new Error(`article-widget.css: HTTP ${response.status}`);
     return response.text();
   });
@@ -173,7 +173,8 @@ async function render(widget, generation, source, options) {
   if (!widget.view) {
     const prerendered = widget.prerendered();
     if (!prerendered) element.shadowRoot.adoptedStyleSheets = [sheet];
-    widget.view = bindings.attach(element, prerendered ?? null, options ?? null);
+    // An <article-widget>'s attributes, as they are now, decide its theme and heading level.
+    widget.view = bindings.attach(element, prerendered ?? null, element.options?.() ?? options ?? null);
   }
   widget.listen(element.shadowRoot ?? widget.view.root);
   const loaded = await article;

@@ -3,6 +3,8 @@
 //   <script type="module" src="/path/to/article-widget.js"></script>
 //   <div data-article-widget data-src="/articles/krebs.json"><a href="…">Read the article</a></div>
 //
+//   <article-widget src="/articles/krebs.json" theme="dark" heading-level="2">…</article-widget>
+//
 // A widget pre-rendered by `article-widget render` is complete as HTML, so this loader takes it
 // over in plain JavaScript (link events, the avatar fallback, data-theme, ready, destroy) and
 // downloads no WebAssembly. The rendering half (article-widget-render.js and the WebAssembly)
@@ -11,6 +13,8 @@
 // folder can be copied to any path or CDN. Loaded twice, the second copy reuses the first.
 
 const SELECTOR = '[data-article-widget]';
+const TAG = 'article-widget';
+const THEMES = ['auto', 'light', 'dark'];
 
 const earlier = globalThis.ArticleWidget;
 const widgets = new Map();
@@ -24,7 +28,7 @@ function renderer() {
   wasm ??= (() => {
     const binary = fetch(new URL('./wasm/article-widget_bg.wasm', import.meta.url));
     binary.catch(() => {}); // reported by the instantiation
-    return import('./article-widget-render.js').then((module) => module.prepare(binary, import.meta.url));
+    return import('./article-widget-render.js').then((module) => module.prepare(binary));
   })();
   return wasm;
 }
@@ -35,6 +39,10 @@ function dispatch(element, type, detail) {
 
 function warn(message) {
   console.warn(`article-widget: ${message}`);
+}
+
+function report(error) {
+  console.error('article-widget: could not render; the fallback content stays.', error);
 }
 
 /** The widget root that `article-widget render` wrote into the element, if it did. */
@@ -59,15 +67,7 @@ class Widget {
   /** Takes over pre-rendered markup as it is: no WebAssembly. */
   resume(root) {
     this.listen(this.element.shadowRoot ?? root);
-    const theme = this.element.getAttribute('data-theme');
-    if (theme != null) {
-      const name = theme.trim().toLowerCase() || 'auto';
-      if (['auto', 'light', 'dark'].includes(name)) {
-        for (const themed of root.querySelectorAll(':scope > .artw-root')) themed.dataset.theme = name;
-      } else {
-        warn(`theme \`${theme}\` is not light, dark or auto; keeping the pre-rendered one`);
-      }
-    }
+    this.theme(root, setting(this.element, 'theme'));
     for (const image of root.querySelectorAll('img.artw-avatar-image')) {
       if (image.complete && image.naturalWidth === 0) image.hidden = true;
     }
@@ -84,6 +84,23 @@ class Widget {
     this.controller = new AbortController();
     const { render } = await renderer();
     return generation === this.generation && render(this, generation, source, options);
+  }
+
+  /** Shows `theme` on the markup in view, which the WebAssembly may not have rendered. */
+  theme(root, theme) {
+    if (theme == null) return;
+    const name = theme.trim().toLowerCase() || 'auto';
+    if (!THEMES.includes(name)) return warn(`theme \`${theme}\` is not light, dark or auto; keeping ${root.querySelector('.artw-root')?.dataset.theme}`);
+    for (const themed of root.querySelectorAll(':scope > .artw-root')) themed.dataset.theme = name;
+  }
+
+  /** Applies an `<article-widget>`'s theme and heading level to the article in view. */
+  configure(options) {
+    const root = this.view?.root ?? this.prerendered();
+    if (root) this.theme(root, options.theme);
+    if (this.view) this.view.configure(options);
+    // Pre-rendered markup has its headings written; the WebAssembly renders the new ones.
+    else if (options.headingLevel != null && root) this.render(this.element.source(), this.element.options()).catch(report);
   }
 
   dispatch(type, detail) {
@@ -179,7 +196,7 @@ function startWithin(root) {
   return Promise.all(
     found.filter((element) => !widgets.has(element)).map((element) => {
       try {
-        return start(element).catch((error) => console.error('article-widget: could not render; the fallback content stays.', error));
+        return start(element).catch(report);
       } catch (error) {
         console.error(error.message);
       }
@@ -217,6 +234,91 @@ async function mountHere(element, source, options) {
 
 export const mount = earlier ? earlier.mount : mountHere;
 
+/** An attribute of the widget: `name` on an <article-widget>, `data-name` on other elements. */
+function setting(element, name) {
+  return element.getAttribute(element.localName === TAG ? name : `data-${name}`) ?? undefined;
+}
+
+/**
+ * `<article-widget src theme heading-level timeout>`: its children are the fallback. Changing
+ * `src` or the `article` property renders that article; `theme` and `heading-level` apply at
+ * once; removing the element destroys the widget.
+ */
+class ArticleWidgetElement extends (globalThis.HTMLElement ?? Object) {
+  static observedAttributes = ['src', 'theme', 'heading-level'];
+
+  #article;
+
+  get article() {
+    return this.#article ?? null;
+  }
+
+  set article(article) {
+    this.#article = article ?? undefined;
+    widgets.get(this)?.render(this.source(), this.options()).catch(report);
+  }
+
+  get src() {
+    return this.getAttribute('src') ?? '';
+  }
+
+  set src(src) {
+    this.setAttribute('src', src);
+  }
+
+  get theme() {
+    return this.getAttribute('theme') ?? 'auto';
+  }
+
+  set theme(theme) {
+    this.setAttribute('theme', theme);
+  }
+
+  get headingLevel() {
+    return Number(this.getAttribute('heading-level') ?? 1);
+  }
+
+  set headingLevel(level) {
+    this.setAttribute('heading-level', level);
+  }
+
+  /** What to render: the `article` property, else `src`, else the inline JSON. */
+  source() {
+    return this.#article ?? (this.getAttribute('src')?.trim() || undefined);
+  }
+
+  options() {
+    return {
+      theme: setting(this, 'theme'),
+      headingLevel: setting(this, 'heading-level'),
+      timeout: setting(this, 'timeout'),
+    };
+  }
+
+  connectedCallback() {
+    if (widgets.has(this)) return; // moved, not removed
+    start(this, prerenderedRoot(this) ? undefined : this.source(), this.options()).catch(report);
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => this.isConnected || widgets.get(this)?.destroy());
+  }
+
+  attributeChangedCallback(name, old, value) {
+    const widget = widgets.get(this);
+    if (!widget || old === value) return;
+    if (name === 'src') {
+      this.#article = undefined;
+      widget.render(this.source(), this.options()).catch(report);
+    } else {
+      widget.configure(name === 'theme' ? { theme: value ?? 'auto' } : { headingLevel: value ?? '1' });
+    }
+  }
+}
+
+const ElementClass = earlier?.ArticleWidgetElement ?? ArticleWidgetElement;
+export { ElementClass as ArticleWidgetElement };
+
 function startPage() {
   const started = startWithin(document.documentElement).then(async () => {
     if (wasm) await (await wasm).ready;
@@ -232,12 +334,23 @@ function startPage() {
  */
 export const ready = earlier
   ? earlier.ready
-  : (document.readyState === 'loading'
+  : !globalThis.document
+    ? Promise.resolve()
+    : (document.readyState === 'loading'
       ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
       : Promise.resolve()
     ).then(startPage);
 ready.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
 
-if (!earlier) globalThis.ArticleWidget = Object.freeze({ mount, ready });
+if (!earlier) {
+  if (!globalThis.customElements) {
+    // Imported outside a browser, as by a framework's server-side rendering: nothing to start.
+  } else if (customElements.get(TAG)) {
+    warn(`another <${TAG}> is defined on this page; it is left as it is`);
+  } else {
+    customElements.define(TAG, ArticleWidgetElement);
+  }
+  globalThis.ArticleWidget = Object.freeze({ mount, ready, ArticleWidgetElement });
+}
 
 export default globalThis.ArticleWidget;

@@ -110,6 +110,36 @@ async fn options_set_the_theme_and_the_heading_level() {
 }
 
 #[wasm_bindgen_test]
+async fn configure_applies_at_once_and_keeps_what_it_does_not_name() {
+    let element = host_element("en");
+    let widget = attached(&element, options("dark", 3.0));
+    settled(widget.show(SEED_JSON.as_bytes(), None)).await;
+    let root = shadow_of(&element);
+
+    widget.configure(options("light", 2.0));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, ".artw-root")
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("light")
+    );
+    assert_eq!(text(&one(&root, "h2.artw-headline")), seed().headline);
+
+    let theme_only = js_sys::Object::new();
+    js_sys::Reflect::set(&theme_only, &"theme".into(), &"dark".into()).unwrap();
+    widget.configure(theme_only.into());
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, ".artw-root")
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("dark")
+    );
+    assert_eq!(all(&root, "h2.artw-headline").len(), 1, "the level stays");
+}
+
+#[wasm_bindgen_test]
 async fn an_invalid_article_resolves_to_the_error_panels_sentence() {
     let element = host_element("en");
     let widget = attached(&element, JsValue::NULL);

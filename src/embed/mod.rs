@@ -64,6 +64,13 @@ impl RenderedWidget {
             .settle(Err(load::LoadError::from_loader(failure, status, details)))
     }
 
+    /// Applies `{ theme, headingLevel }` at once to what is on screen; fields left out keep
+    /// their value.
+    pub fn configure(&self, options: JsValue) {
+        self.mount
+            .configure(self.mount.settings().with_options(&options));
+    }
+
     /// Stops rendering; the loader puts the element back as it was.
     pub fn destroy(&self) {
         self.mount.destroy();

@@ -1,4 +1,4 @@
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsValue;
@@ -16,7 +16,7 @@ use crate::model::Checked;
 /// One widget the WebAssembly renders.
 pub(super) struct Mount {
     view: View,
-    settings: Settings,
+    settings: Cell<Settings>,
     app: RefCell<Option<AppHandle<Widget>>>,
     /// What is on screen: the same state again renders nothing, so it settles at once.
     shown: RefCell<WidgetState>,
@@ -37,7 +37,7 @@ impl Mount {
         let mount = Rc::new_cyclic(|this: &Weak<Mount>| Mount {
             panel_lang: panel_lang(element).into(),
             view,
-            settings,
+            settings: Cell::new(settings),
             app: RefCell::new(None),
             shown: RefCell::new(WidgetState::Loading),
             on_settled: RefCell::new(None),
@@ -101,6 +101,19 @@ impl Mount {
         }
     }
 
+    /// Shows what is on screen again with other settings. Pre-rendered markup has no Yew app
+    /// yet, so the new settings apply from its first render.
+    pub fn configure(&self, settings: Settings) {
+        self.settings.set(settings);
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(self.props(self.shown.borrow().clone()));
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.get()
+    }
+
     fn props(&self, state: WidgetState) -> WidgetProps {
         let dates = match &state {
             WidgetState::Ready(article) => display_dates(article),
@@ -108,8 +121,8 @@ impl Mount {
         };
         WidgetProps {
             state,
-            theme: self.settings.theme,
-            heading_level: self.settings.heading_level,
+            theme: self.settings.get().theme,
+            heading_level: self.settings.get().heading_level,
             dates,
             on_rendered: self.on_rendered.clone(),
             panel_lang: self.panel_lang.clone(),
