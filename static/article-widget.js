@@ -33,8 +33,9 @@ function renderer() {
   return wasm;
 }
 
+/** Fires `article-widget:type`; false when a listener called preventDefault(). */
 function dispatch(element, type, detail) {
-  element.dispatchEvent(new CustomEvent(`article-widget:${type}`, { bubbles: true, composed: true, detail }));
+  return element.dispatchEvent(new CustomEvent(`article-widget:${type}`, { bubbles: true, cancelable: true, composed: true, detail }));
 }
 
 function warn(message) {
@@ -125,7 +126,10 @@ class Widget {
     this.unlisten?.();
     const onClick = (event) => {
       const link = event.target.closest?.('a[data-kind]');
-      if (link?.closest('.artw-root')) dispatch(this.element, 'link', { href: link.href, kind: link.dataset.kind });
+      // A host that routes the link itself cancels the event, and the browser stays.
+      if (link?.closest('.artw-root') && !dispatch(this.element, 'link', { href: link.href, kind: link.dataset.kind })) {
+        event.preventDefault();
+      }
     };
     // A picture that fails to load leaves the initials under it in view.
     const onError = (event) => {

@@ -1,0 +1,5 @@
+import { ready } from 'article-widget';
+
+ready.then(() => {
+  document.documentElement.dataset.widgetsStarted = 'true';
+});
