@@ -18,6 +18,8 @@ const THEMES = ['auto', 'light', 'dark'];
 
 const earlier = globalThis.ArticleWidget;
 const widgets = new Map();
+/** <article-widget> elements still starting, which `ready` waits for. */
+const starting = new Set();
 let wasm;
 
 /**
@@ -301,7 +303,10 @@ class ArticleWidgetElement extends (globalThis.HTMLElement ?? Object) {
 
   connectedCallback() {
     if (widgets.has(this)) return; // moved, not removed
-    start(this, prerenderedRoot(this) ? undefined : this.source(), this.options()).catch(report);
+    const started = start(this, prerenderedRoot(this) ? undefined : this.source(), this.options())
+      .catch(report)
+      .finally(() => starting.delete(started));
+    starting.add(started);
   }
 
   disconnectedCallback() {
@@ -324,7 +329,7 @@ const ElementClass = earlier?.ArticleWidgetElement ?? ArticleWidgetElement;
 export { ElementClass as ArticleWidgetElement };
 
 function startPage() {
-  const started = startWithin(document.documentElement).then(async () => {
+  const started = Promise.all([startWithin(document.documentElement), ...starting]).then(async () => {
     if (wasm) await (await wasm).ready;
   });
   watch();

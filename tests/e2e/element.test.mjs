@@ -63,6 +63,9 @@ const headline = (tab) => tab.locator('article-widget .artw-headline');
 describe('<article-widget>', () => {
   test('renders its src with the theme and heading level of its attributes', async () => {
     const { tab, seen } = await open('/plain.html');
+    const shownAtReady = await tab.evaluate(() => globalThis.ArticleWidget.ready.then(() =>
+      document.querySelector('article-widget').shadowRoot.querySelector('.artw-headline')?.textContent));
+    assert.equal(shownAtReady, seed.headline, 'ready waits for the page\'s <article-widget> elements');
     await events(tab, 'ready');
     assert.equal(await headline(tab).textContent(), seed.headline);
     assert.equal(await headline(tab).evaluate((h) => h.localName), 'h2');

@@ -1,6 +1,6 @@
 // The loader's paths in Firefox, through WebDriver (geckodriver and selenium-webdriver): a
 // pre-rendered widget taken over without wasm (ready, link events, the avatar fallback,
-// destroy), update() rendering in place, a client-rendered widget, and failures. What the page
+// destroy), update() rendering in place, a client-rendered widget, <article-widget>, and failures. What the page
 // requests is read from the server's log, which sees every browser alike.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +38,7 @@ const routes = {
   '/t/failures.html': page(`
     <div id="error" data-article-widget data-src="/fail/500.json"><p>Fallback</p></div>
     <div id="slow" data-article-widget data-timeout="300" data-src="/fail/slow.json"><p>Fallback</p></div>`),
+  '/t/element.html': page('<article-widget id="w" src="/articles/krebs.json" theme="dark"><p>Fallback</p></article-widget>'),
   '/fail/500.json': (req, res) => res.writeHead(500).end('boom'),
   '/fail/slow.json': () => {}, // never answers
 };
@@ -104,6 +105,34 @@ describe('in Firefox', () => {
     assert.deepEqual(state, { events: [['ready', 'w', '']], paragraphs: 10, headline: seed.headline });
     const order = requested.filter((p) => p.endsWith('.wasm') || p.startsWith('/articles/'));
     assert.deepEqual(order, ['/wasm/article-widget_bg.wasm', '/articles/krebs.json']);
+  });
+
+  test('<article-widget>: renders its src; a new heading level and src apply', async () => {
+    await open('/t/element.html');
+    const state = await run(`
+      const el = document.getElementById('w');
+      const ready = (n) => new Promise((resolve) => {
+        const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
+        check();
+      });
+      const first = [el.shadowRoot.querySelector('.artw-headline').localName, el.shadowRoot.querySelector('.artw-root').dataset.theme];
+      el.headingLevel = 3;
+      el.theme = 'light';
+      const theme = el.shadowRoot.querySelector('.artw-root').dataset.theme;
+      for (let i = 0; i < 100 && !el.shadowRoot.querySelector('h3'); i++) await new Promise((r) => setTimeout(r, 20));
+      const second = [el.shadowRoot.querySelector('.artw-headline').localName, theme];
+      el.article = { ...arguments[0], headline: 'Set as a property in Firefox' };
+      await ready(2);
+      const third = el.shadowRoot.querySelector('h3.artw-headline').textContent;
+      el.remove();
+      await new Promise((r) => setTimeout(r));
+      return { first, second, third, left: [...el.shadowRoot.children].map((c) => c.localName) };`, seed);
+    assert.deepEqual(state, {
+      first: ['h1', 'dark'],
+      second: ['h3', 'light'],
+      third: 'Set as a property in Firefox',
+      left: ['slot'],
+    });
   });
 
   test('a server error and a timeout end in their error panels', async () => {

@@ -133,7 +133,8 @@ describe('bundled by Vite', () => {
     assert.equal(await tab.locator('article-widget .artw-promo').isVisible(), true);
     // Styled by the packaged stylesheet, which Vite copied: its colour tokens are set.
     assert.match(await tab.locator('article-widget .artw-root').evaluate((root) => getComputedStyle(root).getPropertyValue('--artw-accent')), /light-dark/);
-    assert.equal(await tab.evaluate(() => document.documentElement.dataset.widgetsStarted), 'true');
+    await tab.waitForFunction(() => document.documentElement.dataset.readyWithArticle);
+    assert.equal(await tab.evaluate(() => document.documentElement.dataset.readyWithArticle), 'true');
     const assets = await readdir(join(CONSUMER, 'dist/assets'));
     assert.ok(assets.some((file) => file.endsWith('.wasm')), assets.join(' '));
     assert.ok(assets.some((file) => file.endsWith('.css')), assets.join(' '));
