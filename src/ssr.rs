@@ -70,6 +70,16 @@ pub fn render_fragment(article: &Article, source: &Value, options: &RenderOption
 
 /// A complete, standalone HTML page for the article, readable without JavaScript.
 pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -> String {
+    render_page_with_head(article, source, options, "")
+}
+
+/// `render_page`, with more markup in the head (`extra_head`, each element on its own line).
+pub fn render_page_with_head(
+    article: &Article,
+    source: &Value,
+    options: &RenderOptions,
+    extra_head: &str,
+) -> String {
     let options = RenderOptions {
         shadow: false,
         ..options.clone()
@@ -88,7 +98,7 @@ pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-{meta}<link rel="stylesheet" href="{assets}article-widget.css">
+{meta}{extra_head}<link rel="stylesheet" href="{assets}article-widget.css">
 <script type="module" src="{assets}article-widget.js"></script>
 <script type="application/ld+json">{json_ld}</script>
 </head>
@@ -227,7 +237,8 @@ pub fn description(article: &Article) -> String {
     format!("{}…", at_word.trim_end())
 }
 
-fn lead_image(article: &Article) -> Option<&str> {
+/// The first image of the body with an absolute URL, which previews can show.
+pub fn lead_image(article: &Article) -> Option<&str> {
     article.body.iter().find_map(|block| match block {
         Block::Image(image) => absolute(Some(&image.src)),
         _ => None,
@@ -240,7 +251,7 @@ fn absolute(url: Option<&str>) -> Option<&str> {
 }
 
 /// Text for an HTML attribute value or element content.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -257,6 +268,6 @@ fn escape(text: &str) -> String {
 
 /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings, where
 /// `\u003c` means the same, so no `</script>` or `<!--` can end the element early.
-fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
