@@ -42,7 +42,11 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
 /// The embed element holding the pre-rendered article and the article itself as inline JSON,
 /// which `update()` and scripts can read.
 pub fn render_fragment(article: &Article, source: &Value, options: &RenderOptions) -> String {
-    let markup = widget_markup(article, options);
+    fragment_around(&widget_markup(article, options), source, options)
+}
+
+/// `render_fragment` around markup already made by `widget_markup` with the same options.
+pub fn fragment_around(markup: &str, source: &Value, options: &RenderOptions) -> String {
     let host = format!(r#"<div class="artw-host">{markup}</div>"#);
     let inside = if options.shadow {
         let stylesheet = escape(&format!("{}article-widget.css", options.assets));
@@ -70,21 +74,26 @@ pub fn render_fragment(article: &Article, source: &Value, options: &RenderOption
 
 /// A complete, standalone HTML page for the article, readable without JavaScript.
 pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -> String {
-    render_page_with_head(article, source, options, "")
-}
-
-/// `render_page`, with more markup in the head (`extra_head`, each element on its own line).
-pub fn render_page_with_head(
-    article: &Article,
-    source: &Value,
-    options: &RenderOptions,
-    extra_head: &str,
-) -> String {
     let options = RenderOptions {
         shadow: false,
         ..options.clone()
     };
-    let fragment = render_fragment(article, source, &options);
+    page_around(
+        article,
+        &render_fragment(article, source, &options),
+        &options,
+        "",
+    )
+}
+
+/// The page of `render_page` around its fragment (made with `shadow` off), with more markup
+/// in the head (`extra_head`, each element on its own line).
+pub fn page_around(
+    article: &Article,
+    fragment: &str,
+    options: &RenderOptions,
+    extra_head: &str,
+) -> String {
     let assets = escape(&options.assets);
     let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
     let title = match publisher {

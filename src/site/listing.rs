@@ -3,8 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::pages::{embed_code, iframe_code, ArticleUrls};
-use crate::model::Article;
+use super::pages::ArticleUrls;
 use crate::ssr::escape;
 
 const INDEX_STYLESHEET: &str = include_str!("../../static/site/site-index.css");
@@ -36,6 +35,8 @@ pub struct Entry {
     pub date_shown: Option<String>,
     pub reading: String,
     pub image: Option<String>,
+    /// The card's iframe, as the oEmbed answer gives it.
+    pub iframe: String,
 }
 
 /// The site: where it is served from and what it is called.
@@ -65,10 +66,10 @@ pub fn index_page(
     page: usize,
     pages: usize,
     total: usize,
-    entries: &[(&Entry, Article, Value)],
+    entries: &[(&Entry, String)],
 ) -> String {
     let mut items = String::new();
-    for (entry, article, source) in entries {
+    for (entry, code) in entries {
         let urls = ArticleUrls::new(site.base, &entry.slug);
         let slug = escape(&entry.slug);
         let mut meta: Vec<String> = Vec::new();
@@ -106,8 +107,8 @@ pub fn index_page(
             headline = escape(&entry.headline),
             meta = meta.join(" · "),
             description = escape(&entry.description),
-            code = escape(&embed_code(article, source, &urls)),
-            iframe = escape(&iframe_code(article, &urls)),
+            code = escape(code),
+            iframe = escape(&entry.iframe),
             embed = escape(&urls.embed),
             oembed = escape(&urls.oembed),
             json = escape(&urls.json()),

@@ -280,28 +280,28 @@ fn article(
         }
         Err(_) => return Ok(Outcome::OtherShardFailed),
     };
-    let entry = Box::new(entry(slug, file, &checked.article));
+    let entry = Box::new(entry(slug, file, &checked.article, &urls));
     if !ours {
         return Ok(Outcome::OtherShard(entry));
     }
     let article = Rc::new(checked.article);
+    let fragments = pages::fragments(&article, &source, &urls);
     let page = |name: &str| format!("{slug}/{name}");
-    staging.put(
-        &page("index.html"),
-        pages::article_page(&article, &source, &urls).as_bytes(),
-    )?;
-    staging.put(
-        &page("embed.html"),
-        pages::card_page(&article, &urls).as_bytes(),
-    )?;
-    staging.put(
-        &page("embed-full.html"),
-        pages::full_embed_page(&article, &source, &urls).as_bytes(),
-    )?;
-    staging.put(
-        &page("embed-code.html"),
-        pages::embed_code(&article, &source, &urls).as_bytes(),
-    )?;
+    let files = [
+        (
+            "index.html",
+            pages::article_page(&article, &fragments, &urls),
+        ),
+        ("embed.html", pages::card_page(&article, &urls)),
+        (
+            "embed-full.html",
+            pages::full_embed_page(&article, &fragments, &urls),
+        ),
+        ("embed-code.html", pages::embed_code(&fragments, &urls)),
+    ];
+    for (name, html) in files {
+        staging.put(&page(name), html.as_bytes())?;
+    }
     let oembed = pages::oembed(&article, &urls, site.title, site.base);
     staging.put(&page("oembed.json"), format!("{oembed}\n").as_bytes())?;
     staging.put(&page("article.json"), &bytes)?;
@@ -327,7 +327,20 @@ fn site_files(
     let reread = |entry: &Entry| {
         let urls = ArticleUrls::new(site.base, &entry.slug);
         let (_, source, checked) = read(sources.get(entry.slug.as_str())?, &urls).ok()?;
-        Some((source, checked.article))
+        Some((source, checked.article, urls))
+    };
+    // This build's own articles have their embed code written already; another shard's are
+    // rendered again.
+    let embed_code = |entry: &Entry| {
+        staging
+            .read_back(&format!("{}/embed-code.html", entry.slug))
+            .or_else(|| {
+                let (source, article, urls) = reread(entry)?;
+                Some(pages::embed_code(
+                    &pages::fragments(&article, &source, &urls),
+                    &urls,
+                ))
+            })
     };
     let pages = entries.len().div_ceil(PER_PAGE).max(1);
     let chunks: Vec<&[Entry]> = if entries.is_empty() {
@@ -336,9 +349,9 @@ fn site_files(
         entries.chunks(PER_PAGE).collect()
     };
     chunks.par_iter().enumerate().try_for_each(|(i, chunk)| {
-        let listed: Vec<(&Entry, Article, Value)> = chunk
+        let listed: Vec<(&Entry, String)> = chunk
             .iter()
-            .filter_map(|entry| reread(entry).map(|(source, article)| (entry, article, source)))
+            .filter_map(|entry| embed_code(entry).map(|code| (entry, code)))
             .collect();
         let html = listing::index_page(site, i + 1, pages, entries.len(), &listed);
         staging.put(&listing::index_path(i + 1), html.as_bytes())
@@ -346,7 +359,7 @@ fn site_files(
     let newest: Vec<(&Entry, String)> = entries
         .iter()
         .take(FEED_LENGTH)
-        .filter_map(|entry| reread(entry).map(|(_, article)| (entry, body_text(&article))))
+        .filter_map(|entry| reread(entry).map(|(_, article, _)| (entry, body_text(&article))))
         .collect();
     staging.put("feed.xml", listing::atom_feed(site, &newest).as_bytes())?;
     let feed = listing::json_feed(site, &newest);
@@ -373,7 +386,7 @@ fn read(file: &Path, urls: &ArticleUrls) -> Result<(Vec<u8>, Value, Checked), St
     Ok((bytes, to_value(&json), checked))
 }
 
-fn entry(slug: &str, file: &Path, article: &Article) -> Entry {
+fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entry {
     let labels = Labels::for_lang(article.lang());
     let modified = fs::metadata(file)
         .and_then(|m| m.modified())
@@ -406,6 +419,7 @@ fn entry(slug: &str, file: &Path, article: &Article) -> Entry {
         date_shown: article.published.as_ref().map(|t| labels.date(t)),
         reading: labels.reading_time(article.reading_minutes),
         image: lead_image(article).map(str::to_owned),
+        iframe: pages::iframe_code(article, urls),
     }
 }
 

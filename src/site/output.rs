@@ -75,18 +75,15 @@ impl Staging {
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
         let target = self.root.join(path);
         let io_error = |err: io::Error| BuildError::Io(target.clone(), err);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io_error)?;
-        }
         let old = self.previous.as_ref().map(|site| site.join(path));
         let same = old.as_ref().is_some_and(|old| same_content(old, bytes));
         match old {
             Some(old) if same => {
-                link_or_copy(&old, &target).map_err(io_error)?;
+                in_folder(&target, || link_or_copy(&old, &target)).map_err(io_error)?;
                 self.unchanged.fetch_add(1, Ordering::Relaxed);
             }
             _ => {
-                fs::write(&target, bytes).map_err(io_error)?;
+                in_folder(&target, || fs::write(&target, bytes)).map_err(io_error)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -95,6 +92,11 @@ impl Staging {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(PathBuf::from(path));
         Ok(())
+    }
+
+    /// A file this build has put, read back.
+    pub fn read_back(&self, path: &str) -> Option<String> {
+        fs::read_to_string(self.root.join(path)).ok()
     }
 
     /// Swaps the new site in, unless it is the previous one file for file, in which case the
@@ -135,6 +137,20 @@ impl Staging {
             fs::rename(&self.root, &self.site).map_err(|err| io_error(&self.site, err))?;
         }
         Ok(counts)
+    }
+}
+
+/// Runs `make` for a file, making its folders first if they are missing (tried once the
+/// file could not be made, so a folder costs no system call per file).
+fn in_folder(file: &Path, make: impl Fn() -> io::Result<()>) -> io::Result<()> {
+    match make() {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = file.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            make()
+        }
+        done => done,
     }
 }
 

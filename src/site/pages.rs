@@ -10,7 +10,7 @@ use yew::LocalServerRenderer;
 use crate::components::{article_card, HeadingLevel};
 use crate::i18n::Labels;
 use crate::model::{Article, Block};
-use crate::ssr::{escape, lead_image, render_fragment, render_page_with_head, RenderOptions};
+use crate::ssr::{escape, fragment_around, lead_image, page_around, widget_markup, RenderOptions};
 
 /// The card's own styles, inlined into embed.html after the widget's stylesheet.
 const CARD_STYLESHEET: &str = include_str!("../../static/site/article-card.css");
@@ -49,9 +49,24 @@ impl ArticleUrls {
     }
 }
 
+/// The article pre-rendered once, as the embed element in the page's DOM (`light`) and in a
+/// declarative shadow root (`shadow`).
+pub struct Fragments {
+    pub light: String,
+    pub shadow: String,
+}
+
+pub fn fragments(article: &Article, source: &Value, urls: &ArticleUrls) -> Fragments {
+    let markup = widget_markup(article, &options(urls, false));
+    Fragments {
+        light: fragment_around(&markup, source, &options(urls, false)),
+        shadow: fragment_around(&markup, source, &options(urls, true)),
+    }
+}
+
 /// `index.html`: the page `render` writes, with oEmbed discovery and the reading time for
 /// link previews (Slack shows `twitter:label1`/`twitter:data1`).
-pub fn article_page(article: &Article, source: &Value, urls: &ArticleUrls) -> String {
+pub fn article_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
     let labels = Labels::for_lang(article.lang());
     let mut article = article.clone();
     article.url.get_or_insert_with(|| urls.page.clone());
@@ -64,7 +79,7 @@ pub fn article_page(article: &Article, source: &Value, urls: &ArticleUrls) -> St
         label = escape(labels.reading_time_label),
         minutes = escape(&labels.reading_time(article.reading_minutes)),
     );
-    render_page_with_head(&article, source, &options(urls, true), &head)
+    page_around(&article, &fragments.light, &options(urls, false), &head)
 }
 
 /// `embed.html`: the card alone, for an iframe (no WebAssembly, no loader).
@@ -83,14 +98,13 @@ pub fn card_page(article: &Rc<Article>, urls: &ArticleUrls) -> String {
 }
 
 /// `embed-full.html`: the whole article for an iframe, taken over by the loader as on its page.
-pub fn full_embed_page(article: &Article, source: &Value, urls: &ArticleUrls) -> String {
-    let fragment = render_fragment(article, source, &options(urls, false));
+pub fn full_embed_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
     let head = format!(
         "<link rel=\"stylesheet\" href=\"{assets}article-widget.css\">\n\
          <script type=\"module\" src=\"{assets}article-widget.js\"></script>\n",
         assets = escape(&urls.assets)
     );
-    embed_page(article, urls, &head, &fragment)
+    embed_page(article, urls, &head, &fragments.light)
 }
 
 /// A page made to sit in an iframe: not indexed, links open in the top page, and the embed
@@ -123,10 +137,10 @@ fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> 
 
 /// `embed-code.html`: what a host pastes, the pre-rendered article in a declarative shadow
 /// root with the article as inline JSON, and the loader that takes it over.
-pub fn embed_code(article: &Article, source: &Value, urls: &ArticleUrls) -> String {
+pub fn embed_code(fragments: &Fragments, urls: &ArticleUrls) -> String {
     format!(
         "{}\n<script type=\"module\" src=\"{}article-widget.js\"></script>\n",
-        render_fragment(article, source, &options(urls, true)),
+        fragments.shadow,
         escape(&urls.assets)
     )
 }

@@ -16,6 +16,7 @@ import addFormats from 'ajv-formats';
 import { unfurl } from 'unfurl.js';
 import { validateXML } from 'xmllint-wasm';
 import { CLI, DIST, ROOT, launch, serve } from './support.mjs';
+import { HOST_SCRIPT, wordpressFilter } from './site/wordpress.mjs';
 
 const work = await mkdtemp(join(tmpdir(), 'artw-site-'));
 const SITE = join(work, 'site');
@@ -28,7 +29,6 @@ const built = spawnSync(CLI, ['build', join(ROOT, 'static/articles'), '--base-ur
 const file = (path) => readFile(join(SITE, path), 'utf8');
 const oembed = JSON.parse(await file('krebs/oembed.json'));
 
-const HOST_SCRIPT = await readFile(join(ROOT, 'tests/e2e/site/wp-embed-host.js'), 'utf8');
 const hostPages = new Map();
 const host = await serve(work, {
   '/wp-embed.js': (q, r) => r.writeHead(200, { 'content-type': 'text/javascript' }).end(HOST_SCRIPT),
@@ -51,34 +51,6 @@ const hostPage = (name, head, body) => {
 ${head}</head><body><main><h1>A post on another site</h1><p>Before the embed.</p>${body}<p id="after">After the embed.</p></main></body></html>`);
   return `${host.origin}/host.html?page=${name}`;
 };
-
-/**
- * The oEmbed `html` as WordPress keeps it from a provider it does not know
- * (wp_filter_oembed_result): only a blockquote with its links and the iframe's src, size,
- * frame attributes and title are kept; the iframe gets a secret in its URL and in
- * data-secret, is hidden until it reports, and is sandboxed to allow-scripts only.
- */
-function wordpressFilter(html) {
-  const allowed = { a: ['href'], blockquote: [], iframe: ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title'] };
-  const kept = html.replace(/<(\/?)([a-z]+)([^>]*)>/gi, (all, close, tag, attributes) => {
-    const names = allowed[tag.toLowerCase()];
-    if (!names) return '';
-    if (close) return `</${tag}>`;
-    const attrs = [...attributes.matchAll(/([a-z-]+)="([^"]*)"/gi)].filter(([, n]) => names.includes(n.toLowerCase()));
-    return `<${tag}${attrs.map(([, n, v]) => ` ${n}="${v}"`).join('')}>`;
-  });
-  const match = /(<blockquote>.*?<\/blockquote>)?.*(<iframe.*?><\/iframe>)/s.exec(kept);
-  assert.ok(match?.[2], 'WordPress requires an iframe');
-  const secret = 'Abc123xyz9';
-  let out = (match[1] ?? '') + match[2];
-  out = out.replace(/ src="([^"]*)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`);
-  out = out.replace('<blockquote', `<blockquote data-secret="${secret}"`);
-  if (match[1]) {
-    out = out.replace('<iframe', '<iframe style="position: absolute; visibility: hidden;"');
-    out = out.replace('<blockquote', '<blockquote class="wp-embedded-content"');
-  }
-  return out.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
-}
 
 /** The content height of the page in `frame`, as its embed script measures it. */
 const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
