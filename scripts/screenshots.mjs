@@ -54,9 +54,9 @@ ${wordpressFilter(oembed.html)}
   try {
     for (const shot of [
       { name: 'site-index.png', url: base, width: 1000 },
-      { name: 'site-embed-wordpress.png', url: `${host.origin}/post.html`, width: 800 },
+      { name: 'site-embed-wordpress.png', url: `${host.origin}/post.html`, width: 800, height: 600 },
     ]) {
-      const page = await browser.newPage({ viewport: { width: shot.width, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height ?? 900 } });
       await page.goto(shot.url);
       if (shot.name.includes('embed')) await page.waitForFunction(() => !document.querySelector('iframe').hasAttribute('style'));
       await page.screenshot({ path: join(out, shot.name), fullPage: true });
