@@ -124,7 +124,7 @@ fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> 
 {head}<script type="module">{EMBED_SCRIPT}</script>
 </head>
 <body class="artw-embed">
-{body}
+<main>{body}</main>
 </body>
 </html>
 "#,

@@ -301,3 +301,22 @@ describe('what others read', () => {
     assert.deepEqual(JSON.parse(out).messages, []);
   });
 });
+
+describe('axe-core reports no violations on the site\'s own pages', () => {
+  const axeSource = readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const path of ['', 'krebs/embed.html', 'ar-krebs/embed.html']) {
+    for (const colorScheme of ['light', 'dark']) {
+      test(`/${path} in the ${colorScheme} theme, 360 px wide`, async () => {
+        const tab = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
+        await tab.goto(BASE + path);
+        await tab.addScriptTag({ content: await axeSource });
+        const result = await tab.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(found, []);
+        assert.ok(result.passes.length > 15, 'axe ran its rules');
+        assert.ok(await tab.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+        await tab.close();
+      });
+    }
+  }
+});
