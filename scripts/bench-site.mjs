@@ -113,9 +113,10 @@ ${files.toLocaleString('en')} files, ${(siteBytes / 1e6).toFixed(0)} MB.
 | --- | ---: | ---: | ---: | ---: | --- |
 ${runs.map(row).join('\n')}
 
-Throughput of the first build on disk: **${(COUNT / first.seconds).toFixed(0)} articles/s**, **${perCore(first).toFixed(0)} articles/s per core used**;
-in memory: **${(COUNT / inMemory.seconds).toFixed(0)} articles/s**, **${perCore(inMemory).toFixed(0)} articles/s per core used**.
-The difference is the disk's file creation (system time), not the rendering: see
+Throughput of the first build on disk: **${(COUNT / first.seconds).toFixed(0)} articles/s**, **${(COUNT / first.seconds / cores).toFixed(0)} articles/s per core**
+(${perCore(first).toFixed(0)} per core it kept busy); in memory: **${(COUNT / inMemory.seconds).toFixed(0)} articles/s**,
+**${(COUNT / inMemory.seconds / cores).toFixed(0)} articles/s per core** (${perCore(inMemory).toFixed(0)} per core it kept busy). What the disk
+adds is file creation (system time), not rendering; see
 [the notes on the site build](#the-site-build-on-this-machines-disk).
 
 | budget | measured | verdict |
