@@ -452,3 +452,73 @@ fn slugs_are_lower_case_letters_digits_and_dashes() {
     assert!("2".parse::<Shard>().is_err());
     assert_eq!("2/2".parse::<Shard>(), Ok(Shard { index: 2, count: 2 }));
 }
+
+#[test]
+fn oembed_answers_carry_a_thumbnail_only_with_its_size_and_index_pages_link_each_other() {
+    let dir = scratch("oembed-pages");
+    widget(&dir);
+    let seed: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("static/articles/krebs.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut extra = Vec::new();
+    for i in 0..43 {
+        let mut article = seed.clone();
+        article["headline"] = format!("Story {i}").into();
+        article["published"] = format!("2021-01-{:02}T08:00:00Z", i % 28 + 1).into();
+        let image = match i {
+            0 => {
+                serde_json::json!({ "type": "image", "src": "https://img.example/a.jpg", "alt": "A", "width": 1200, "height": 675 })
+            }
+            _ => {
+                serde_json::json!({ "type": "image", "src": "https://img.example/b.jpg", "alt": "B" })
+            }
+        };
+        article["body"].as_array_mut().unwrap().insert(0, image);
+        extra.push((format!("story-{i}.json"), article.to_string()));
+    }
+    let extra: Vec<(&str, &str)> = extra
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    articles(&dir, &extra);
+    let out = build(&dir, &["--title", "News Example"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.join("site");
+    let oembed = |slug: &str| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(site.join(slug).join("oembed.json")).unwrap())
+            .unwrap()
+    };
+    let with = oembed("story-0");
+    assert_eq!(with["thumbnail_url"], "https://img.example/a.jpg");
+    assert_eq!(
+        (
+            with["thumbnail_width"].as_u64(),
+            with["thumbnail_height"].as_u64()
+        ),
+        (Some(1200), Some(675))
+    );
+    assert_eq!(with["type"], "rich");
+    assert_eq!(with["version"], "1.0");
+    assert_eq!(with["provider_name"], "ITPro");
+    let without = oembed("story-1");
+    assert!(without.get("thumbnail_url").is_none() && without.get("thumbnail_width").is_none());
+    assert_eq!(oembed("krebs")["provider_url"], BASE);
+
+    let page = |path: &str| fs::read_to_string(site.join(path)).unwrap();
+    let first = page("index.html");
+    assert!(first.contains("<title>News Example</title>") && first.contains("45 articles."));
+    assert!(first.contains(r#"<link rel="next" href="https://news.example/page/2/">"#));
+    assert!(!first.contains(r#"rel="prev""#));
+    let last = page("page/3/index.html");
+    assert!(last.contains(r#"<link rel="prev" href="https://news.example/page/2/">"#));
+    assert!(!last.contains(r#"rel="next""#));
+    assert_eq!(first.matches("<li>").count(), 20);
+    assert_eq!(last.matches("<li>").count(), 5);
+    let sitemap = page("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://news.example/page/3/</loc>"));
+    assert_eq!(sitemap.matches("<url>").count(), 3 + 45);
+}
