@@ -528,10 +528,12 @@ fn article_files(folder: &Path) -> Result<Vec<PathBuf>, BuildError> {
     Ok(files)
 }
 
+/// Articles by slug, and the files that give no slug.
+type Slugged = (Vec<(String, PathBuf)>, Vec<Failed>);
+
 /// Each file's slug. Files that give no slug are failures; slugs given by more than one file
 /// stop the build, since one article would overwrite another.
-#[allow(clippy::type_complexity)]
-fn slugs(files: Vec<PathBuf>) -> Result<(Vec<(String, PathBuf)>, Vec<Failed>), BuildError> {
+fn slugs(files: Vec<PathBuf>) -> Result<Slugged, BuildError> {
     let mut by_slug: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     let mut unnamed = Vec::new();
     for file in files {
