@@ -79,6 +79,7 @@ enum Command {
     #[cfg(feature = "site")]
     Build {
         /// The folder of article JSON files (`*.json`; subfolders are not read).
+        #[arg(value_name = "ARTICLES_DIR")]
         articles: PathBuf,
         /// Where the site will be served from, e.g. https://news.example/ (absolute).
         #[arg(long, value_name = "URL")]
