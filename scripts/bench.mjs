@@ -685,7 +685,10 @@ await writeFile(join(ROOT, 'target/bench-runs.json'), JSON.stringify({
   many,
   one,
 }, null, 1));
-await writeFile(join(ROOT, 'docs/benchmarks.md'), `${report}\n${process.env.BENCH_NOTES ?? await readFile(join(ROOT, 'docs/benchmarks-notes.md'), 'utf8').catch(() => '')}`);
+// The site build's section is scripts/bench-site.mjs's (`./dev bench site`), kept as it was.
+const previous = await readFile(join(ROOT, 'docs/benchmarks.md'), 'utf8').catch(() => '');
+const siteSection = previous.match(/<!-- site-build:start -->[\s\S]*?<!-- site-build:end -->\n/)?.[0] ?? '';
+await writeFile(join(ROOT, 'docs/benchmarks.md'), `${report}\n${siteSection && `${siteSection}\n`}${process.env.BENCH_NOTES ?? await readFile(join(ROOT, 'docs/benchmarks-notes.md'), 'utf8').catch(() => '')}`);
 console.log(report);
 log('wrote docs/benchmarks.md');
 if (!native || !size.gzip) {

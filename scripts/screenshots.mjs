@@ -1,8 +1,13 @@
-// Takes the README's pictures of the built demo (dist/) in headless Chromium.
+// Takes the README's pictures of the built demo (dist/) in headless Chromium, and of a site
+// built by `article-widget build` from static/articles: its index, and the card embedded in a
+// WordPress-like post on another origin.
 // Usage: node scripts/screenshots.mjs [out-dir]   (./dev screenshots builds first)
-import { mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launch, serve } from '../tests/e2e/support.mjs';
+import { CLI, DIST, ROOT, launch, serve } from '../tests/e2e/support.mjs';
+import { HOST_SCRIPT, wordpressFilter } from '../tests/e2e/site/wordpress.mjs';
 
 const out = process.argv[2] ?? join(ROOT, 'docs', 'screenshots');
 const shots = [
@@ -24,7 +29,43 @@ try {
     await page.close();
     console.log(`wrote ${join(out, shot.name)}`);
   }
+  await siteShots();
 } finally {
   await browser.close();
   await server.close();
+}
+
+async function siteShots() {
+  const work = await mkdtemp(join(tmpdir(), 'artw-shots-'));
+  const site = await serve(join(work, 'site'), {}, { 'access-control-allow-origin': '*' });
+  const base = `${site.origin}/`;
+  execFileSync(CLI, ['build', join(ROOT, 'static/articles'), '--base-url', base, '-o', join(work, 'site'), '--widget', DIST,
+    '--title', 'News Example'], { stdio: 'inherit' });
+  const oembed = JSON.parse(await readFile(join(work, 'site/krebs/oembed.json'), 'utf8'));
+  const post = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A WordPress post</title>
+<style>body { margin: 0; background: #f0f0f1; font: 18px/1.6 Georgia, serif; color: #1e1e1e }
+main { max-width: 640px; margin: 0 auto; padding: 32px 20px; background: #fff } iframe { max-width: 100% }
+h1 { font: 700 34px/1.2 system-ui, sans-serif }</style>
+<script>${HOST_SCRIPT}</script></head><body><main><h1>Our week in security</h1>
+<p>The week's biggest story came from Washington. Here it is, as the publisher tells it:</p>
+${wordpressFilter(oembed.html)}
+<p>We will follow what happens next.</p></main></body></html>`;
+  const host = await serve(work, { '/post.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(post) });
+  try {
+    for (const shot of [
+      { name: 'site-index.png', url: base, width: 1000 },
+      { name: 'site-embed-wordpress.png', url: `${host.origin}/post.html`, width: 800, height: 600 },
+    ]) {
+      const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height ?? 900 } });
+      await page.goto(shot.url);
+      if (shot.name.includes('embed')) await page.waitForFunction(() => !document.querySelector('iframe').hasAttribute('style'));
+      await page.screenshot({ path: join(out, shot.name), fullPage: true });
+      await page.close();
+      console.log(`wrote ${join(out, shot.name)}`);
+    }
+  } finally {
+    await host.close();
+    await site.close();
+    await rm(work, { recursive: true, force: true });
+  }
 }

@@ -19,6 +19,10 @@ pub struct Labels {
     pub profile: &'static str,
     pub published: &'static str,
     pub updated: &'static str,
+    /// The link from an article's card to the whole article.
+    pub read_article: &'static str,
+    /// What a link preview calls the reading time (`twitter:label1`).
+    pub reading_time_label: &'static str,
     /// Reading time by plural form (`{n}` stands for the minutes): the first form whose
     /// counts match is used, and the last form is for `Counts::Other`.
     pub reading_time: &'static [(Counts, &'static str)],
@@ -142,6 +146,8 @@ const ENGLISH_LABELS: Labels = Labels {
     profile: "Profile",
     published: "Published",
     updated: "Updated",
+    read_article: "Read the full article",
+    reading_time_label: "Reading time",
     reading_time: &[(Counts::Other, "{n} min read")],
     loading: "Loading article…",
     failed: "This article could not be shown.",
@@ -184,6 +190,8 @@ static ARABIC: Labels = Labels {
     profile: "الملف الشخصي",
     published: "نُشر",
     updated: "حُدّث",
+    read_article: "اقرأ المقال كاملًا",
+    reading_time_label: "مدة القراءة",
     reading_time: &[
         (Counts::Is(1), "دقيقة واحدة للقراءة"),
         (Counts::Is(2), "دقيقتان للقراءة"),
@@ -239,6 +247,8 @@ static HEBREW: Labels = Labels {
     profile: "פרופיל",
     published: "פורסם",
     updated: "עודכן",
+    read_article: "לכתבה המלאה",
+    reading_time_label: "זמן קריאה",
     reading_time: &[
         (Counts::Is(1), "דקת קריאה אחת"),
         (Counts::Other, "{n} דקות קריאה"),
@@ -284,6 +294,8 @@ static FRENCH: Labels = Labels {
     profile: "Profil",
     published: "Publié le",
     updated: "Mis à jour le",
+    read_article: "Lire l’article en entier",
+    reading_time_label: "Temps de lecture",
     reading_time: &[(Counts::Other, "{n} min de lecture")],
     loading: "Chargement de l’article…",
     failed: "Impossible d’afficher cet article.",
@@ -326,6 +338,8 @@ static GERMAN: Labels = Labels {
     profile: "Profil",
     published: "Veröffentlicht",
     updated: "Aktualisiert",
+    read_article: "Den ganzen Artikel lesen",
+    reading_time_label: "Lesezeit",
     reading_time: &[(Counts::Other, "{n} Min. Lesezeit")],
     loading: "Artikel wird geladen …",
     failed: "Dieser Artikel kann nicht angezeigt werden.",
@@ -368,6 +382,8 @@ static SPANISH: Labels = Labels {
     profile: "Perfil",
     published: "Publicado",
     updated: "Actualizado",
+    read_article: "Leer el artículo completo",
+    reading_time_label: "Tiempo de lectura",
     reading_time: &[(Counts::Other, "{n} min de lectura")],
     loading: "Cargando el artículo…",
     failed: "No se puede mostrar este artículo.",

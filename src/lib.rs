@@ -7,6 +7,8 @@ pub mod model;
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod embed;
+#[cfg(feature = "site")]
+pub mod site;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

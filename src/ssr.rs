@@ -42,7 +42,11 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
 /// The embed element holding the pre-rendered article and the article itself as inline JSON,
 /// which `update()` and scripts can read.
 pub fn render_fragment(article: &Article, source: &Value, options: &RenderOptions) -> String {
-    let markup = widget_markup(article, options);
+    fragment_around(&widget_markup(article, options), source, options)
+}
+
+/// `render_fragment` around markup already made by `widget_markup` with the same options.
+pub fn fragment_around(markup: &str, source: &Value, options: &RenderOptions) -> String {
     let host = format!(r#"<div class="artw-host">{markup}</div>"#);
     let inside = if options.shadow {
         let stylesheet = escape(&format!("{}article-widget.css", options.assets));
@@ -74,7 +78,22 @@ pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -
         shadow: false,
         ..options.clone()
     };
-    let fragment = render_fragment(article, source, &options);
+    page_around(
+        article,
+        &render_fragment(article, source, &options),
+        &options,
+        "",
+    )
+}
+
+/// The page of `render_page` around its fragment (made with `shadow` off), with more markup
+/// in the head (`extra_head`, each element on its own line).
+pub fn page_around(
+    article: &Article,
+    fragment: &str,
+    options: &RenderOptions,
+    extra_head: &str,
+) -> String {
     let assets = escape(&options.assets);
     let publisher = article.publisher.as_ref().map(|p| p.name.as_str());
     let title = match publisher {
@@ -88,7 +107,7 @@ pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-{meta}<link rel="stylesheet" href="{assets}article-widget.css">
+{meta}{extra_head}<link rel="stylesheet" href="{assets}article-widget.css">
 <script type="module" src="{assets}article-widget.js"></script>
 <script type="application/ld+json">{json_ld}</script>
 </head>
@@ -227,7 +246,8 @@ pub fn description(article: &Article) -> String {
     format!("{}…", at_word.trim_end())
 }
 
-fn lead_image(article: &Article) -> Option<&str> {
+/// The first image of the body with an absolute URL, which previews can show.
+pub fn lead_image(article: &Article) -> Option<&str> {
     article.body.iter().find_map(|block| match block {
         Block::Image(image) => absolute(Some(&image.src)),
         _ => None,
@@ -240,7 +260,7 @@ fn absolute(url: Option<&str>) -> Option<&str> {
 }
 
 /// Text for an HTML attribute value or element content.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -257,6 +277,6 @@ fn escape(text: &str) -> String {
 
 /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings, where
 /// `\u003c` means the same, so no `</script>` or `<!--` can end the element early.
-fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }

@@ -62,6 +62,43 @@ enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
+    /// Build a static site from a folder of articles, with embeds, oEmbed, feeds and a sitemap.
+    ///
+    /// For each ARTICLES_DIR/NAME.json, under a slug made from NAME (lower case, runs of other
+    /// characters than ASCII letters and digits as `-`): index.html (the page, with oEmbed
+    /// discovery), embed.html (a card for a sandboxed iframe, WordPress's embed protocol),
+    /// embed-full.html (the whole article for an iframe), oembed.json, embed-code.html (the
+    /// snippet a host pastes) and article.json. For the site: index pages with each article's
+    /// embed code, feed.xml (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the
+    /// widget's files from --widget). Every URL is absolute from --base-url.
+    ///
+    /// A bad article is reported with its file and JSON path and left out; the others are
+    /// written and the exit status is 1. The site is written beside SITE_DIR and swapped in,
+    /// so a build that stops leaves the previous site; files whose content is unchanged keep
+    /// their modification time. Two files with the same slug are an error.
+    #[cfg(feature = "site")]
+    Build {
+        /// The folder of article JSON files (`*.json`; subfolders are not read).
+        #[arg(value_name = "ARTICLES_DIR")]
+        articles: PathBuf,
+        /// Where the site will be served from, e.g. https://news.example/ (absolute).
+        #[arg(long, value_name = "URL")]
+        base_url: String,
+        /// The site's folder, created or replaced.
+        #[arg(short, long, value_name = "SITE_DIR")]
+        output: PathBuf,
+        /// The built widget folder (dist/ after `./dev build`); only the widget's own files are
+        /// copied, into SITE_DIR/widget/.
+        #[arg(long, default_value = "dist", value_name = "DIR")]
+        widget: PathBuf,
+        /// The site's name in its index pages and feeds (default: the base URL's host).
+        #[arg(long)]
+        title: Option<String>,
+        /// Build only the articles of shard I of N (1 <= I <= N), chosen by the CRC-32 of the
+        /// slug modulo N; every shard writes the same index pages, feeds and sitemap.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<article_widget::site::Shard>,
+    },
 }
 
 fn parse_theme(value: &str) -> Result<Theme, String> {
@@ -88,6 +125,30 @@ fn main() -> ExitCode {
             render(&article, fragment, &options, output.as_deref())
         }
         Command::Validate { articles } => validate(&articles),
+        #[cfg(feature = "site")]
+        Command::Build {
+            articles,
+            base_url,
+            output,
+            widget,
+            title,
+            shard,
+        } => {
+            use std::io::IsTerminal;
+            let options = article_widget::site::BuildOptions {
+                articles,
+                base_url,
+                output,
+                widget,
+                title,
+                shard,
+                progress: std::io::stderr().is_terminal(),
+            };
+            match article_widget::site::run(&options) {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::FAILURE,
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! return markup: they hold no state, and each component would cost the wasm about 1 KB.
 
 mod article_body;
+mod article_card;
 mod article_header;
 mod article_view;
 mod author_avatar;
@@ -16,6 +17,7 @@ mod status_panel;
 mod widget;
 
 pub use article_body::article_body;
+pub use article_card::article_card;
 pub use article_header::article_header;
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use author_avatar::author_avatar;

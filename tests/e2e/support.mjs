@@ -40,9 +40,9 @@ export const PAYLOADS = {
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port. `routes` maps a path to a handler
- * (req, res) => void for responses a test needs to control.
+ * (req, res) => void for responses a test needs to control; `headers` go with every file.
  */
-export async function serve(dir, routes = {}) {
+export async function serve(dir, routes = {}, headers = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const route = routes[url.pathname];
@@ -55,7 +55,7 @@ export async function serve(dir, routes = {}) {
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,326 @@
+//! The site's own files: the index pages with each article's embed code, the Atom and JSON
+//! feeds, and the sitemap.
+
+use serde_json::{json, Value};
+
+use super::pages::ArticleUrls;
+use crate::ssr::escape;
+
+const INDEX_STYLESHEET: &str = include_str!("../../static/site/site-index.css");
+const INDEX_SCRIPT: &str = include_str!("../../static/site/site-index.js");
+
+/// Articles per index page: each carries its embed code, which holds the whole article.
+pub const PER_PAGE: usize = 20;
+/// Entries in each feed: the newest.
+pub const FEED_LENGTH: usize = 50;
+/// The sitemap protocol's limit of addresses in one file.
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// What the site's own files need to know of an article, kept for every article while the
+/// build runs (the article itself is read again for the few files that need more).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub slug: String,
+    pub headline: String,
+    pub description: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub authors: Vec<(String, Option<String>)>,
+    pub published: Option<String>,
+    /// The article's `updated`, else `published`, else its file's modification time: Atom
+    /// and the sitemap need a date for every entry.
+    pub updated: String,
+    /// Seconds since 1970 of `published`, else `updated`, for the order (newest first).
+    pub sort_key: i64,
+    pub date_shown: Option<String>,
+    pub reading: String,
+    pub image: Option<String>,
+    /// The card's iframe, as the oEmbed answer gives it.
+    pub iframe: String,
+}
+
+/// The site: where it is served from and what it is called.
+pub struct Site<'a> {
+    pub base: &'a str,
+    pub title: &'a str,
+}
+
+/// One index page: `index.html` for the first, `page/N/index.html` for the others.
+pub fn index_path(page: usize) -> String {
+    match page {
+        1 => "index.html".into(),
+        n => format!("page/{n}/index.html"),
+    }
+}
+
+fn index_url(site: &Site, page: usize) -> String {
+    match page {
+        1 => site.base.to_owned(),
+        n => format!("{}page/{n}/", site.base),
+    }
+}
+
+/// Index page `page` of `pages`, listing `entries` with the articles they were read from.
+pub fn index_page(
+    site: &Site,
+    page: usize,
+    pages: usize,
+    total: usize,
+    entries: &[(&Entry, String)],
+) -> String {
+    let mut items = String::new();
+    for (entry, code) in entries {
+        let urls = ArticleUrls::new(site.base, &entry.slug);
+        let slug = escape(&entry.slug);
+        let mut meta: Vec<String> = Vec::new();
+        if let Some(date) = &entry.date_shown {
+            meta.push(escape(date));
+        }
+        if !entry.authors.is_empty() {
+            let names: Vec<&str> = entry.authors.iter().map(|(n, _)| n.as_str()).collect();
+            meta.push(escape(&names.join(", ")));
+        }
+        meta.push(escape(&entry.reading));
+        items.push_str(&format!(
+            r#"<li>
+<article class="entry" lang="{lang}" dir="{dir}" aria-labelledby="title-{slug}">
+<h2 id="title-{slug}"><a href="{page}">{headline}</a></h2>
+<p class="entry-meta">{meta}</p>
+<p class="entry-description">{description}</p>
+<div class="entry-code" lang="en" dir="ltr">
+<label for="code-{slug}">Embed code: the article itself, no iframe</label>
+<textarea id="code-{slug}" readonly rows="3" spellcheck="false" translate="no">{code}</textarea>
+<button type="button" data-copy="code-{slug}" data-copied="Embed code copied" aria-describedby="title-{slug}" hidden>Copy embed code</button>
+</div>
+<div class="entry-code" lang="en" dir="ltr">
+<label for="iframe-{slug}">Or a card in an iframe</label>
+<textarea id="iframe-{slug}" readonly rows="2" spellcheck="false" translate="no">{iframe}</textarea>
+<button type="button" data-copy="iframe-{slug}" data-copied="Iframe code copied" aria-describedby="title-{slug}" hidden>Copy iframe code</button>
+</div>
+<p class="entry-links" lang="en" dir="ltr"><a href="{embed}">Card</a> · <a href="{page}embed-full.html">Whole article in an iframe</a> · <a href="{oembed}">oEmbed</a> · <a href="{json}">JSON</a></p>
+</article>
+</li>
+"#,
+            lang = escape(&entry.lang),
+            dir = entry.dir,
+            page = escape(&urls.page),
+            headline = escape(&entry.headline),
+            meta = meta.join(" · "),
+            description = escape(&entry.description),
+            code = escape(code),
+            iframe = escape(&entry.iframe),
+            embed = escape(&urls.embed),
+            oembed = escape(&urls.oembed),
+            json = escape(&urls.json()),
+        ));
+    }
+    let mut links = String::new();
+    let mut nav = String::new();
+    if page > 1 {
+        let prev = escape(&index_url(site, page - 1));
+        links.push_str(&format!("<link rel=\"prev\" href=\"{prev}\">\n"));
+        nav.push_str(&format!(
+            "<a rel=\"prev\" href=\"{prev}\">Newer articles</a>\n"
+        ));
+    }
+    nav.push_str(&format!("<span>Page {page} of {pages}</span>\n"));
+    if page < pages {
+        let next = escape(&index_url(site, page + 1));
+        links.push_str(&format!("<link rel=\"next\" href=\"{next}\">\n"));
+        nav.push_str(&format!(
+            "<a rel=\"next\" href=\"{next}\">Older articles</a>\n"
+        ));
+    }
+    let base = escape(site.base);
+    let title = escape(site.title);
+    let heading = match page {
+        1 => title.clone(),
+        n => format!("{title}: page {n}"),
+    };
+    let count = match total {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{heading}</title>
+<meta name="description" content="Articles from {title}, each with its embed code.">
+<link rel="canonical" href="{canonical}">
+{links}<link rel="alternate" type="application/atom+xml" title="{title}" href="{base}feed.xml">
+<link rel="alternate" type="application/feed+json" title="{title}" href="{base}feed.json">
+<style>{INDEX_STYLESHEET}</style>
+<script type="module">{INDEX_SCRIPT}</script>
+</head>
+<body>
+<header class="site-header">
+<h1>{heading}</h1>
+<p>{count}. Paste an article’s address into WordPress, Ghost, Discourse, Slack or Notion to embed it, or copy its embed code. Feeds: <a href="{base}feed.xml">Atom</a>, <a href="{base}feed.json">JSON Feed</a>.</p>
+</header>
+<main>
+<ol class="entries">
+{items}</ol>
+<nav class="pages" aria-label="Pages">
+{nav}</nav>
+</main>
+<p id="copy-status" class="visually-hidden" role="status"></p>
+</body>
+</html>
+"#,
+        canonical = escape(&index_url(site, page)),
+    )
+}
+
+/// `feed.xml`: an Atom feed of the newest articles.
+pub fn atom_feed(site: &Site, newest: &[(&Entry, String)]) -> String {
+    let base = xml(site.base);
+    let updated = newest
+        .iter()
+        .map(|(entry, _)| entry.updated.as_str())
+        .max_by_key(|date| super::seconds(date))
+        .unwrap_or("1970-01-01T00:00:00Z");
+    let mut feed = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>{title}</title>
+<id>{base}</id>
+<link rel="self" type="application/atom+xml" href="{base}feed.xml"/>
+<link rel="alternate" type="text/html" href="{base}"/>
+<updated>{updated}</updated>
+<author><name>{title}</name></author>
+<generator version="{version}">article-widget</generator>
+"#,
+        title = xml(site.title),
+        updated = xml(updated),
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    for (entry, text) in newest {
+        let page = xml(&ArticleUrls::new(site.base, &entry.slug).page);
+        feed.push_str(&format!(
+            "<entry xml:lang=\"{lang}\">\n<title>{title}</title>\n<id>{page}</id>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n<updated>{updated}</updated>\n",
+            lang = xml(&entry.lang),
+            title = xml(&entry.headline),
+            updated = xml(&entry.updated),
+        ));
+        if let Some(published) = &entry.published {
+            feed.push_str(&format!("<published>{}</published>\n", xml(published)));
+        }
+        for (name, url) in &entry.authors {
+            feed.push_str(&format!("<author><name>{}</name>", xml(name)));
+            if let Some(url) = url {
+                feed.push_str(&format!("<uri>{}</uri>", xml(url)));
+            }
+            feed.push_str("</author>\n");
+        }
+        feed.push_str(&format!(
+            "<summary>{}</summary>\n<content type=\"text\">{}</content>\n</entry>\n",
+            xml(&entry.description),
+            xml(text),
+        ));
+    }
+    feed.push_str("</feed>\n");
+    feed
+}
+
+/// `feed.json`: a JSON Feed 1.1 of the newest articles.
+pub fn json_feed(site: &Site, newest: &[(&Entry, String)]) -> Value {
+    let items: Vec<Value> = newest
+        .iter()
+        .map(|(entry, text)| {
+            let page = ArticleUrls::new(site.base, &entry.slug).page;
+            let mut item = json!({
+                "id": page,
+                "url": page,
+                "title": entry.headline,
+                "summary": entry.description,
+                "content_text": text,
+                "date_modified": entry.updated,
+                "language": entry.lang,
+            });
+            if let Some(published) = &entry.published {
+                item["date_published"] = json!(published);
+            }
+            if let Some(image) = &entry.image {
+                item["image"] = json!(image);
+            }
+            let authors: Vec<Value> = entry
+                .authors
+                .iter()
+                .map(|(name, url)| match url {
+                    Some(url) => json!({ "name": name, "url": url }),
+                    None => json!({ "name": name }),
+                })
+                .collect();
+            if !authors.is_empty() {
+                item["authors"] = Value::Array(authors);
+            }
+            item
+        })
+        .collect();
+    json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site.title,
+        "home_page_url": site.base,
+        "feed_url": format!("{}feed.json", site.base),
+        "items": items,
+    })
+}
+
+/// The sitemap's files: `sitemap.xml` alone, or, past the protocol's 50,000 addresses, an
+/// index of `sitemap-N.xml` files.
+pub fn sitemaps(site: &Site, entries: &[Entry], index_pages: usize) -> Vec<(String, String)> {
+    let mut urls: Vec<(String, Option<&str>)> = (1..=index_pages)
+        .map(|page| (index_url(site, page), None))
+        .collect();
+    urls.extend(entries.iter().map(|entry| {
+        (
+            ArticleUrls::new(site.base, &entry.slug).page,
+            Some(entry.updated.as_str()),
+        )
+    }));
+    let urlset = |urls: &[(String, Option<&str>)]| {
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (loc, lastmod) in urls {
+            out.push_str(&format!("<url><loc>{}</loc>", xml(loc)));
+            if let Some(lastmod) = lastmod {
+                out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
+            }
+            out.push_str("</url>\n");
+        }
+        out.push_str("</urlset>\n");
+        out
+    };
+    if urls.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".into(), urlset(&urls))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (i, chunk) in urls.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            xml(&format!("{}{name}", site.base))
+        ));
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index));
+    files
+}
+
+/// Text for XML: escaped, without the characters XML 1.0 cannot hold (most C0 controls and
+/// the non-characters U+FFFE and U+FFFF), which JSON strings may carry.
+fn xml(text: &str) -> String {
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    escape(&text.chars().filter(allowed).collect::<String>())
+}

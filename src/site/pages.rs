@@ -1,0 +1,256 @@
+//! The files of one article: its page, the card and the whole article to sit in an iframe, the
+//! oEmbed answer, the embed code and the article's JSON.
+
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+use crate::components::{article_card, HeadingLevel};
+use crate::i18n::Labels;
+use crate::model::{Article, Block};
+use crate::ssr::{escape, fragment_around, lead_image, page_around, widget_markup, RenderOptions};
+
+/// The card's own styles, inlined into embed.html after the widget's stylesheet.
+const CARD_STYLESHEET: &str = include_str!("../../static/site/article-card.css");
+/// The embed's half of WordPress's embed protocol and the generic height message.
+const EMBED_SCRIPT: &str = include_str!("../../static/site/article-embed.js");
+
+/// How long a consumer may cache an oEmbed answer, in seconds.
+pub const OEMBED_CACHE_AGE: u32 = 86_400;
+/// The card's width in an oEmbed answer, in CSS pixels.
+pub const CARD_WIDTH: u32 = 600;
+
+/// The addresses of one article on the site.
+pub struct ArticleUrls {
+    /// The article's page, `BASE/SLUG/`.
+    pub page: String,
+    pub embed: String,
+    pub oembed: String,
+    /// Where the widget's files are, `BASE/widget/`.
+    pub assets: String,
+}
+
+impl ArticleUrls {
+    pub fn new(base: &str, slug: &str) -> ArticleUrls {
+        let page = format!("{base}{slug}/");
+        ArticleUrls {
+            embed: format!("{page}embed.html"),
+            oembed: format!("{page}oembed.json"),
+            assets: format!("{base}widget/"),
+            page,
+        }
+    }
+
+    /// Where the article's JSON is, which its relative URLs are resolved against.
+    pub fn json(&self) -> String {
+        format!("{}article.json", self.page)
+    }
+}
+
+/// The article pre-rendered once, as the embed element in the page's DOM (`light`) and in a
+/// declarative shadow root (`shadow`).
+pub struct Fragments {
+    pub light: String,
+    pub shadow: String,
+}
+
+pub fn fragments(article: &Article, source: &Value, urls: &ArticleUrls) -> Fragments {
+    let markup = widget_markup(article, &options(urls, false));
+    Fragments {
+        light: fragment_around(&markup, source, &options(urls, false)),
+        shadow: fragment_around(&markup, source, &options(urls, true)),
+    }
+}
+
+/// `index.html`: the page `render` writes, with oEmbed discovery and the reading time for
+/// link previews (Slack shows `twitter:label1`/`twitter:data1`).
+pub fn article_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
+    let labels = Labels::for_lang(article.lang());
+    let mut article = article.clone();
+    article.url.get_or_insert_with(|| urls.page.clone());
+    let head = format!(
+        "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n\
+         <meta name=\"twitter:label1\" content=\"{label}\">\n\
+         <meta name=\"twitter:data1\" content=\"{minutes}\">\n",
+        oembed = escape(&urls.oembed),
+        title = escape(&article.headline),
+        label = escape(labels.reading_time_label),
+        minutes = escape(&labels.reading_time(article.reading_minutes)),
+    );
+    page_around(&article, &fragments.light, &options(urls, false), &head)
+}
+
+/// `embed.html`: the card alone, for an iframe (no WebAssembly, no loader).
+pub fn card_page(article: &Rc<Article>, urls: &ArticleUrls) -> String {
+    let renderer = LocalServerRenderer::<Card>::with_props(CardProps {
+        article: article.clone(),
+        href: urls.page.clone().into(),
+    })
+    .hydratable(false);
+    let card = futures::executor::block_on(renderer.render());
+    let head = format!(
+        "<link rel=\"stylesheet\" href=\"{assets}article-widget.css\">\n<style>{CARD_STYLESHEET}</style>\n",
+        assets = escape(&urls.assets)
+    );
+    embed_page(article, urls, &head, &card)
+}
+
+/// `embed-full.html`: the whole article for an iframe, taken over by the loader as on its page.
+pub fn full_embed_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
+    let head = format!(
+        "<link rel=\"stylesheet\" href=\"{assets}article-widget.css\">\n\
+         <script type=\"module\" src=\"{assets}article-widget.js\"></script>\n",
+        assets = escape(&urls.assets)
+    );
+    embed_page(article, urls, &head, &fragments.light)
+}
+
+/// A page made to sit in an iframe: not indexed, links open in the top page, and the embed
+/// script reports its height.
+fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="{lang}" dir="{dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="robots" content="noindex, follow">
+<link rel="canonical" href="{page}">
+<base target="_top">
+<style>body.artw-embed {{ margin: 0; }}</style>
+{head}<script type="module">{EMBED_SCRIPT}</script>
+</head>
+<body class="artw-embed">
+<main>{body}</main>
+</body>
+</html>
+"#,
+        lang = escape(article.lang()),
+        dir = article.dir(),
+        title = escape(&article.headline),
+        page = escape(&urls.page),
+    )
+}
+
+/// `embed-code.html`: what a host pastes, the pre-rendered article in a declarative shadow
+/// root with the article as inline JSON, and the loader that takes it over.
+pub fn embed_code(fragments: &Fragments, urls: &ArticleUrls) -> String {
+    format!(
+        "{}\n<script type=\"module\" src=\"{}article-widget.js\"></script>\n",
+        fragments.shadow,
+        escape(&urls.assets)
+    )
+}
+
+/// The iframe of the card, as an oEmbed `html` and for hosts that paste it: WordPress keeps a
+/// leading blockquote as the fallback it shows until the card reports its height.
+pub fn iframe_code(article: &Article, urls: &ArticleUrls) -> String {
+    format!(
+        r#"<blockquote class="article-widget-embed"><a href="{page}">{title}</a></blockquote><iframe class="article-widget-embed" src="{embed}" width="{CARD_WIDTH}" height="{height}" title="{title}" sandbox="allow-scripts" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
+        page = escape(&urls.page),
+        embed = escape(&urls.embed),
+        title = escape(&article.headline),
+        height = card_height(article),
+    )
+}
+
+/// `oembed.json`: an oEmbed 1.0 `rich` answer whose `html` is the card's iframe.
+pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str) -> Value {
+    let mut answer = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": article.headline,
+        "provider_name": article.publisher.as_ref().map_or(site_name, |p| p.name.as_str()),
+        "provider_url": article
+            .publisher
+            .as_ref()
+            .and_then(|p| p.url.as_deref())
+            .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+            .unwrap_or(base),
+        "cache_age": OEMBED_CACHE_AGE,
+        "html": iframe_code(article, urls),
+        "width": CARD_WIDTH,
+        "height": card_height(article),
+    });
+    let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+    if !names.is_empty() {
+        answer["author_name"] = json!(names.join(", "));
+    }
+    let author_url = article
+        .authors
+        .iter()
+        .find_map(|a| a.url.as_deref())
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    if let Some(url) = author_url {
+        answer["author_url"] = json!(url);
+    }
+    if let Some((url, width, height)) = thumbnail(article) {
+        answer["thumbnail_url"] = json!(url);
+        answer["thumbnail_width"] = json!(width);
+        answer["thumbnail_height"] = json!(height);
+    }
+    answer
+}
+
+/// The lead image, when its size is known: oEmbed asks for all three or none.
+fn thumbnail(article: &Article) -> Option<(&str, u32, u32)> {
+    let url = lead_image(article)?;
+    article.body.iter().find_map(|block| match block {
+        Block::Image(image) if image.src == url => Some((url, image.width?, image.height?)),
+        _ => None,
+    })
+}
+
+/// The card's height at `CARD_WIDTH`, estimated from its text (the stylesheet caps each part
+/// at a few lines), within WordPress's 200–1000 px. It is only the iframe's first height: the
+/// card reports its real one once it is laid out.
+pub fn card_height(article: &Article) -> u32 {
+    let lines = |text: &str, per_line: usize, most: usize| {
+        text.chars().count().div_ceil(per_line).clamp(1, most) as u32
+    };
+    let mut height = 2 * 24 + 32 + 48 + 16;
+    if article.kicker.is_some() {
+        height += 24;
+    }
+    height += 32 * lines(&article.headline, 40, 3) + 12;
+    if let Some(standfirst) = &article.standfirst {
+        height += 25 * lines(standfirst, 62, 3) + 12;
+    }
+    let opening = article.body.iter().find_map(|block| match block {
+        Block::Paragraph(text) => Some(text.text()),
+        _ => None,
+    });
+    if let Some(opening) = opening {
+        height += 25 * lines(&opening, 68, 4) + 16;
+    }
+    height += 56;
+    height.clamp(200, 1000)
+}
+
+fn options(urls: &ArticleUrls, shadow: bool) -> RenderOptions {
+    RenderOptions {
+        assets: urls.assets.clone(),
+        heading_level: HeadingLevel::default(),
+        shadow,
+        ..RenderOptions::default()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    article: Rc<Article>,
+    href: AttrValue,
+}
+
+#[component]
+fn Card(props: &CardProps) -> Html {
+    let article = &props.article;
+    html! {
+        <div class="artw-root artw-card-root">
+            { article_card(article, Labels::for_lang(article.lang()), HeadingLevel::default(), &props.href) }
+        </div>
+    }
+}

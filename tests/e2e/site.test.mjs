@@ -1,0 +1,322 @@
+// `article-widget build` end to end: the site built from static/articles and served on one
+// origin, its card and whole article in iframes on a host page of a second origin (WordPress's
+// embed protocol, and the generic height message), its embed code pasted into a host page,
+// and what it writes for others read by their own tools: an unfurler's oEmbed discovery, two
+// feed parsers, the sitemap XSD, the JSON Feed schema and the Nu HTML Checker.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import FeedParser from 'feedparser';
+import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
+import Ajv from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { unfurl } from 'unfurl.js';
+import { validateXML } from 'xmllint-wasm';
+import { CLI, DIST, ROOT, launch, serve } from './support.mjs';
+import { HOST_SCRIPT, wordpressFilter } from './site/wordpress.mjs';
+
+const work = await mkdtemp(join(tmpdir(), 'artw-site-'));
+const SITE = join(work, 'site');
+// The loader is a module script and fetches the widget's files, so a host page on another
+// origin needs the site to allow it (CORS), as README's Publishing section says.
+const site = await serve(SITE, {}, { 'access-control-allow-origin': '*' });
+const BASE = `${site.origin}/`;
+const built = spawnSync(CLI, ['build', join(ROOT, 'static/articles'), '--base-url', BASE, '-o', SITE, '--widget', DIST],
+  { encoding: 'utf8' });
+const file = (path) => readFile(join(SITE, path), 'utf8');
+const oembed = JSON.parse(await file('krebs/oembed.json'));
+
+const hostPages = new Map();
+const host = await serve(work, {
+  '/wp-embed.js': (q, r) => r.writeHead(200, { 'content-type': 'text/javascript' }).end(HOST_SCRIPT),
+  '/host.html': (q, r) => {
+    const name = new URL(q.url, 'http://x').searchParams.get('page');
+    r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPages.get(name));
+  },
+});
+const browser = await launch();
+after(async () => {
+  await browser.close();
+  await host.close();
+  await site.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const hostPage = (name, head, body) => {
+  hostPages.set(name, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A host page</title>
+<style>body { margin: 0; font: 16px serif } main { max-width: 640px; margin: 0 auto } iframe { display: block; max-width: 100%; border: 0 }</style>
+${head}</head><body><main><h1>A post on another site</h1><p>Before the embed.</p>${body}<p id="after">After the embed.</p></main></body></html>`);
+  return `${host.origin}/host.html?page=${name}`;
+};
+
+/** The content height of the page in `frame`, as its embed script measures it. */
+const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+
+/** Waits until the iframe's height attribute is `expected(frame)` for its current content. */
+async function heightFollows(tab, frame) {
+  const iframe = tab.locator('iframe');
+  let content;
+  for (let i = 0; i < 100; i++) {
+    content = await contentHeight(frame);
+    const attribute = Number(await iframe.getAttribute('height'));
+    if (attribute === Math.min(1000, Math.max(200, content))) return { content, attribute };
+    await tab.waitForTimeout(50);
+  }
+  assert.fail(`the iframe is ${await iframe.getAttribute('height')} px high for ${content} px of content`);
+}
+
+describe('the site built from static/articles', () => {
+  test('builds every article and says so in one line', () => {
+    assert.equal(built.status, 0, built.stderr);
+    assert.equal(built.stdout, '');
+    assert.match(built.stderr, /^built 2 of 2 articles into .*: 22 files written, 0 unchanged, 0 removed, in \d+\.\d s\n$/);
+  });
+
+  test('every URL in the site files is absolute from the base URL', async () => {
+    for (const path of ['index.html', 'feed.xml', 'feed.json', 'sitemap.xml', 'krebs/index.html', 'krebs/embed.html', 'krebs/embed-code.html', 'krebs/oembed.json']) {
+      const text = await file(path);
+      const urls = [...text.matchAll(/(?:href|src)=\\?"([^"\\]*)\\?"|<(?:loc|id|uri)>([^<]*)<|"(?:url|id|home_page_url|feed_url|provider_url|author_url|thumbnail_url)":"([^"]*)"/g)]
+        .map((m) => m[1] ?? m[2] ?? m[3]);
+      assert.ok(urls.length > 0, path);
+      for (const url of urls) assert.ok(url.startsWith(BASE), `${path}: ${url}`);
+    }
+  });
+
+  test('the widget folder holds only the widget\'s own files', async () => {
+    const files = (await readdir(join(SITE, 'widget'), { recursive: true })).sort();
+    const wasm = (await readdir(join(DIST, 'wasm'))).map((name) => `wasm/${name}`);
+    assert.deepEqual(files, ['article-widget-render.js', 'article-widget.css', 'article-widget.js', 'wasm', ...wasm].sort());
+  });
+});
+
+describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', () => {
+  let tab;
+  let frame;
+  before(async () => {
+    const url = hostPage('wordpress', '<script src="/wp-embed.js"></script>', wordpressFilter(oembed.html));
+    tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await tab.goto(url);
+    await tab.locator('iframe').waitFor();
+    frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed.html`));
+    assert.ok(frame, 'the card is loaded in the iframe');
+    await frame.locator('.artw-card').waitFor();
+  });
+  after(() => tab.close());
+
+  test('the iframe keeps WordPress\'s sandbox and the card runs in it with no wasm', async () => {
+    assert.equal(await tab.locator('iframe').getAttribute('sandbox'), 'allow-scripts');
+    assert.equal(await frame.evaluate(() => origin), 'null', 'an opaque origin');
+    assert.equal(await frame.locator('.artw-card-headline').textContent(), 'Trump fires cyber security chief over election fraud dismissal');
+  });
+
+  test('at 600 px the height follows the content inside 200-1000 px, nothing cut off, and the fallback is hidden', async () => {
+    const { content, attribute } = await heightFollows(tab, frame);
+    assert.equal(Math.round((await tab.locator('iframe').boundingBox()).width), 600);
+    assert.ok(content >= 200 && content <= 1000, `${content} px fits WordPress's clamp`);
+    assert.ok(await frame.evaluate(() => document.documentElement.scrollHeight) <= attribute);
+    assert.equal(await tab.locator('blockquote').isVisible(), false);
+    assert.equal(await tab.locator('iframe').getAttribute('style'), null, 'shown');
+  });
+
+  test('at 360 px the card grows and the iframe with it, still inside the clamp', async () => {
+    const wide = await contentHeight(frame);
+    await tab.setViewportSize({ width: 360, height: 900 });
+    const { content } = await heightFollows(tab, frame);
+    assert.equal(Math.round((await tab.locator('iframe').boundingBox()).width), 360);
+    assert.ok(content > wide, `${content} px at 360 against ${wide} px at 600`);
+    assert.ok(content <= 1000);
+    const bottom = await frame.locator('.artw-card-link').evaluate((link) => link.getBoundingClientRect().bottom);
+    assert.ok(bottom <= content, 'the link to the article is in view');
+  });
+
+  test('a click on the card\'s link navigates the host page to the article', async () => {
+    await frame.locator('.artw-card-link').click();
+    await tab.waitForURL(`${BASE}krebs/`);
+    assert.equal(await tab.locator('.artw-headline').textContent(), 'Trump fires cyber security chief over election fraud dismissal');
+  });
+});
+
+describe('the whole article in an iframe, sized by the generic message', () => {
+  test('the height follows the content at 600 px and after a resize to 360 px', async () => {
+    const url = hostPage('generic', `<script>
+      addEventListener('message', (event) => {
+        const frame = document.querySelector('iframe');
+        if (event.source === frame.contentWindow && event.data?.type === 'article-widget:height') {
+          frame.height = event.data.height;
+          window.heightMessages = (window.heightMessages ?? 0) + 1;
+        }
+      });
+    </script>`, `<iframe src="${BASE}ar-krebs/embed-full.html" sandbox="allow-scripts allow-top-navigation-by-user-activation" width="600" height="150" title="The article"></iframe>`);
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const wasm = [];
+    tab.on('request', (request) => request.url().includes('/wasm/') && wasm.push(request.url()));
+    await tab.goto(url);
+    await tab.locator('iframe').waitFor();
+    const frame = tab.frames().find((f) => f.url() === `${BASE}ar-krebs/embed-full.html`);
+    await frame.locator('.artw-article').waitFor();
+    const exact = async () => {
+      for (let i = 0; i < 100; i++) {
+        const content = await contentHeight(frame);
+        if (Number(await tab.locator('iframe').getAttribute('height')) === content) return content;
+        await tab.waitForTimeout(50);
+      }
+      assert.fail('the iframe did not take its content\'s height');
+    };
+    const wide = await exact();
+    assert.ok(wide > 1000, `the whole article (${wide} px) is not clamped`);
+    await tab.setViewportSize({ width: 360, height: 900 });
+    const narrow = await exact();
+    assert.ok(narrow > wide, `${narrow} px at 360 against ${wide} px at 600`);
+    assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight), narrow, 'nothing cut off');
+    assert.deepEqual(wasm, []);
+    await tab.close();
+  });
+});
+
+describe('the embed code pasted into a host page', () => {
+  test('shows the article with no wasm request', async () => {
+    const url = hostPage('pasted', '', await file('krebs/embed-code.html'));
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const requests = [];
+    const errors = [];
+    tab.on('request', (request) => requests.push(request.url()));
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.addInitScript(() => document.addEventListener('article-widget:ready', () => { window.ready = true; }));
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.ArticleWidget);
+    await tab.evaluate(() => window.ArticleWidget.ready);
+    const headline = tab.locator('[data-article-widget] .artw-headline');
+    assert.equal(await headline.textContent(), 'Trump fires cyber security chief over election fraud dismissal');
+    assert.ok(await headline.isVisible());
+    assert.ok((await tab.locator('[data-article-widget] .artw-article').boundingBox()).height > 1000);
+    assert.deepEqual(requests.filter((r) => r.includes('/wasm/')), []);
+    assert.ok(requests.includes(`${BASE}widget/article-widget.js`), 'the loader comes from the site');
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+});
+
+describe('the site index', () => {
+  test('lists every article with an embed code that its copy button copies', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const tab = await context.newPage();
+    await tab.goto(BASE);
+    const titles = await tab.locator('.entry h2').allTextContents();
+    assert.equal(titles.length, 2);
+    assert.ok(titles.includes('Trump fires cyber security chief over election fraud dismissal'));
+    const button = tab.getByRole('button', { name: 'Copy embed code' }).first();
+    assert.equal(await button.getAttribute('aria-describedby'), 'title-krebs');
+    await button.click();
+    assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await file('krebs/embed-code.html'));
+    await tab.locator('#copy-status', { hasText: 'Embed code copied' }).waitFor();
+    await tab.getByRole('button', { name: 'Copy iframe code' }).first().click();
+    assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), oembed.html);
+    await context.close();
+  });
+});
+
+describe('what others read', () => {
+  test('an unfurler (unfurl.js) discovers the oEmbed answer and reads the page\'s cards', async () => {
+    const result = await unfurl(`${BASE}krebs/`);
+    assert.equal(result.oEmbed.type, 'rich');
+    assert.equal(result.oEmbed.version, '1.0');
+    assert.equal(result.oEmbed.title, 'Trump fires cyber security chief over election fraud dismissal');
+    assert.equal(result.oEmbed.author_name, 'Bobby Hellard');
+    assert.equal(result.oEmbed.provider_name, 'ITPro');
+    assert.equal(result.oEmbed.width, 600);
+    assert.ok(result.oEmbed.height >= 200 && result.oEmbed.height <= 1000);
+    assert.ok(result.oEmbed.cache_age > 0);
+    assert.match(result.oEmbed.html, new RegExp(`<iframe [^>]*src="${BASE}krebs/embed.html"`));
+    assert.equal(result.open_graph.title, 'Trump fires cyber security chief over election fraud dismissal');
+    assert.equal(result.open_graph.url, `${BASE}krebs/`);
+    assert.equal(result.twitter_card.card, 'summary');
+  });
+
+  test('the page gives link previews the reading time (twitter:label1 and data1)', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${BASE}ar-krebs/`);
+    const meta = (name) => tab.locator(`meta[name="${name}"]`).getAttribute('content');
+    assert.equal(await meta('twitter:label1'), 'مدة القراءة');
+    assert.equal(await meta('twitter:data1'), 'دقيقة واحدة للقراءة');
+    await tab.close();
+  });
+
+  test('feed.xml is Atom to two feed parsers (feedparser, feedsmith)', async () => {
+    const xml = await file('feed.xml');
+    const items = [];
+    const parser = new FeedParser({ feedurl: `${BASE}feed.xml` });
+    const meta = await new Promise((done, fail) => {
+      parser.on('error', fail);
+      parser.on('readable', () => { for (let item; (item = parser.read());) items.push(item); });
+      parser.on('end', () => done(parser.meta));
+      parser.end(xml);
+    });
+    assert.equal(meta['#type'], 'atom');
+    assert.equal(meta.title, '127.0.0.1:' + new URL(BASE).port);
+    assert.deepEqual(items.map((i) => i.link).sort(), [`${BASE}ar-krebs/`, `${BASE}krebs/`]);
+    const atom = parseAtomFeed(xml);
+    assert.equal(atom.id, BASE);
+    assert.ok(atom.updated);
+    assert.equal(atom.entries.length, 2);
+    for (const entry of atom.entries) {
+      assert.ok(entry.id.startsWith(BASE) && entry.title && entry.updated && entry.summary, JSON.stringify(entry));
+    }
+  });
+
+  test('feed.json is JSON Feed 1.1 to a parser (feedsmith) and to the schema of the spec', async () => {
+    const text = await file('feed.json');
+    const feed = parseJsonFeed(text);
+    assert.equal(feed.title, `127.0.0.1:${new URL(BASE).port}`);
+    assert.equal(feed.items.length, 2);
+    const ajv = new Ajv({ strict: true, strictRequired: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(join(ROOT, 'tests/e2e/site/jsonfeed-1.1.schema.json'), 'utf8')));
+    assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors));
+    assert.equal(validate({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [{ id: '1' }] }), false,
+      'an item without content is refused');
+  });
+
+  test('sitemap.xml passes the sitemaps.org XSD (xmllint)', async () => {
+    const schema = [{ fileName: 'sitemap.xsd', contents: await readFile(join(ROOT, 'node_modules/sitemap/schema/sitemap.xsd'), 'utf8') }];
+    const xml = await file('sitemap.xml');
+    const result = await validateXML({ xml: [{ fileName: 'sitemap.xml', contents: xml }], schema });
+    assert.ok(result.valid, result.rawOutput);
+    assert.equal((xml.match(/<url>/g) ?? []).length, 3);
+    const broken = await validateXML({ xml: [{ fileName: 'broken.xml', contents: xml.replace('<lastmod>', '<lastmod>yesterday') }], schema });
+    assert.equal(broken.valid, false, 'the check can fail');
+  });
+
+  test('every HTML page passes the Nu HTML Checker', async () => {
+    const pages = ['index.html', 'krebs/index.html', 'krebs/embed.html', 'krebs/embed-full.html', 'ar-krebs/index.html', 'ar-krebs/embed.html', 'ar-krebs/embed-full.html'];
+    const pasted = join(work, 'pasted.html');
+    hostPage('pasted', '', await file('krebs/embed-code.html'));
+    await writeFile(pasted, hostPages.get('pasted'));
+    const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    const files = [...pages.map((p) => join(SITE, p)), pasted];
+    const out = execFileSync('java', ['-jar', vnu, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', ...files], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out).messages, []);
+  });
+});
+
+describe('axe-core reports no violations on the site\'s own pages', () => {
+  const axeSource = readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const path of ['', 'krebs/embed.html', 'ar-krebs/embed.html']) {
+    for (const colorScheme of ['light', 'dark']) {
+      test(`/${path} in the ${colorScheme} theme, 360 px wide`, async () => {
+        const tab = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
+        await tab.goto(BASE + path);
+        await tab.addScriptTag({ content: await axeSource });
+        const result = await tab.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(found, []);
+        assert.ok(result.passes.length > 15, 'axe ran its rules');
+        assert.ok(await tab.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+        await tab.close();
+      });
+    }
+  }
+});
