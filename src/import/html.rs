@@ -1,0 +1,399 @@
+//! An HTML page: its metadata, then its story through dom_smoothie (a port of Mozilla's
+//! Readability), mapped to blocks.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+use url::Url;
+
+use super::blocks::{Mapper, Slot};
+use super::metadata::{self, PageMeta, Person};
+use super::recognise::{self, SLOT_CLASS};
+use super::text::{language_tag, squash, timestamp, Resolver};
+use super::{Draft, ImportError};
+use crate::model::{is_language_tag, Article, Author, Block, Publisher};
+
+/// Imports the article of a whole page.
+pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
+    let doc = Document::from(text);
+    let mut draft = Draft::new();
+    let meta = metadata::read(&doc, &mut draft.warnings);
+    let resolver = resolver(&doc, page_url, &meta);
+    let (lang, dir) = language(&doc, &meta, &mut draft);
+    let bios = recognise::bios(&doc, &resolver);
+    let related = recognise::related(&doc, &resolver);
+    let standfirst = standfirst(&doc, &meta);
+    let slots = recognise::slots(&doc, &resolver);
+    let config = Config {
+        classes_to_preserve: vec![SLOT_CLASS.to_owned()],
+        ..Config::default()
+    };
+    let base = resolver.base.as_ref().map(Url::as_str);
+    let mut readability = Readability::with_document(doc, base, Some(config))
+        .map_err(|err| ImportError(format!("the page could not be read: {err}")))?;
+    let read = readability
+        .parse()
+        .map_err(|err| ImportError(format!("no article text found: {err}")))?;
+    let content = Document::from(read.content.to_string());
+    let (blocks, warnings) = map_blocks(&content, &resolver, &slots);
+    draft.warnings.extend(warnings);
+
+    let article = &mut draft.article;
+    article.headline = headline(&meta, &read.title);
+    article.standfirst = standfirst;
+    article.kicker = meta.section.clone();
+    article.url = resolver
+        .resolve_opt(meta.url.as_deref())
+        .or_else(|| page_url.map(Url::to_string));
+    article.lang = lang;
+    article.publisher = meta
+        .publisher
+        .as_ref()
+        .map(|org| Publisher {
+            name: org.name.clone(),
+            url: resolver.resolve_opt(org.url.as_deref()),
+            logo: resolver.resolve_opt(org.logo.as_deref()),
+        })
+        .or_else(|| {
+            meta.site_name.clone().map(|name| Publisher {
+                name,
+                url: None,
+                logo: None,
+            })
+        });
+    let byline = read.byline.as_deref().map(squash);
+    article.authors = authors(&meta.authors, byline.as_deref(), &resolver);
+    attach_bios(article, bios, &mut draft.warnings);
+    article.related = related;
+    article.body = without_header_echoes(blocks, article, byline.as_deref());
+    dates(&meta, &mut draft);
+    if let Some(dir) = dir {
+        let lang_dir = draft.article.dir();
+        if dir != lang_dir {
+            let lang = draft.article.lang().to_owned();
+            draft.warn(format!(
+                "the page is written {dir}, but its language `{lang}` is {lang_dir}; the widget sets the direction from the language"
+            ));
+        }
+    }
+    Ok(draft)
+}
+
+/// Blocks of an HTML fragment that is already the story, such as a feed item's content.
+pub fn fragment(html: &str, resolver: &Resolver) -> (Vec<Block>, Vec<String>) {
+    let doc = Document::from(html);
+    let slots = recognise::slots(&doc, resolver);
+    map_blocks(&doc, resolver, &slots)
+}
+
+fn map_blocks(doc: &Document, resolver: &Resolver, slots: &[Slot]) -> (Vec<Block>, Vec<String>) {
+    let mut mapper = Mapper::new(resolver, slots);
+    if let Some(body) = doc.body() {
+        mapper.children(&body);
+    }
+    (mapper.blocks, mapper.warnings)
+}
+
+/// `<base href>` (itself relative to the page's URL), else the page's URL from `--url`, else
+/// the address the page gives for itself.
+fn resolver(doc: &Document, page_url: Option<&Url>, meta: &PageMeta) -> Resolver {
+    let own = meta
+        .url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let page = page_url.cloned().or(own);
+    let base = doc
+        .select("base[href]")
+        .attr("href")
+        .and_then(|href| match &page {
+            Some(page) => page.join(href.trim()).ok(),
+            None => Url::parse(href.trim()).ok(),
+        });
+    Resolver {
+        base: base.or(page),
+    }
+}
+
+/// The article's language: the story's own `lang` (on `<article>`), else the page's, else
+/// what its metadata says. Its direction: the nearest `dir`.
+fn language(
+    doc: &Document,
+    meta: &PageMeta,
+    draft: &mut Draft,
+) -> (Option<String>, Option<&'static str>) {
+    let attr = |selector: &str, name: &str| {
+        doc.select(selector)
+            .nodes()
+            .first()
+            .and_then(|n| n.attr(name))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let raw = attr("article[lang]", "lang")
+        .or_else(|| attr("html", "lang"))
+        .or_else(|| attr("html", "xml:lang"))
+        .or_else(|| attr("body", "lang"))
+        .or_else(|| meta.lang.clone());
+    let lang = raw.and_then(|raw| {
+        let tag = language_tag(&raw);
+        if is_language_tag(&tag) {
+            Some(tag)
+        } else {
+            draft.warn(format!(
+                "the language `{raw}` is not a BCP 47 tag; it was dropped"
+            ));
+            None
+        }
+    });
+    let dir = attr("article[dir]", "dir")
+        .or_else(|| attr("body[dir]", "dir"))
+        .or_else(|| attr("html", "dir"))
+        .and_then(|d| match d.to_ascii_lowercase().as_str() {
+            "rtl" => Some("rtl"),
+            "ltr" => Some("ltr"),
+            _ => None,
+        });
+    (lang, dir)
+}
+
+/// JSON-LD's headline, else Open Graph's, else the title Readability takes from `<title>`
+/// and `<h1>`; without the site's name tacked on.
+fn headline(meta: &PageMeta, readability_title: &str) -> String {
+    let headline = meta
+        .headline
+        .clone()
+        .unwrap_or_else(|| squash(readability_title));
+    let site = meta
+        .publisher
+        .as_ref()
+        .map(|p| p.name.as_str())
+        .or(meta.site_name.as_deref());
+    if let Some(site) = site {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            if let Some(stripped) = headline.strip_suffix(&format!("{separator}{site}")) {
+                return stripped.trim().to_owned();
+            }
+        }
+    }
+    headline
+}
+
+const STANDFIRST_WORDS: &[&str] = &[
+    "standfirst",
+    "dek",
+    "deck",
+    "strapline",
+    "subhead",
+    "sub-head",
+    "subtitle",
+    "sub-title",
+    "summary",
+    "lede",
+    "lead",
+    "excerpt",
+    "intro",
+    "description",
+    "teaser",
+];
+
+/// The page's description; else a summary marked as one under the headline. The element
+/// that shows it is taken out of the page, so the story does not start with it again.
+fn standfirst(doc: &Document, meta: &PageMeta) -> Option<String> {
+    let candidates: Vec<NodeRef> = doc
+        .select("body p, body h2, body div, body span")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            let marks = format!(
+                " {} {} ",
+                n.attr("class").unwrap_or_default(),
+                n.attr("id").unwrap_or_default()
+            )
+            .to_ascii_lowercase();
+            let in_header = n.ancestors(None).iter().any(|a| a.has_name("header"));
+            let short = squash(&n.text()).chars().count() <= 500;
+            let leaf = !n
+                .descendants()
+                .iter()
+                .any(|d| d.has_name("p") || d.has_name("div"));
+            short
+                && leaf
+                && (in_header
+                    || STANDFIRST_WORDS.iter().any(|w| {
+                        marks
+                            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                            .any(|t| {
+                                t == *w
+                                    || t.ends_with(&format!("-{w}"))
+                                    || t.starts_with(&format!("{w}-"))
+                            })
+                    }))
+        })
+        .cloned()
+        .collect();
+    let description = meta.description.clone();
+    let shown = candidates.iter().find(|n| {
+        let text = squash(&n.text());
+        match &description {
+            Some(d) => text == *d,
+            None => {
+                text.chars().count() >= 20
+                    && !n.has_name("span")
+                    && !n.ancestors(None).iter().any(|a| a.has_name("time"))
+                    && !text.to_lowercase().starts_with("by ")
+            }
+        }
+    });
+    let chosen = description.or_else(|| shown.map(|n| squash(&n.text())));
+    if let Some(node) = shown {
+        node.remove_from_parent();
+    }
+    chosen
+}
+
+/// The authors the metadata names, else the byline Readability found: "By A and B".
+fn authors(people: &[Person], byline: Option<&str>, resolver: &Resolver) -> Vec<Author> {
+    if !people.is_empty() {
+        let mut authors: Vec<Author> = Vec::new();
+        for person in people {
+            if authors.iter().any(|a| a.name == person.name) {
+                continue;
+            }
+            authors.push(Author {
+                name: person.name.clone(),
+                role: person.role.clone(),
+                bio: person.bio.clone(),
+                avatar: resolver.resolve_opt(person.image.as_deref()),
+                url: resolver.resolve_opt(person.url.as_deref()),
+            });
+        }
+        return authors;
+    }
+    let Some(byline) = byline else {
+        return Vec::new();
+    };
+    byline_names(byline)
+        .into_iter()
+        .map(|name| Author {
+            name,
+            role: None,
+            bio: None,
+            avatar: None,
+            url: None,
+        })
+        .collect()
+}
+
+/// The names in a byline: "By A, B and C" is three; a byline that reads as anything but
+/// names (a date, a sentence) is one name as written.
+pub fn byline_names(byline: &str) -> Vec<String> {
+    let mut text = squash(byline);
+    for prefix in [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Words by ",
+        "Von ",
+        "Par ",
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.to_owned();
+            break;
+        }
+    }
+    let parts: Vec<String> = text
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .split(',')
+        .map(squash)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let looks_like_name = |p: &str| {
+        let words: Vec<&str> = p.split(' ').collect();
+        (1..=5).contains(&words.len())
+            && !p.chars().any(|c| c.is_ascii_digit())
+            && words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count()
+                * 2
+                > words.len()
+    };
+    if parts.len() > 1 && parts.iter().all(|p| looks_like_name(p)) {
+        parts
+    } else if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![text]
+    }
+}
+
+/// Gives each author card to the author of that name; cards for a page without a byline
+/// are its authors.
+fn attach_bios(article: &mut Article, bios: Vec<Author>, warnings: &mut Vec<String>) {
+    if article.authors.is_empty() {
+        article.authors = bios;
+        return;
+    }
+    for card in bios {
+        let same = |a: &Author| a.name.eq_ignore_ascii_case(&card.name);
+        match article.authors.iter_mut().find(|a| same(a)) {
+            Some(author) => {
+                author.bio = author.bio.take().or(card.bio);
+                author.role = author.role.take().or(card.role);
+                author.avatar = author.avatar.take().or(card.avatar);
+                author.url = author.url.take().or(card.url);
+            }
+            None => warnings.push(format!(
+                "an author card for {}, who is not in the byline, was dropped",
+                card.name
+            )),
+        }
+    }
+}
+
+/// Readability sometimes keeps the headline, the standfirst or the byline at the top of the
+/// story; the format shows them in the header already.
+fn without_header_echoes(
+    blocks: Vec<Block>,
+    article: &Article,
+    byline: Option<&str>,
+) -> Vec<Block> {
+    let headline = squash(&article.headline);
+    let standfirst = article.standfirst.as_deref().map(squash);
+    let mut past_header = false;
+    blocks
+        .into_iter()
+        .filter(|block| {
+            if past_header {
+                return true;
+            }
+            let echo = match block {
+                Block::Heading(text) => squash(text) == headline,
+                Block::Paragraph(text) => {
+                    let text = squash(&text.text());
+                    Some(&text) == standfirst.as_ref()
+                        || byline.is_some_and(|b| text == b)
+                        || text == headline
+                }
+                _ => false,
+            };
+            if !echo {
+                past_header = true;
+            }
+            !echo
+        })
+        .collect()
+}
+
+fn dates(meta: &PageMeta, draft: &mut Draft) {
+    for (field, value) in [("published", &meta.published), ("updated", &meta.modified)] {
+        let Some(raw) = value else { continue };
+        match timestamp(raw) {
+            Ok(stamp) if field == "published" => draft.article.published = Some(stamp),
+            Ok(stamp) => draft.article.updated = Some(stamp),
+            Err(why) => draft.warn(format!("{field}: {why}; it was dropped")),
+        }
+    }
+}

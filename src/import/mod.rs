@@ -1,0 +1,242 @@
+//! `article-widget import` (feature `import`, native only): articles from HTML pages, Markdown
+//! with front matter and RSS, Atom or JSON feeds, each carrying only what its source says.
+//!
+//! Every source becomes a [`Draft`]: the article's fields as found, plus warnings for what was
+//! found but cannot be carried. [`finish`] then runs the model's own check and writes the JSON,
+//! reading it back to prove the file says what was checked.
+
+mod blocks;
+mod feed;
+mod html;
+mod markdown;
+mod metadata;
+mod output;
+mod recognise;
+mod text;
+mod write;
+
+use std::fmt;
+
+use crate::model::{Article, Block, RelatedLink};
+
+pub use output::{run, ImportOptions};
+pub use write::article_json;
+
+/// One article found in a source, checked and written as JSON.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub article: Article,
+    /// The article's JSON file, as `validate` reads it.
+    pub json: String,
+    /// What the source held that the article cannot carry, and URLs the check removed, each
+    /// with where it was.
+    pub warnings: Vec<String>,
+    /// A file name for it without the extension, from its URL or headline.
+    pub slug: String,
+}
+
+/// Why a source gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError(pub String);
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What kind of text a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Html,
+    Markdown,
+    Feed,
+}
+
+impl SourceKind {
+    /// Told by the text itself first (a feed's root element or JSON Feed's `version`, an HTML
+    /// document's first tag, front matter), then by the file's extension.
+    pub fn detect(text: &str, file_name: &str) -> SourceKind {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        let lower: String = start
+            .chars()
+            .take(512)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower.starts_with("---") || lower.starts_with("+++") {
+            return SourceKind::Markdown;
+        }
+        if lower.starts_with('{') && lower.contains("jsonfeed.org/version") {
+            return SourceKind::Feed;
+        }
+        if lower.starts_with('<') {
+            let root = lower
+                .trim_start_matches(|c| c != '<')
+                .split("?>")
+                .last()
+                .unwrap_or_default();
+            let feed_root = ["<rss", "<feed", "<rdf:rdf", "<channel"];
+            if lower.starts_with("<?xml") && !root.contains("<html")
+                || feed_root.iter().any(|r| lower.starts_with(r))
+            {
+                return SourceKind::Feed;
+            }
+            return SourceKind::Html;
+        }
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("html" | "htm" | "xhtml") => SourceKind::Html,
+            Some("rss" | "atom" | "xml" | "json") => SourceKind::Feed,
+            _ => SourceKind::Markdown,
+        }
+    }
+}
+
+/// Imports every article in one source's text. `name` is how messages name the source;
+/// `page_url` is the address the text was published at (`--url`), for relative URLs.
+pub fn import_text(
+    text: &str,
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Vec<Imported>, ImportError> {
+    let page_url =
+        match page_url {
+            Some(raw) => Some(url::Url::parse(raw).map_err(|err| {
+                ImportError(format!("--url `{raw}` is not an absolute URL: {err}"))
+            })?),
+            None => None,
+        };
+    let drafts = match SourceKind::detect(text, name) {
+        SourceKind::Html => vec![html::page(text, page_url.as_ref())?],
+        SourceKind::Markdown => vec![markdown::document(text, page_url.as_ref())?],
+        SourceKind::Feed => feed::items(text, page_url.as_ref())?,
+    };
+    let several = drafts.len() > 1;
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, draft)| {
+            finish(draft).map_err(|err| match several {
+                true => ImportError(format!("item {}: {err}", i + 1)),
+                false => err,
+            })
+        })
+        .collect()
+}
+
+/// An article as found, before the model's check.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub article: Article,
+    pub warnings: Vec<String>,
+    /// Where it came from within the source, for messages: "item 3" of a feed.
+    pub label: Option<String>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        Draft {
+            article: Article {
+                headline: String::new(),
+                standfirst: None,
+                kicker: None,
+                url: None,
+                published: None,
+                updated: None,
+                lang: None,
+                publisher: None,
+                authors: Vec::new(),
+                body: Vec::new(),
+                related: Vec::new(),
+                reading_minutes: 0,
+            },
+            warnings: Vec::new(),
+            label: None,
+        }
+    }
+
+    fn warn(&mut self, message: impl Into<String>) {
+        self.warnings.push(message.into());
+    }
+}
+
+/// Checks the draft with the model's own rules, writes its JSON and reads that back: what is
+/// written is exactly what was checked.
+fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
+    let prefix = draft
+        .label
+        .as_ref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    tidy(&mut draft.article);
+    if draft.article.headline.trim().is_empty() {
+        return Err(ImportError(format!(
+            "{prefix}no headline found (no JSON-LD headline, og:title, <title> or <h1>)"
+        )));
+    }
+    if draft.article.body.is_empty() {
+        return Err(ImportError(format!("{prefix}no article text found")));
+    }
+    let checked = draft
+        .article
+        .check()
+        .map_err(|err| ImportError(format!("{prefix}{err}")))?;
+    let mut warnings: Vec<String> = draft
+        .warnings
+        .iter()
+        .map(|w| format!("{prefix}{w}"))
+        .collect();
+    warnings.extend(
+        checked
+            .warnings
+            .iter()
+            .map(|p| format!("{prefix}{}: {}", p.path, p.message)),
+    );
+    let json = write::pretty(&article_json(&checked.article));
+    let reread = Article::from_json(&json)
+        .map_err(|err| ImportError(format!("{prefix}the written JSON does not validate: {err}")))?;
+    if reread.article != checked.article {
+        return Err(ImportError(format!(
+            "{prefix}the written JSON reads back as a different article"
+        )));
+    }
+    let slug = output::slug(&checked.article);
+    Ok(Imported {
+        article: checked.article,
+        json,
+        warnings,
+        slug,
+    })
+}
+
+/// What every source kind shares: a standfirst that only repeats the start of the first
+/// paragraph (as many pages' descriptions do) is not a standfirst, and related links are not
+/// repeated.
+fn tidy(article: &mut Article) {
+    article.headline = text::squash(&article.headline);
+    if let Some(standfirst) = article.standfirst.take() {
+        let standfirst = text::squash(&standfirst);
+        let first = article.body.iter().find_map(|block| match block {
+            Block::Paragraph(text) => Some(text::squash(&text.text())),
+            _ => None,
+        });
+        let stem = standfirst.trim_end_matches(['…', '.', ' ']);
+        let repeats = first.is_some_and(|first| {
+            first == standfirst || (stem.chars().count() >= 40 && first.starts_with(stem))
+        });
+        if !standfirst.is_empty() && !repeats {
+            article.standfirst = Some(standfirst);
+        }
+    }
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    article.related.retain(|RelatedLink { title, url, .. }| {
+        let key = (title.clone(), url.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+}
