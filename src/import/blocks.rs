@@ -74,7 +74,7 @@ impl<'a> Mapper<'a> {
     }
 
     fn drop_element(&mut self, what: &str, node: &NodeRef, why: &str) {
-        let text = excerpt(&node.text(), 60);
+        let text = excerpt(&spaced_text(node), 60);
         let quoted = if text.is_empty() {
             String::new()
         } else {
@@ -218,6 +218,7 @@ impl<'a> Mapper<'a> {
         let mut cite = cite_node
             .as_ref()
             .map(|c| squash(&c.text()))
+            .map(|c| attribution(&c).unwrap_or(c))
             .filter(|c| !c.is_empty());
         let mut parts: Vec<Inline> = Vec::new();
         let mut images = Vec::new();
@@ -647,4 +648,17 @@ pub fn split_credit(caption: &NodeRef) -> (Option<String>, Option<String>) {
         }
     }
     (Some(full).filter(|f| !f.is_empty()), None)
+}
+
+/// A node's text with a space between elements, as a reader would read a table's cells.
+fn spaced_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if d.is_element() {
+            out.push(' ');
+        }
+    }
+    squash(&out)
 }

@@ -2,6 +2,7 @@
 //! HTML content goes through the same mapping as a page's story; the item's and the feed's
 //! metadata fill the rest.
 
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use feed_rs::model::{Entry, Feed, Text};
 use url::Url;
 
@@ -33,12 +34,65 @@ pub fn items(text: &str, page_url: Option<&Url>) -> Result<Vec<Draft>, ImportErr
             url: feed_resolver.resolve_opt(feed_link.as_deref()),
             logo: feed_resolver.resolve_opt(feed.logo.as_ref().map(|l| l.uri.as_str())),
         });
+    let written = written_dates(text);
     Ok(feed
         .entries
         .iter()
         .enumerate()
-        .map(|(i, entry)| item(entry, i, &feed, feed_base.as_ref(), publisher.clone()))
+        .map(|(i, entry)| {
+            item(
+                entry,
+                i,
+                &feed,
+                feed_base.as_ref(),
+                publisher.clone(),
+                &written,
+            )
+        })
         .collect())
+}
+
+/// Every date the feed's text spells out, with the zone it was written in: feed-rs gives
+/// dates in UTC, which can move a story to the day before. A date is written back as the
+/// feed wrote it.
+fn written_dates(text: &str) -> Vec<DateTime<FixedOffset>> {
+    let mut texts: Vec<String> = Vec::new();
+    if text.trim_start().starts_with('{') {
+        fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+            match value {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        if let Ok(value) = serde_json::from_str(text) {
+            strings(&value, &mut texts);
+        }
+    } else {
+        texts = text
+            .split('<')
+            .filter_map(|part| part.split_once('>').map(|(_, t)| t.trim().to_owned()))
+            .collect();
+    }
+    texts
+        .iter()
+        .filter(|t| t.len() <= 40)
+        .filter_map(|t| {
+            DateTime::parse_from_rfc3339(t)
+                .or_else(|_| DateTime::parse_from_rfc2822(t))
+                .ok()
+        })
+        .collect()
+}
+
+fn as_written(date: DateTime<Utc>, written: &[DateTime<FixedOffset>]) -> Option<Timestamp> {
+    let original = written.iter().find(|w| w.with_timezone(&Utc) == date);
+    let text = match original {
+        Some(original) => original.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        None => date.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+    };
+    Timestamp::parse(&text)
 }
 
 fn item(
@@ -47,6 +101,7 @@ fn item(
     feed: &Feed,
     feed_base: Option<&Url>,
     publisher: Option<Publisher>,
+    written: &[DateTime<FixedOffset>],
 ) -> Draft {
     let mut draft = Draft::new();
     draft.label = Some(format!("item {}", index + 1));
@@ -87,13 +142,11 @@ fn item(
             })
         })
         .collect();
-    article.published = entry
-        .published
-        .and_then(|d| Timestamp::parse(&d.to_rfc3339()));
+    article.published = entry.published.and_then(|d| as_written(d, written));
     article.updated = entry
         .updated
         .filter(|u| Some(*u) != entry.published)
-        .and_then(|d| Timestamp::parse(&d.to_rfc3339()));
+        .and_then(|d| as_written(d, written));
     let content = entry
         .content
         .as_ref()

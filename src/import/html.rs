@@ -19,9 +19,11 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let meta = metadata::read(&doc, &mut draft.warnings);
     let resolver = resolver(&doc, page_url, &meta);
     let (lang, dir) = language(&doc, &meta, &mut draft);
+    let author_links = author_links(&doc);
     let bios = recognise::bios(&doc, &resolver);
     let related = recognise::related(&doc, &resolver);
     let standfirst = standfirst(&doc, &meta);
+    let kicker = meta.section.clone().or_else(|| kicker(&doc));
     let slots = recognise::slots(&doc, &resolver);
     let config = Config {
         classes_to_preserve: vec![SLOT_CLASS.to_owned()],
@@ -40,7 +42,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let article = &mut draft.article;
     article.headline = headline(&meta, &read.title);
     article.standfirst = standfirst;
-    article.kicker = meta.section.clone();
+    article.kicker = kicker;
     article.url = resolver
         .resolve_opt(meta.url.as_deref())
         .or_else(|| page_url.map(Url::to_string));
@@ -62,6 +64,14 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
         });
     let byline = read.byline.as_deref().map(squash);
     article.authors = authors(&meta.authors, byline.as_deref(), &resolver);
+    for author in &mut article.authors {
+        if author.url.is_none() {
+            let link = author_links
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(&author.name));
+            author.url = link.map(|(_, href)| resolver.resolve(href));
+        }
+    }
     attach_bios(article, bios, &mut draft.warnings);
     article.related = related;
     article.body = without_header_echoes(blocks, article, byline.as_deref());
@@ -199,10 +209,21 @@ const STANDFIRST_WORDS: &[&str] = &[
 /// The page's description; else a summary marked as one under the headline. The element
 /// that shows it is taken out of the page, so the story does not start with it again.
 fn standfirst(doc: &Document, meta: &PageMeta) -> Option<String> {
-    let candidates: Vec<NodeRef> = doc
-        .select("body p, body h2, body div, body span")
-        .nodes()
+    let all = doc.select("body *").nodes().to_vec();
+    let h1 = all.iter().position(|n| n.has_name("h1"));
+    let h1_header = h1.and_then(|i| {
+        all[i]
+            .ancestors(None)
+            .into_iter()
+            .find(|a| a.has_name("header"))
+    });
+    let candidates: Vec<NodeRef> = all
         .iter()
+        .enumerate()
+        // A standfirst follows the headline; a site's tagline comes before it.
+        .filter(|(i, _)| h1.is_none_or(|h| i > &h))
+        .map(|(_, n)| n)
+        .filter(|n| matches!(n.node_name().as_deref(), Some("p" | "h2" | "div" | "span")))
         .filter(|n| {
             let marks = format!(
                 " {} {} ",
@@ -210,24 +231,23 @@ fn standfirst(doc: &Document, meta: &PageMeta) -> Option<String> {
                 n.attr("id").unwrap_or_default()
             )
             .to_ascii_lowercase();
-            let in_header = n.ancestors(None).iter().any(|a| a.has_name("header"));
+            let in_header = h1_header
+                .as_ref()
+                .is_some_and(|h| n.ancestors(None).iter().any(|a| a.id == h.id));
             let short = squash(&n.text()).chars().count() <= 500;
             let leaf = !n
                 .descendants()
                 .iter()
                 .any(|d| d.has_name("p") || d.has_name("div"));
-            short
-                && leaf
-                && (in_header
-                    || STANDFIRST_WORDS.iter().any(|w| {
-                        marks
-                            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-                            .any(|t| {
-                                t == *w
-                                    || t.ends_with(&format!("-{w}"))
-                                    || t.starts_with(&format!("{w}-"))
-                            })
-                    }))
+            let marked = marks
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .filter(|t| !t.starts_with("site-"))
+                .any(|t| {
+                    STANDFIRST_WORDS.iter().any(|w| {
+                        t == *w || t.ends_with(&format!("-{w}")) || t.starts_with(&format!("{w}-"))
+                    })
+                });
+            short && leaf && (in_header || marked)
         })
         .cloned()
         .collect();
@@ -249,6 +269,59 @@ fn standfirst(doc: &Document, meta: &PageMeta) -> Option<String> {
         node.remove_from_parent();
     }
     chosen
+}
+
+const KICKER_WORDS: &[&str] = &[
+    "kicker", "eyebrow", "overline", "rubric", "flag", "label", "category",
+];
+
+/// A short label marked as the kicker, just before the headline, when the metadata names no
+/// section. It is taken out of the page with its text.
+fn kicker(doc: &Document) -> Option<String> {
+    let h1 = doc.select("body h1").nodes().first().cloned()?;
+    let mut node = h1.prev_element_sibling();
+    while let Some(candidate) = node {
+        let marks =
+            format!(" {} ", candidate.attr("class").unwrap_or_default()).to_ascii_lowercase();
+        let text = squash(&candidate.text());
+        let marked = marks
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| KICKER_WORDS.contains(&t));
+        if marked && !text.is_empty() && text.chars().count() <= 60 {
+            candidate.remove_from_parent();
+            return Some(text);
+        }
+        node = candidate.prev_element_sibling();
+    }
+    None
+}
+
+/// Links on authors' names in the byline: `rel="author"`, or inside an element marked as
+/// the byline or the author.
+fn author_links(doc: &Document) -> Vec<(String, String)> {
+    doc.select("a[href]")
+        .nodes()
+        .iter()
+        .filter(|a| {
+            a.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+            }) || a.ancestors(Some(3)).iter().any(|p| {
+                let marks = format!(
+                    "{} {}",
+                    p.attr("class").unwrap_or_default(),
+                    p.attr("itemprop").unwrap_or_default()
+                )
+                .to_ascii_lowercase();
+                marks.contains("byline") || marks.contains("author")
+            })
+        })
+        .filter_map(|a| {
+            let name = squash(&a.text());
+            let href = a.attr("href")?.trim().to_owned();
+            (!name.is_empty() && !href.is_empty() && !href.starts_with('#')).then_some((name, href))
+        })
+        .collect()
 }
 
 /// The authors the metadata names, else the byline Readability found: "By A and B".

@@ -304,12 +304,12 @@ impl Reader<'_> {
                 Event::Start(Tag::Item) => run = Some(Run::default()),
                 Event::End(TagEnd::Item) => {
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r, None);
+                        push_run(stack.last_mut(), r);
                     }
                 }
                 Event::End(TagEnd::Paragraph) => {
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r, None);
+                        push_run(stack.last_mut(), r);
                     }
                 }
                 Event::End(TagEnd::Heading(level)) => {
@@ -338,7 +338,7 @@ impl Reader<'_> {
                 }
                 Event::Start(Tag::List(_)) => {
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r, None);
+                        push_run(stack.last_mut(), r);
                     }
                     if list_depth == 0 {
                         self.warnings.push(format!(
@@ -416,7 +416,7 @@ impl Reader<'_> {
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(r) = &mut run {
-                        r.push(" ")
+                        r.push("\n")
                     }
                 }
                 Event::Html(html) | Event::InlineHtml(html) => {
@@ -585,12 +585,34 @@ fn strip_marker(text: &mut Inline, marker: &str) {
     *text = tidy_spans(std::mem::take(&mut text.0));
 }
 
-/// A finished run is a paragraph, and images alone in it are image blocks.
-fn push_run(container: Option<&mut Container>, run: Run, _cite: Option<String>) {
+/// A finished run is a paragraph, and images alone in it are image blocks. Its last line, when
+/// it names who is quoted (`— Name`), is a paragraph of its own, for the blockquote to read.
+fn push_run(container: Option<&mut Container>, mut run: Run) {
     let Some(container) = container else { return };
+    let mut attribution_line = None;
+    if let Some(at) = run.spans.iter().rposition(|s| s.text.contains('\n')) {
+        let span = &run.spans[at];
+        let cut = span.text.rfind('\n').unwrap_or_default();
+        let tail: String = span.text[cut + 1..].to_owned()
+            + &run.spans[at + 1..]
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<String>();
+        if attribution(&tail).is_some() {
+            let head = span.text[..cut].to_owned();
+            run.spans.truncate(at + 1);
+            run.spans[at].text = head;
+            attribution_line = Some(tail);
+        }
+    }
     let text = tidy_spans(run.spans);
     if !text.0.is_empty() {
         container.blocks.push(Block::Paragraph(text));
+    }
+    if let Some(line) = attribution_line {
+        container
+            .blocks
+            .push(Block::Paragraph(Inline::plain(squash(&line))));
     }
     container
         .blocks

@@ -196,21 +196,32 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
             .iter()
             .map(|p| format!("{prefix}{}: {}", p.path, p.message)),
     );
-    let json = write::pretty(&article_json(&checked.article));
+    let mut article = checked.article;
+    merge_spans(&mut article);
+    let json = write::pretty(&article_json(&article));
     let reread = Article::from_json(&json)
         .map_err(|err| ImportError(format!("{prefix}the written JSON does not validate: {err}")))?;
-    if reread.article != checked.article {
+    if reread.article != article {
         return Err(ImportError(format!(
             "{prefix}the written JSON reads back as a different article"
         )));
     }
-    let slug = output::slug(&checked.article);
+    let slug = output::slug(&article);
     Ok(Imported {
-        article: checked.article,
+        article,
         json,
         warnings,
         slug,
     })
+}
+
+/// Neighbouring spans with the same formatting as one, as after a link the check removed.
+fn merge_spans(article: &mut Article) {
+    for block in &mut article.body {
+        if let Block::Paragraph(text) | Block::Quote { text, .. } = block {
+            *text = text::tidy_spans(std::mem::take(&mut text.0));
+        }
+    }
 }
 
 /// What every source kind shares: a standfirst that only repeats the start of the first
