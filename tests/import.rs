@@ -1,0 +1,822 @@
+//! `article-widget import`: pages, Markdown and feeds to articles, on fixtures written to look
+//! like what sites publish (tests/fixtures/import/), and through the command line.
+#![cfg(all(feature = "import", not(target_arch = "wasm32")))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use article_widget::import::{import_text, Imported};
+use article_widget::load::read_article;
+use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
+use article_widget::ssr::{render_page, RenderOptions};
+
+const FIXTURES: &str = "tests/fixtures/import";
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn import(name: &str, url: Option<&str>) -> Vec<Imported> {
+    import_text(&fixture(name), name, url).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+fn import_one(name: &str, url: Option<&str>) -> Imported {
+    let mut articles = import(name, url);
+    assert_eq!(articles.len(), 1, "{name}: one article");
+    articles.remove(0)
+}
+
+fn seed(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("static/articles")
+        .join(name);
+    read_article(&path).unwrap().1.article
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_article-widget"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A fresh folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("artw-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn paragraph_texts(article: &Article) -> Vec<String> {
+    article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(text) => Some(text.text()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The seed laid out as a news site publishes it (JSON-LD in an @graph with the publisher by
+/// reference, a byline, a newsletter box with a sign-up form between paragraphs, a pull quote,
+/// an author bio, related headlines, and a site around it: navigation, share buttons, a "most
+/// popular" sidebar, a footer) imports as static/articles/krebs.json describes it.
+#[test]
+fn the_seed_as_a_news_page_imports_as_krebs_json_describes_it() {
+    let imported = import_one("krebs-news.html", None);
+    let got = &imported.article;
+    let mut want = seed("krebs.json");
+
+    // What the page carries that krebs.json, typed from the page's text, does not: the page's
+    // address, its publication date, its language (British English) and the links of the two
+    // related headlines. The importer keeps them; it invents nothing else.
+    assert_eq!(
+        got.url.as_deref(),
+        Some("https://www.itpro.example/security/357702/trump-fires-cyber-security-chief-over-election-fraud-dismissal")
+    );
+    assert_eq!(
+        got.published.as_ref().map(Timestamp::as_str),
+        Some("2020-11-18T10:41:12+00:00")
+    );
+    assert_eq!(got.lang.as_deref(), Some("en-GB"));
+    let related_urls: Vec<Option<&str>> = got.related.iter().map(|r| r.url.as_deref()).collect();
+    assert_eq!(
+        related_urls,
+        [
+            Some("https://www.itpro.example/business/careers/if-you-want-to-look-like-a-flesh-bound-chatbot"),
+            Some("https://www.itpro.example/business/careers/laid-off-workers-are-ditching-full-time-work"),
+        ]
+    );
+    want.url = got.url.clone();
+    want.published = got.published.clone();
+    want.lang = got.lang.clone();
+    for (link, url) in want.related.iter_mut().zip(&related_urls) {
+        link.url = url.map(str::to_owned);
+    }
+
+    // Field by field, so a failure says which.
+    assert_eq!(got.headline, want.headline);
+    assert_eq!(got.standfirst, want.standfirst);
+    assert_eq!(got.kicker, want.kicker, "the page shows no kicker");
+    assert_eq!(got.publisher, want.publisher);
+    assert_eq!(got.updated, want.updated, "the page gives no modified date");
+    assert_eq!(
+        got.authors, want.authors,
+        "the byline's role and the bio in the byline card"
+    );
+    assert_eq!(
+        got.related, want.related,
+        "the two related headlines, not 'Most popular'"
+    );
+    assert_eq!(got.body.len(), want.body.len());
+    for (i, (got, want)) in got.body.iter().zip(&want.body).enumerate() {
+        assert_eq!(got, want, "body[{i}]");
+    }
+    assert!(matches!(
+        &got.body[8],
+        Block::Promo(PromoBlock { title, action: None, .. }) if title == "Get the ITPro. daily newsletter"
+    ));
+    assert_eq!(got.reading_minutes, want.reading_minutes);
+    assert_eq!(*got, want);
+
+    // The sign-up form is the one thing on the page the format cannot carry, and it says so.
+    assert_eq!(
+        imported.warnings,
+        ["body[8]: the promo's sign-up form cannot be carried and was dropped"]
+    );
+}
+
+#[test]
+fn a_blog_page_without_metadata_is_read_as_a_reader_reads_it() {
+    let imported = import_one("blog-no-metadata.html", None);
+    let article = &imported.article;
+    assert_eq!(
+        article.headline, "Why I switched my sourdough to rye",
+        "no site name"
+    );
+    assert_eq!(
+        article.standfirst, None,
+        "the blog's tagline is not a standfirst"
+    );
+    assert_eq!(article.publisher, None, "nothing names a publisher");
+    assert_eq!(article.published, None);
+    assert_eq!(article.lang, None, "the page names no language");
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(article.authors[0].name, "Maren Olsen");
+    assert_eq!(article.authors[0].url.as_deref(), Some("/author/maren/"));
+
+    let first = match &article.body[0] {
+        Block::Paragraph(text) => text,
+        other => panic!("{other:?}"),
+    };
+    assert!(first.0.contains(&Span {
+        text: "fine".into(),
+        em: true,
+        ..Span::default()
+    }));
+    assert!(first.0.contains(&Span {
+        text: "much better".into(),
+        strong: true,
+        ..Span::default()
+    }));
+    let link = Span {
+        text: "a bakery in Bergen".into(),
+        href: Some("https://www.example.org/rye-starter-guide".into()),
+        ..Span::default()
+    };
+    assert!(matches!(&article.body[1], Block::Paragraph(t) if t.0.contains(&link)));
+    assert_eq!(
+        article.body[2],
+        Block::Heading("What changes with rye".into())
+    );
+    match &article.body[4] {
+        Block::Image(image) => {
+            assert_eq!(
+                image.src,
+                "/wp-content/uploads/2024/03/rye-loaf-1024x683.jpg"
+            );
+            assert_eq!(image.alt, "A dark rye loaf cut open on a wooden board");
+            assert_eq!(
+                image.caption.as_deref(),
+                Some("The third bake, after a 14-hour proof.")
+            );
+            assert_eq!(image.credit.as_deref(), Some("Photo: Maren Olsen"));
+            assert_eq!((image.width, image.height), (Some(1024), Some(683)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        &article.body[5],
+        Block::Quote { cite: Some(cite), .. } if cite == "Anne Lise, the baker in Bergen"
+    ));
+    let texts = paragraph_texts(article);
+    assert!(
+        texts.contains(&"Feed the starter in the morning.".to_owned()),
+        "list items kept as paragraphs"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Lovely post")),
+        "comments are not the story"
+    );
+    assert!(!texts.iter().any(|t| t.contains("WordPress")));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("a list of 3 items became paragraphs")));
+    assert!(imported.warnings.iter().any(|w| w
+        .starts_with("after body[9]: a table (\"Bake Proof Result")
+        && w.ends_with("was dropped: the format has no block for it")));
+}
+
+#[test]
+fn a_right_to_left_page_keeps_its_language_and_so_its_direction() {
+    let imported = import_one("rtl-news.html", None);
+    let article = &imported.article;
+    assert_eq!(article.lang.as_deref(), Some("ar"));
+    assert_eq!(article.dir(), "rtl");
+    assert_eq!(article.headline, "الأمطار الغزيرة تغلق الطرق في عمّان");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("أغلقت السلطات عدداً من الطرق الرئيسية في العاصمة بعد أمطار هي الأغزر منذ عشر سنوات")
+    );
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(article.authors[0].name, "ليلى حداد");
+    assert_eq!(
+        article.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("الصحيفة اليومية")
+    );
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-01-09T07:15:00+02:00"),
+        "+0200 spelt as RFC 3339, the zone kept"
+    );
+    assert!(matches!(
+        &article.body[2],
+        Block::Quote { cite: Some(cite), .. } if cite == "الناطق باسم الدفاع المدني"
+    ));
+    assert!(
+        !paragraph_texts(article).iter().any(|t| t.contains("بقلم")),
+        "the byline is not a paragraph"
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
+fn a_page_that_says_it_is_right_to_left_but_names_no_such_language_is_warned_about() {
+    let page = r#"<!DOCTYPE html><html dir="rtl"><head><title>Title</title></head><body><article><h1>Title</h1>
+        <p>This paragraph is long enough to be read as the story by Readability, which wants some text.</p>
+        <p>And a second one, so that there is no doubt at all about where the story of the page is.</p></article></body></html>"#;
+    let imported = import_text(page, "rtl.html", None).unwrap().remove(0);
+    assert_eq!(imported.article.lang, None, "no language is invented");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("the page is written rtl")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn lazy_images_load_from_their_real_source_and_relative_urls_resolve_against_base() {
+    let url = "https://coastal.example/features/2024/lighthouse-school";
+    let imported = import_one("lazy-images.html", Some(url));
+    let article = &imported.article;
+    assert_eq!(
+        article.url.as_deref(),
+        Some(url),
+        "--url is the page's address"
+    );
+    let images: Vec<(&str, &str)> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(i) => Some((i.src.as_str(), i.alt.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        images,
+        [
+            // data-src over the placeholder, relative to <base href="/features/2024/">
+            (
+                "https://coastal.example/features/2024/images/lighthouse-lead.jpg",
+                "A lighthouse on a cliff at dusk"
+            ),
+            // the widest data-srcset candidate of a <picture>
+            (
+                "https://coastal.example/features/2024/images/lamp-room-1200.jpg",
+                "Brass gears of a lamp mechanism"
+            ),
+            // protocol-relative, given the page's scheme
+            (
+                "https://cdn.coastal.example/img/logbook-page.jpg",
+                "A handwritten logbook page"
+            ),
+        ]
+    );
+    let spans: Vec<&Span> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(t) => Some(t.0.iter()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let links: Vec<&str> = spans.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(
+        links,
+        [
+            "https://coastal.example/history/keepers",
+            "https://coastal.example/gallery/logbook"
+        ]
+    );
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.text.contains("see a page of it") && s.href.is_none()),
+        "a javascript: link's text stays, the link goes"
+    );
+    match &article.body[1] {
+        Block::Image(image) => assert_eq!(image.credit.as_deref(), Some("Photograph: Ana Ruiz")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn without_a_base_relative_urls_stay_relative_and_unsafe_ones_are_dropped_by_the_models_rules() {
+    let page = r#"<html lang="en"><head><title>Links</title></head><body><article><h1>Links</h1>
+        <p>This story links <a href="/one">to a page</a>, <a href="JaVa&#9;script:alert(1)">to a script</a> and
+        <a href="//evil.example/x">to another host without a scheme</a>, which is enough text.</p>
+        <p>A second paragraph, so that Readability is in no doubt about where the story is.</p></article></body></html>"#;
+    let imported = import_text(page, "links.html", None).unwrap().remove(0);
+    let Block::Paragraph(text) = &imported.article.body[0] else {
+        panic!()
+    };
+    let links: Vec<&str> = text.0.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(links, ["/one"]);
+    assert!(text.text().contains("to a script"), "the text stays");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("protocol-relative URLs are not allowed")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn markdown_with_yaml_front_matter_and_the_documented_conventions() {
+    let imported = import_one("post-yaml.md", None);
+    let article = &imported.article;
+    assert_eq!(article.headline, "Council approves the new cycle bridge");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("After four years of consultation, the river crossing will open in 2026.")
+    );
+    assert_eq!(article.lang.as_deref(), Some("en-GB"));
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-05-02T18:30:00+01:00")
+    );
+    assert_eq!(
+        article.updated.as_ref().map(Timestamp::as_str),
+        Some("2024-05-03T08:00:00+01:00")
+    );
+    let author = &article.authors[0];
+    assert_eq!(author.name, "Tom Okafor");
+    assert_eq!(author.role.as_deref(), Some("Transport correspondent"));
+    assert_eq!(
+        author.bio.as_deref(),
+        Some("Tom Okafor covers transport and planning.")
+    );
+    assert_eq!(
+        article.publisher.as_ref().and_then(|p| p.url.as_deref()),
+        Some("https://example.news/")
+    );
+    let related: Vec<(&str, Option<&str>)> = article
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.url.as_deref()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("How the old ferry closed", Some("/2023/ferry-closure")),
+            ("Why the bridge took four years", None)
+        ]
+    );
+    let kinds: Vec<&str> = article.body.iter().map(|b| b.kind().name()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "pullquote",
+            "paragraph",
+            "heading",
+            "image",
+            "promo",
+            "quote",
+            "paragraph"
+        ]
+    );
+    assert_eq!(
+        article.body[1],
+        Block::PullQuote {
+            text: "This is the most important crossing we will build this decade.".into(),
+            cite: Some("Councillor Amira Shah".into()),
+        }
+    );
+    match &article.body[5] {
+        Block::Promo(promo) => {
+            assert_eq!(promo.title, "Get the Gazette's morning briefing");
+            assert_eq!(
+                promo.text.as_deref(),
+                Some("The day's local news in your inbox at 7am.")
+            );
+            let action = promo.action.as_ref().unwrap();
+            assert_eq!(
+                (action.label.as_str(), action.url.as_str()),
+                ("Sign up free", "https://example.news/newsletters")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match &article.body[4] {
+        Block::Image(image) => {
+            assert_eq!(image.alt, "An artist's impression of the bridge at night");
+            assert_eq!(image.caption.as_deref(), Some("The design chosen in 2023"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        matches!(&article.body[6], Block::Quote { cite: Some(c), .. } if c == "The council's project manager")
+    );
+    assert_eq!(
+        paragraph_texts(article).last().unwrap(),
+        "Construction starts in the autumn. Costs are still being agreed."
+    );
+    let html_warnings: Vec<&String> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.contains("raw HTML"))
+        .collect();
+    assert_eq!(html_warnings.len(), 2, "{:?}", imported.warnings);
+    assert!(html_warnings[0].starts_with("line 47: raw HTML `<span class=\"note\">` was dropped"));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w == "line 49: a code block was dropped: the format has no block for it"));
+    assert!(!imported.json.contains('<'), "no HTML in the output");
+}
+
+#[test]
+fn markdown_with_toml_front_matter() {
+    let article = import_one("post-toml.md", None).article;
+    assert_eq!(article.headline, "A quieter night sky over the valley");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("Dimmer streetlights have halved light pollution in two years.")
+    );
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-09-14T21:00:00Z")
+    );
+    assert_eq!(article.lang.as_deref(), Some("en"));
+    assert_eq!(article.authors[0].name, "Priya Raman");
+    assert_eq!(article.related[0].kicker.as_deref(), Some("Astronomy"));
+    assert_eq!(article.body.len(), 2);
+}
+
+#[test]
+fn a_markdown_date_without_a_time_is_dropped_with_a_warning_not_given_one() {
+    let md = "---\ntitle: Dates\ndate: 2024-05-02\n---\nText.\n";
+    let imported = import_text(md, "dates.md", None).unwrap().remove(0);
+    assert_eq!(imported.article.published, None);
+    assert_eq!(
+        imported.warnings,
+        ["front matter: published: `2024-05-02` is a date without a time of day; the format needs one; it was dropped"]
+    );
+}
+
+#[test]
+fn rss_2_items_are_articles_with_the_channels_metadata() {
+    let items = import("feed-rss2.xml", None);
+    assert_eq!(items.len(), 2);
+    let first = &items[0].article;
+    assert_eq!(first.headline, "Ferry timetable changes from April");
+    assert_eq!(
+        first.url.as_deref(),
+        Some("https://herald.example/news/ferry-timetable-april")
+    );
+    assert_eq!(
+        first.standfirst.as_deref(),
+        Some("The first sailing moves half an hour earlier.")
+    );
+    assert_eq!(first.authors[0].name, "Sam Reyes");
+    assert_eq!(
+        first.published.as_ref().map(Timestamp::as_str),
+        Some("2024-03-12T08:30:00Z")
+    );
+    assert_eq!(first.lang.as_deref(), Some("en-gb"));
+    assert_eq!(
+        first.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("Harbour Town Herald")
+    );
+    assert_eq!(first.body[2], Block::Heading("Weekend sailings".into()));
+    let Block::Paragraph(links) = &first.body[1] else {
+        panic!()
+    };
+    let hrefs: Vec<&str> = links.0.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(
+        hrefs,
+        ["https://herald.example/travel/ferry"],
+        "relative to the item's link"
+    );
+    assert_eq!(
+        items[0].warnings,
+        ["item 1: body[1].text[3].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed"]
+    );
+    let second = &items[1].article;
+    assert_eq!(
+        second.standfirst, None,
+        "the description is the only text: it is the body"
+    );
+    assert_eq!(
+        paragraph_texts(second),
+        ["The central library reopened on Monday after six months of roof repairs. Opening hours are unchanged."]
+    );
+}
+
+#[test]
+fn atom_entries_keep_the_zone_their_dates_were_written_in() {
+    let entry = import_one("feed-atom.xml", None).article;
+    assert_eq!(
+        entry.headline, "La fête du village revient en juin",
+        "type=\"html\" read as text"
+    );
+    assert_eq!(entry.lang.as_deref(), Some("fr"));
+    assert_eq!(
+        entry.published.as_ref().map(Timestamp::as_str),
+        Some("2024-06-01T07:00:00+02:00")
+    );
+    assert_eq!(
+        entry.updated.as_ref().map(Timestamp::as_str),
+        Some("2024-06-02T09:15:00+02:00")
+    );
+    assert_eq!(
+        entry.authors[0].url.as_deref(),
+        Some("https://collines.example/auteurs/claire-martin")
+    );
+    match &entry.body[1] {
+        Block::Image(image) => {
+            assert_eq!(image.src, "https://collines.example/images/fete-2023.jpg");
+            assert_eq!(image.credit.as_deref(), Some("Photo : Luc Bernard"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn json_feed_items_take_the_feeds_authors_and_language() {
+    let item = import_one("feed.json", None).article;
+    assert_eq!(item.headline, "The swifts are back");
+    assert_eq!(item.lang.as_deref(), Some("en-US"));
+    assert_eq!(item.authors[0].name, "Jo Park");
+    assert_eq!(
+        item.published.as_ref().map(Timestamp::as_str),
+        Some("2024-05-21T06:10:00-04:00")
+    );
+    assert!(matches!(&item.body[1], Block::Quote { cite: Some(c), .. } if c == "RSPB"));
+}
+
+/// What `render` writes, imported back, is the article it was rendered from.
+#[test]
+fn a_rendered_page_imports_back_as_the_same_article() {
+    for name in ["krebs.json", "ar-krebs.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("static/articles")
+            .join(name);
+        let (source, checked) = read_article(&path).unwrap();
+        let page = render_page(&checked.article, &source, &RenderOptions::default());
+        let mut back = import_text(&page, "page.html", None).unwrap();
+        assert_eq!(back.len(), 1);
+        let mut article = back.remove(0).article;
+        if checked.article.lang.is_none() {
+            // The page spells out the default language, `en`, which the article leaves unsaid.
+            assert_eq!(article.lang.as_deref(), Some("en"), "{name}");
+            article.lang = None;
+        }
+        assert_eq!(article, checked.article, "{name}");
+    }
+}
+
+#[test]
+fn the_same_source_twice_gives_the_same_bytes() {
+    for name in [
+        "krebs-news.html",
+        "blog-no-metadata.html",
+        "post-yaml.md",
+        "feed-rss2.xml",
+        "feed-atom.xml",
+        "feed.json",
+    ] {
+        let first: Vec<String> = import(name, None).into_iter().map(|a| a.json).collect();
+        let second: Vec<String> = import(name, None).into_iter().map(|a| a.json).collect();
+        assert_eq!(first, second, "{name}");
+    }
+    let dir = scratch("twice");
+    let out_dir = dir.to_str().unwrap();
+    let first = run(&[
+        "import",
+        "tests/fixtures/import/krebs-news.html",
+        "-o",
+        out_dir,
+    ]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let file = dir.join("trump-fires-cyber-security-chief-over-election-fraud-dismissal.json");
+    let bytes = std::fs::read(&file).unwrap();
+    let again = run(&[
+        "import",
+        "tests/fixtures/import/krebs-news.html",
+        "-o",
+        out_dir,
+    ]);
+    assert!(again.status.success());
+    assert!(text(&again.stdout).starts_with(&format!("unchanged {}", file.display())));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no second copy"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn one_bad_source_among_good_ones_is_reported_and_the_others_are_written() {
+    let dir = scratch("bad");
+    let broken = dir.join("broken.xml");
+    std::fs::write(
+        &broken,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut off",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/post-toml.md",
+        broken.to_str().unwrap(),
+        "tests/fixtures/import/missing.html",
+        "tests/fixtures/import/feed.json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: not a feed that can be read",
+            broken.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("article-widget: tests/fixtures/import/missing.html: could not read"),
+        "{stderr}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        ["a-quieter-night-sky-over-the-valley.json", "swifts.json"]
+    );
+    // Each file passes the command line's own check.
+    for name in &written {
+        let file = dir.join("out").join(name);
+        let check = run(&["validate", file.to_str().unwrap()]);
+        assert!(check.status.success(), "{}", text(&check.stdout));
+        assert!(text(&check.stdout).ends_with(": ok\n"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_taken_by_another_article_is_never_overwritten() {
+    let dir = scratch("collide");
+    let taken = dir.join("swifts.json");
+    std::fs::write(&taken, "someone else's file").unwrap();
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/feed.json",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&taken).unwrap(),
+        "someone else's file"
+    );
+    assert!(dir.join("swifts-2.json").exists());
+    let leftovers = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".partial")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dry_run_says_what_would_be_written_and_writes_nothing() {
+    let dir = scratch("dry");
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        "--dry-run",
+        "tests/fixtures/import/feed-rss2.xml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.starts_with(&format!("would write {} from tests/fixtures/import/feed-rss2.xml: \"Ferry timetable changes from April\"", out_dir.join("ferry-timetable-april.json").display())));
+    assert!(!out_dir.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn standard_output_takes_one_article() {
+    let out = run(&["import", "tests/fixtures/import/post-toml.md"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), import_one("post-toml.md", None).json);
+    assert!(Article::from_json(&text(&out.stdout)).is_ok());
+
+    let out = run(&["import", "tests/fixtures/import/feed-rss2.xml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.stdout, b"");
+    assert!(text(&out.stderr)
+        .contains("2 articles found; standard output takes one, so give a folder with -o"));
+}
+
+#[test]
+fn a_page_with_no_story_is_an_error_that_names_it() {
+    let err = import_text(
+        "<html><head><title>x</title></head><body></body></html>",
+        "empty.html",
+        None,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no article text found"), "{err}");
+    let err = import_text("Text", "page.md", Some("not a url")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("--url `not a url` is not an absolute URL"),
+        "{err}"
+    );
+}
+
+/// None of the import code reaches the browser's build: its crates are native-only
+/// dependencies, so the wasm's dependency tree has none of them even with the feature on.
+#[test]
+fn no_import_crate_is_in_the_wasm_dependency_tree() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let tree = Command::new(cargo)
+        .args([
+            "tree",
+            "--locked",
+            "--offline",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-e",
+            "normal",
+            "--features",
+            "cli",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(tree.status.success(), "{}", text(&tree.stderr));
+    let tree = text(&tree.stdout);
+    assert!(tree.contains("yew v0.23"), "the tree is the wasm's: {tree}");
+    for name in [
+        "dom_smoothie",
+        "dom_query",
+        "html5ever",
+        "feed-rs",
+        "pulldown-cmark",
+        "serde-saphyr",
+        "toml ",
+        "url ",
+        "chrono",
+    ] {
+        assert!(
+            !tree.lines().any(|l| l.starts_with(name)),
+            "{name} is in the wasm's dependency tree"
+        );
+    }
+}
