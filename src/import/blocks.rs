@@ -350,7 +350,7 @@ impl<'a> Mapper<'a> {
         let img = if node.has_name("picture") {
             node.descendants().into_iter().find(|d| d.has_name("img"))
         } else {
-            Some(node.clone())
+            Some(*node)
         };
         let sources: Vec<NodeRef> = if node.has_name("picture") {
             node.children()
@@ -449,7 +449,7 @@ impl<'a> Mapper<'a> {
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
-        let mut format = format.clone();
+        let mut format = format;
         match name.as_str() {
             "br" => {
                 spans.push(format.span(" ".to_owned()));

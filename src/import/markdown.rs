@@ -350,22 +350,22 @@ impl Reader<'_> {
                 Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
                 Event::Start(Tag::Emphasis) => {
                     if let Some(r) = &mut run {
-                        r.em += 1
+                        r.em += 1;
                     }
                 }
                 Event::End(TagEnd::Emphasis) => {
                     if let Some(r) = &mut run {
-                        r.em = r.em.saturating_sub(1)
+                        r.em = r.em.saturating_sub(1);
                     }
                 }
                 Event::Start(Tag::Strong) => {
                     if let Some(r) = &mut run {
-                        r.strong += 1
+                        r.strong += 1;
                     }
                 }
                 Event::End(TagEnd::Strong) => {
                     if let Some(r) = &mut run {
-                        r.strong = r.strong.saturating_sub(1)
+                        r.strong = r.strong.saturating_sub(1);
                     }
                 }
                 Event::Start(Tag::Link { dest_url, .. }) => {
@@ -411,12 +411,12 @@ impl Reader<'_> {
                 }
                 Event::Text(text) | Event::Code(text) => {
                     if let Some(r) = &mut run {
-                        r.push(&text)
+                        r.push(&text);
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(r) = &mut run {
-                        r.push("\n")
+                        r.push("\n");
                     }
                 }
                 Event::Html(html) | Event::InlineHtml(html) => {
@@ -430,11 +430,11 @@ impl Reader<'_> {
                     ));
                     skip_depth = 1;
                 }
-                Event::Start(Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::HtmlBlock) => {
-                    if !matches!(event, Event::Start(Tag::HtmlBlock)) {
-                        self.warnings.push(format!("line {line}: a table or footnote was dropped: the format has no block for it"));
-                        skip_depth = 1;
-                    }
+                Event::Start(Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::HtmlBlock)
+                    if !matches!(event, Event::Start(Tag::HtmlBlock)) =>
+                {
+                    self.warnings.push(format!("line {line}: a table or footnote was dropped: the format has no block for it"));
+                    skip_depth = 1;
                 }
                 Event::Rule => {}
                 Event::FootnoteReference(_)

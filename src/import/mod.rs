@@ -1,8 +1,8 @@
 //! `article-widget import` (feature `import`, native only): articles from HTML pages, Markdown
 //! with front matter and RSS, Atom or JSON feeds, each carrying only what its source says.
 //!
-//! Every source becomes a [`Draft`]: the article's fields as found, plus warnings for what was
-//! found but cannot be carried. [`finish`] then runs the model's own check and writes the JSON,
+//! Every source becomes a draft: the article's fields as found, plus warnings for what was
+//! found but cannot be carried. `finish` then runs the model's own check and writes the JSON,
 //! reading it back to prove the file says what was checked.
 
 mod blocks;

@@ -334,7 +334,7 @@ fn bio_card(node: &NodeRef) -> Option<Author> {
         return None;
     }
     let descendants = node.descendants();
-    let name_node = descendants
+    let name_node = *descendants
         .iter()
         .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"))
         .or_else(|| {
@@ -353,8 +353,7 @@ fn bio_card(node: &NodeRef) -> Option<Author> {
                     && !squash(&d.text()).is_empty()
                     && squash(&d.text()).chars().count() < 60
             })
-        })?
-        .clone();
+        })?;
     let name = squash(&name_node.text());
     let name = name.strip_prefix("About ").unwrap_or(&name).to_owned();
     let role_node = descendants.iter().find(|d| {
@@ -544,7 +543,7 @@ fn related_items(node: &NodeRef) -> Vec<RelatedLink> {
                     || (d.is_element() && marked(d, &["title", "headline"]))
             });
             let link = if item.has_name("a") {
-                Some(item.clone())
+                Some(*item)
             } else {
                 descendants
                     .iter()
