@@ -5,7 +5,7 @@ use dom_query::NodeRef;
 
 use super::recognise::{self, SLOT_CLASS};
 use super::text::{excerpt, squash, tidy_spans, Resolver};
-use crate::model::{Block, ImageBlock, Inline, Span};
+use crate::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
 
 /// A block recognised in the page before Readability ran (a promo or a pull quote), which
 /// the content marks by a slot paragraph where it stood.
@@ -389,8 +389,18 @@ impl<'a> Mapper<'a> {
             _ => (None, None),
         };
         let (caption, credit) = captioned.unwrap_or((None, None));
+        let src = self.resolver.resolve(&src);
+        // The model's own rule, early: an inline `data:` image is no address, and may be
+        // larger than any field the format holds.
+        if let Err(why) = safe_url(&src, UrlUse::Image, None) {
+            let at = self.here();
+            let shown = excerpt(&src, 40);
+            self.warnings
+                .push(format!("{at}: the image {shown} was dropped: {why}"));
+            return None;
+        }
         Some(ImageBlock {
-            src: self.resolver.resolve(&src),
+            src,
             alt,
             caption,
             credit,

@@ -19,6 +19,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let meta = metadata::read(&doc, &mut draft.warnings);
     let resolver = resolver(&doc, page_url, &meta);
     let (lang, dir) = language(&doc, &meta, &mut draft);
+    let shown = shown_titles(&doc);
     let author_links = author_links(&doc);
     let bios = recognise::bios(&doc, &resolver);
     let related = recognise::related(&doc, &resolver);
@@ -40,7 +41,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     draft.warnings.extend(warnings);
 
     let article = &mut draft.article;
-    article.headline = headline(&meta, &read.title);
+    article.headline = headline(&meta, &shown, &read.title);
     article.standfirst = standfirst;
     article.kicker = kicker;
     article.url = resolver
@@ -79,9 +80,14 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     if let Some(dir) = dir {
         let lang_dir = draft.article.dir();
         if dir != lang_dir {
-            let lang = draft.article.lang().to_owned();
+            let lang = match &draft.article.lang {
+                Some(lang) => format!("its language `{lang}` is written {lang_dir}"),
+                None => format!(
+                    "it names no language, and the widget's default, `en`, is written {lang_dir}"
+                ),
+            };
             draft.warn(format!(
-                "the page is written {dir}, but its language `{lang}` is {lang_dir}; the widget sets the direction from the language"
+                "the page is written {dir}, but {lang}: the widget sets the direction from the language"
             ));
         }
     }
@@ -166,26 +172,55 @@ fn language(
     (lang, dir)
 }
 
-/// JSON-LD's headline, else Open Graph's, else the title Readability takes from `<title>`
-/// and `<h1>`; without the site's name tacked on.
-fn headline(meta: &PageMeta, readability_title: &str) -> String {
+/// The headline as the page shows it: of the headlines the metadata offers (JSON-LD's, Open
+/// Graph's, …), the first that the page's `<title>` or an `<h1>` also shows, else the first,
+/// else the title Readability takes from `<title>` and `<h1>`; without the site's name.
+fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> String {
+    let agrees = |candidate: &String| {
+        shown.iter().any(|t| {
+            t == candidate || t.starts_with(candidate.as_str()) || t.ends_with(candidate.as_str())
+        })
+    };
     let headline = meta
-        .headline
-        .clone()
+        .headlines
+        .iter()
+        .find(|c| agrees(c))
+        .or(meta.headlines.first())
+        .cloned()
         .unwrap_or_else(|| squash(readability_title));
     let site = meta
         .publisher
         .as_ref()
         .map(|p| p.name.as_str())
         .or(meta.site_name.as_deref());
-    if let Some(site) = site {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+    for separator in SEPARATORS {
+        if let Some(site) = site {
             if let Some(stripped) = headline.strip_suffix(&format!("{separator}{site}")) {
                 return stripped.trim().to_owned();
             }
         }
+        // A site name the metadata does not give: the part the page's <h1> shows.
+        if let Some((left, _)) = headline.rsplit_once(separator) {
+            if shown.iter().skip(1).any(|h1| h1 == left.trim()) {
+                return left.trim().to_owned();
+            }
+        }
     }
     headline
+}
+
+/// The page's `<title>`, then the text of each `<h1>`.
+fn shown_titles(doc: &Document) -> Vec<String> {
+    let title = squash(&doc.select("head title").text());
+    let mut shown = vec![title];
+    shown.extend(
+        doc.select("body h1")
+            .nodes()
+            .iter()
+            .map(|h| squash(&h.text())),
+    );
+    shown
 }
 
 const STANDFIRST_WORDS: &[&str] = &[
@@ -326,7 +361,10 @@ fn author_links(doc: &Document) -> Vec<(String, String)> {
 
 /// The authors the metadata names, else the byline Readability found: "By A and B".
 fn authors(people: &[Person], byline: Option<&str>, resolver: &Resolver) -> Vec<Author> {
-    if !people.is_empty() {
+    // A newsroom named as the author gives way to the person the byline names.
+    let only_newsrooms = people.iter().all(|p| p.organization);
+    let byline_person = byline.filter(|b| !people.iter().any(|p| b.contains(p.name.as_str())));
+    if !people.is_empty() && !(only_newsrooms && byline_person.is_some()) {
         let mut authors: Vec<Author> = Vec::new();
         for person in people {
             if authors.iter().any(|a| a.name == person.name) {

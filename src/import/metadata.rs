@@ -10,6 +10,9 @@ use super::text::squash;
 #[derive(Debug, Clone, Default)]
 pub struct PageMeta {
     pub headline: Option<String>,
+    /// Every headline the metadata offers, in order of preference, for `html::headline` to
+    /// check against what the page shows.
+    pub headlines: Vec<String>,
     pub description: Option<String>,
     pub section: Option<String>,
     pub url: Option<String>,
@@ -28,6 +31,8 @@ pub struct Person {
     pub role: Option<String>,
     pub bio: Option<String>,
     pub image: Option<String>,
+    /// Written as an `Organization`: a newsroom rather than a person.
+    pub organization: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -64,6 +69,18 @@ pub fn read(doc: &Document, warnings: &mut Vec<String>) -> PageMeta {
     meta
 }
 
+fn offer(meta: &mut PageMeta, value: Option<String>) {
+    let value = value
+        .map(|v| squash(&decode_entities(&v)))
+        .filter(|v| !v.is_empty());
+    if let Some(value) = value {
+        if !meta.headlines.contains(&value) {
+            meta.headlines.push(value.clone());
+        }
+        meta.headline.get_or_insert(value);
+    }
+}
+
 fn fill(slot: &mut Option<String>, value: Option<String>) {
     if slot.is_none() {
         *slot = value
@@ -90,7 +107,19 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
         .enumerate()
     {
         let text = script.text();
-        match serde_json::from_str::<Value>(text.trim()) {
+        // Some pages wrap JSON-LD in CDATA or a comment, or end it with a semicolon.
+        let text = text.trim();
+        let text = text
+            .strip_prefix("<![CDATA[")
+            .and_then(|t| t.trim_end().strip_suffix("]]>"))
+            .unwrap_or(text);
+        let text = text
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|t| t.trim_end().strip_suffix("-->"))
+            .unwrap_or(text);
+        let text = text.trim().trim_end_matches(';');
+        match serde_json::from_str::<Value>(text) {
             Ok(value) => flatten(value, &mut nodes),
             Err(err) => warnings.push(format!(
                 "JSON-LD block {} is not JSON ({err}); it was skipped",
@@ -120,10 +149,8 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
             _ => value.clone(),
         }
     };
-    fill(
-        &mut meta.headline,
-        text(article.get("headline")).or_else(|| text(article.get("name"))),
-    );
+    offer(meta, text(article.get("headline")));
+    offer(meta, text(article.get("name")));
     fill(&mut meta.description, text(article.get("description")));
     fill(
         &mut meta.section,
@@ -242,11 +269,15 @@ fn person(value: &Value, by_id: &dyn Fn(&Value) -> Value) -> Option<Person> {
             .map(|b| decode_entities(&b).trim().to_owned())
             .filter(|b| !b.is_empty()),
         image: value.get("image").map(by_id).and_then(|i| image_url(&i)),
+        organization: value
+            .get("@type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.ends_with("Organization")),
     })
 }
 
 fn meta_content(doc: &Document, attribute: &str, name: &str) -> Option<String> {
-    doc.select(&format!(r#"meta[{attribute}="{name}" i]"#))
+    doc.select(&format!(r#"meta[{attribute}~="{name}" i]"#))
         .nodes()
         .iter()
         .find_map(|m| {
@@ -260,7 +291,7 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     let og = |name: &str| {
         meta_content(doc, "property", name).or_else(|| meta_content(doc, "name", name))
     };
-    fill(&mut meta.headline, og("og:title"));
+    offer(meta, og("og:title"));
     fill(&mut meta.description, og("og:description"));
     fill(&mut meta.url, og("og:url"));
     fill(&mut meta.site_name, og("og:site_name"));
@@ -289,10 +320,12 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
 
 fn meta_tags(doc: &Document, meta: &mut PageMeta) {
     let named = |name: &str| meta_content(doc, "name", name);
-    fill(&mut meta.headline, named("twitter:title"));
+    offer(meta, named("twitter:title"));
     fill(
         &mut meta.description,
-        named("description").or_else(|| named("twitter:description")),
+        named("description")
+            .or_else(|| named("dc.description"))
+            .or_else(|| named("twitter:description")),
     );
     fill(
         &mut meta.published,
@@ -349,7 +382,7 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
             .map(|c| c.to_string())
             .or_else(|| Some(found.text().to_string()))
     };
-    fill(&mut meta.headline, prop("headline"));
+    offer(meta, prop("headline"));
     fill(&mut meta.description, prop("description"));
     fill(&mut meta.published, prop("datePublished"));
     fill(&mut meta.modified, prop("dateModified"));

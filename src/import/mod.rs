@@ -224,23 +224,32 @@ fn merge_spans(article: &mut Article) {
     }
 }
 
-/// What every source kind shares: a standfirst that only repeats the start of the first
-/// paragraph (as many pages' descriptions do) is not a standfirst, and related links are not
-/// repeated.
+/// What every source kind shares: a standfirst is not said twice (a description cut from the
+/// first paragraph, as many pages write one, is not a standfirst at all), and related links
+/// are not repeated.
 fn tidy(article: &mut Article) {
     article.headline = text::squash(&article.headline);
     if let Some(standfirst) = article.standfirst.take() {
         let standfirst = text::squash(&standfirst);
-        let first = article.body.iter().find_map(|block| match block {
+        let first = article
+            .body
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(_)));
+        let first_text = first.and_then(|i| match &article.body[i] {
             Block::Paragraph(text) => Some(text::squash(&text.text())),
             _ => None,
         });
         let stem = standfirst.trim_end_matches(['…', '.', ' ']);
-        let repeats = first.is_some_and(|first| {
-            first == standfirst || (stem.chars().count() >= 40 && first.starts_with(stem))
-        });
-        if !standfirst.is_empty() && !repeats {
-            article.standfirst = Some(standfirst);
+        match first_text {
+            // The standfirst shown again at the top of the story: once is enough.
+            Some(text) if text == standfirst && first.is_some_and(|i| i < 2) => {
+                article.body.remove(first.unwrap_or_default());
+                article.standfirst = Some(standfirst);
+            }
+            // A description cut from the first paragraph is not a standfirst.
+            Some(text) if stem.chars().count() >= 40 && text.starts_with(stem) => {}
+            _ if standfirst.is_empty() => {}
+            _ => article.standfirst = Some(standfirst),
         }
     }
     let mut seen: Vec<(String, Option<String>)> = Vec::new();
