@@ -364,7 +364,8 @@ fn authors(people: &[Person], byline: Option<&str>, resolver: &Resolver) -> Vec<
     // A newsroom named as the author gives way to the person the byline names.
     let only_newsrooms = people.iter().all(|p| p.organization);
     let byline_person = byline.filter(|b| !people.iter().any(|p| b.contains(p.name.as_str())));
-    if !people.is_empty() && !(only_newsrooms && byline_person.is_some()) {
+    let newsroom_only = only_newsrooms && byline_person.is_some();
+    if !people.is_empty() && !newsroom_only {
         let mut authors: Vec<Author> = Vec::new();
         for person in people {
             if authors.iter().any(|a| a.name == person.name) {
