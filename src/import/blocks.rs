@@ -26,8 +26,6 @@ pub struct Mapper<'a> {
 
 /// Elements the format has no block for; their text is not the story's.
 const UNREPRESENTABLE: &[(&str, &str)] = &[
-    ("table", "a table"),
-    ("pre", "preformatted text"),
     ("iframe", "an embedded frame"),
     ("video", "a video"),
     ("audio", "an audio player"),
@@ -143,6 +141,14 @@ impl<'a> Mapper<'a> {
                 self.list(node);
             }
             "hr" => self.flush(),
+            "table" if !is_layout_table(node) => {
+                self.flush();
+                self.drop_element("a table", node, "the format has no block for it");
+            }
+            "pre" => {
+                self.flush();
+                self.preformatted(node);
+            }
             _ if is_phrasing(&name) => {
                 let mut spans = Vec::new();
                 let mut images = Vec::new();
@@ -409,6 +415,36 @@ impl<'a> Mapper<'a> {
         })
     }
 
+    /// Code has no block in the format, so it is dropped; other preformatted text (a plain-text
+    /// document, a poem) becomes paragraphs at its blank lines, keeping its words.
+    fn preformatted(&mut self, node: &NodeRef) {
+        let text = node.text().to_string();
+        let code = node
+            .descendants()
+            .iter()
+            .any(|d| d.has_name("code") || d.has_name("kbd") || d.has_name("samp"));
+        if code || text.trim().is_empty() {
+            self.drop_element("a code listing", node, "the format has no block for it");
+            return;
+        }
+        let paragraphs: Vec<String> = text
+            .replace("\r\n", "\n")
+            .split("\n\n")
+            .map(squash)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let at = self.here();
+        self.warnings.push(format!(
+            "{at}: preformatted text became {} paragraphs; its line breaks and spacing are lost",
+            paragraphs.len()
+        ));
+        self.blocks.extend(
+            paragraphs
+                .into_iter()
+                .map(|p| Block::Paragraph(Inline::plain(p))),
+        );
+    }
+
     /// Lists have no block of their own: each item becomes a paragraph, so no words are lost.
     fn list(&mut self, node: &NodeRef) {
         let items: Vec<NodeRef> = node
@@ -515,6 +551,26 @@ impl Format {
             strong: self.strong,
         }
     }
+}
+
+/// A table used for layout, as old pages do, holds the story in its cells; a table of data has
+/// headers or a caption (Readability's own test, simplified).
+fn is_layout_table(node: &NodeRef) -> bool {
+    if node.attr("role").is_some_and(|r| &*r == "presentation") {
+        return true;
+    }
+    let nested = |d: &NodeRef| {
+        d.ancestors(None)
+            .iter()
+            .take_while(|a| a.id != node.id)
+            .any(|a| a.has_name("table"))
+    };
+    !node.descendants().iter().any(|d| {
+        matches!(
+            d.node_name().as_deref(),
+            Some("th" | "thead" | "tfoot" | "caption" | "colgroup" | "col")
+        ) && !nested(d)
+    })
 }
 
 fn is_phrasing(name: &str) -> bool {

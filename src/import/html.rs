@@ -26,16 +26,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let standfirst = standfirst(&doc, &meta);
     let kicker = meta.section.clone().or_else(|| kicker(&doc));
     let slots = recognise::slots(&doc, &resolver);
-    let config = Config {
-        classes_to_preserve: vec![SLOT_CLASS.to_owned()],
-        ..Config::default()
-    };
-    let base = resolver.base.as_ref().map(Url::as_str);
-    let mut readability = Readability::with_document(doc, base, Some(config))
-        .map_err(|err| ImportError(format!("the page could not be read: {err}")))?;
-    let read = readability
-        .parse()
-        .map_err(|err| ImportError(format!("no article text found: {err}")))?;
+    let read = readable(doc, resolver.base.as_ref())?;
     let content = Document::from(read.content.to_string());
     let (blocks, warnings) = map_blocks(&content, &resolver, &slots);
     draft.warnings.extend(warnings);
@@ -92,6 +83,25 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
         }
     }
     Ok(draft)
+}
+
+/// The story, by Readability; for a short story (under its 500 characters), again with no
+/// minimum, as Readability.js ends by taking its best attempt.
+fn readable(doc: Document, base: Option<&Url>) -> Result<dom_smoothie::Article, ImportError> {
+    let prepared = doc.html().to_string();
+    let config = |char_threshold| Config {
+        classes_to_preserve: vec![SLOT_CLASS.to_owned()],
+        char_threshold,
+        ..Config::default()
+    };
+    let base = base.map(Url::as_str);
+    let attempt = |doc: Document, threshold| {
+        Readability::with_document(doc, base, Some(config(threshold)))
+            .map_err(|err| ImportError(format!("the page could not be read: {err}")))?
+            .parse()
+            .map_err(|err| ImportError(format!("no article text found: {err}")))
+    };
+    attempt(doc, Config::default().char_threshold).or_else(|_| attempt(Document::from(prepared), 0))
 }
 
 /// Blocks of an HTML fragment that is already the story, such as a feed item's content.

@@ -508,7 +508,22 @@ fn is_related(node: &NodeRef) -> bool {
         .descendants()
         .into_iter()
         .find(|d| matches!(name_of(d).as_str(), "h2" | "h3" | "h4" | "h5" | "h6"));
-    let by_heading = first_heading.as_ref().is_some_and(heading_says_related);
+    // Headed "Related" itself, not merely holding such a heading somewhere, and mostly links.
+    let opens_with = |heading: &NodeRef| {
+        node.first_element_child().is_some_and(|first| {
+            first.id == heading.id || first.descendants().iter().any(|d| d.id == heading.id)
+        })
+    };
+    let link_text: usize = node
+        .descendants()
+        .iter()
+        .filter(|d| d.has_name("a"))
+        .map(|a| squash(&a.text()).chars().count())
+        .sum();
+    let mostly_links = link_text * 2 >= squash(&node.text()).chars().count();
+    let by_heading = first_heading
+        .as_ref()
+        .is_some_and(|h| heading_says_related(h) && opens_with(h) && mostly_links);
     (marked(node, RELATED_WORDS) || by_heading) && !marked(node, &["newsletter", "promo"])
 }
 
@@ -582,14 +597,45 @@ fn related_items(node: &NodeRef) -> Vec<RelatedLink> {
 /// The related links of the first related list (one inside the `<article>` first), and every
 /// related list taken out of the page, so none is read as story.
 pub fn related(doc: &Document, resolver: &Resolver) -> Vec<RelatedLink> {
-    let lists = outermost(doc, is_related);
+    let mut lists = outermost(doc, is_related);
+    let mut headings = Vec::new();
+    // A heading such as "Related" right before a list of links, inside the story's container.
+    for heading in doc.select("h2, h3, h4, p > strong:only-child").nodes() {
+        let heading = if heading.has_name("strong") {
+            heading.parent().unwrap_or(*heading)
+        } else {
+            *heading
+        };
+        if !heading_says_related(&heading)
+            || lists
+                .iter()
+                .any(|l| l.descendants().iter().any(|d| d.id == heading.id))
+        {
+            continue;
+        }
+        let Some(list) = heading
+            .next_element_sibling()
+            .filter(|n| n.has_name("ul") || n.has_name("ol"))
+        else {
+            continue;
+        };
+        let all_links = list
+            .children()
+            .iter()
+            .filter(|c| c.has_name("li"))
+            .all(|li| li.descendants().iter().any(|d| d.has_name("a")));
+        if all_links && !related_items(&list).is_empty() {
+            lists.push(list);
+            headings.push(heading);
+        }
+    }
     let chosen = lists
         .iter()
         .find(|n| n.ancestors(None).iter().any(|a| a.has_name("article")))
         .or_else(|| lists.first());
     let links = chosen.map(related_items).unwrap_or_default();
-    for list in &lists {
-        list.remove_from_parent();
+    for node in lists.iter().chain(&headings) {
+        node.remove_from_parent();
     }
     links
         .into_iter()
