@@ -820,3 +820,114 @@ fn no_import_crate_is_in_the_wasm_dependency_tree() {
         );
     }
 }
+
+fn page(body: &str) -> Imported {
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>A short story</title></head><body><article><h1>A short story</h1>{body}</article></body></html>"#
+    );
+    import_text(&html, "page.html", Some("https://news.example/a/story"))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .remove(0)
+}
+
+#[test]
+fn a_news_brief_shorter_than_readabilitys_threshold_still_imports() {
+    let imported = page("<p>Only one short paragraph of news.</p>");
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        ["Only one short paragraph of news."]
+    );
+}
+
+#[test]
+fn a_related_heading_over_a_list_of_links_gives_related_links_and_leaves_the_story() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story.</p><p>The second paragraph of the story.</p>
+        <h3>Read more</h3><ul><li><a href="/b">Another story</a></li><li><a href="https://elsewhere.example/c">A third</a></li></ul>
+        <p>The last paragraph, after the list.</p></div>"#,
+    );
+    let related: Vec<(&str, Option<&str>)> = imported
+        .article
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.url.as_deref()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("Another story", Some("https://news.example/b")),
+            ("A third", Some("https://elsewhere.example/c"))
+        ]
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "The first paragraph of the story.",
+            "The second paragraph of the story.",
+            "The last paragraph, after the list."
+        ]
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(_))));
+}
+
+#[test]
+fn a_heading_that_merely_says_read_more_inside_the_story_does_not_make_the_story_a_list() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story, which goes on for a while so that it is prose.</p>
+        <h3>Read more about the council's plans</h3><p>Another paragraph of the story follows the heading here.</p></div>"#,
+    );
+    assert_eq!(paragraph_texts(&imported.article).len(), 2);
+    assert!(imported.article.related.is_empty());
+}
+
+#[test]
+fn layout_tables_are_read_through_and_data_tables_are_dropped() {
+    let imported = page(
+        r#"<table><tr><td><p>A story laid out in a table, as old pages do, with the scores of the match.</p>
+        <table><caption>Results</caption><tr><th>Team</th><th>Score</th></tr><tr><td>Reds</td><td>3</td></tr></table>
+        <p>And the story goes on after the scores, in the same cell of the layout table.</p></td></tr></table>"#,
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "A story laid out in a table, as old pages do, with the scores of the match.",
+            "And the story goes on after the scores, in the same cell of the layout table."
+        ]
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w
+                .starts_with("after body[0]: a table (\"Results Team Score Reds 3\") was dropped")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
+    let imported = page(
+        "<p>Before.</p><pre>A plain-text notice,\nwrapped by hand.\n\nIts second paragraph.</pre><pre><code>let x = 1;</code></pre>",
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "Before.",
+            "A plain-text notice, wrapped by hand.",
+            "Its second paragraph."
+        ]
+    );
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("preformatted text became 2 paragraphs")));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("a code listing (\"let x = 1;\") was dropped")));
+}
