@@ -931,3 +931,39 @@ fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
         .iter()
         .any(|w| w.contains("a code listing (\"let x = 1;\") was dropped")));
 }
+
+#[test]
+fn bylines_are_read_as_names() {
+    let cases = [
+        (
+            r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
+            vec!["Joe Wee"],
+        ),
+        (
+            r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#,
+            vec!["Ana Ruiz", "Tom Okafor"],
+        ),
+        (
+            r#"<p class="byline">Our Foreign Staff</p>"#,
+            vec!["Our Foreign Staff"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!(
+            "{byline}<p>The story itself, told in a paragraph that is long enough to read as one.</p>"
+        ));
+        let got: Vec<&str> = imported
+            .article
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(got, names, "{byline}");
+        assert!(
+            !paragraph_texts(&imported.article)
+                .iter()
+                .any(|t| t.contains("Monday")),
+            "{byline}"
+        );
+    }
+}

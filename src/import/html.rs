@@ -424,6 +424,7 @@ pub fn byline_names(byline: &str) -> Vec<String> {
             break;
         }
     }
+    let text = without_dateline(&text);
     let parts: Vec<String> = text
         .replace(" and ", ",")
         .replace(" & ", ",")
@@ -448,6 +449,60 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         Vec::new()
     } else {
         vec![text]
+    }
+}
+
+/// A byline without the date some pages run into it: "Joe Wee Monday, February 29, 2016".
+fn without_dateline(byline: &str) -> String {
+    const DATE_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+    ];
+    let Some(digit) = byline.find(|c: char| c.is_ascii_digit()) else {
+        return byline.to_owned();
+    };
+    let mut words: Vec<&str> = byline[..digit].split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let word = last
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if word.is_empty() || DATE_WORDS.contains(&word.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let name = words
+        .join(" ")
+        .trim_end_matches([',', '|', '·', '-', '–', '—'])
+        .trim()
+        .to_owned();
+    if name.chars().any(char::is_alphabetic) {
+        name
+    } else {
+        byline.to_owned()
     }
 }
 

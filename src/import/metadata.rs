@@ -339,9 +339,14 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         .map(|h| h.to_string());
     fill(&mut meta.url, canonical);
     if meta.authors.is_empty() {
-        if let Some(author) = named("author").or_else(|| named("dc.creator")) {
+        let property = |name: &str| meta_content(doc, "property", name);
+        let author = named("author")
+            .or_else(|| property("author"))
+            .or_else(|| named("dc.creator"))
+            .or_else(|| property("dc:creator"));
+        if let Some(author) = author {
             let author = squash(&author);
-            if !author.starts_with("http") && !author.is_empty() {
+            if !author.starts_with("http") && author.chars().any(char::is_alphabetic) {
                 meta.authors.push(Person {
                     name: author,
                     ..Person::default()

@@ -334,24 +334,33 @@ fn bio_card(node: &NodeRef) -> Option<Author> {
         return None;
     }
     let descendants = node.descendants();
+    // A name has letters, and is short: the first element that says it is one.
+    let names = |d: &&NodeRef| {
+        let text = squash(&d.text());
+        text.chars().any(char::is_alphabetic) && text.chars().count() < 60
+    };
     let name_node = *descendants
         .iter()
+        .filter(names)
         .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"))
         .or_else(|| {
             descendants
                 .iter()
-                .find(|d| d.is_element() && marked(d, &["name"]) && !squash(&d.text()).is_empty())
+                .filter(names)
+                .find(|d| d.attr("rel").is_some_and(|r| r.contains("author")))
         })
         .or_else(|| {
             descendants
                 .iter()
-                .find(|d| d.attr("rel").is_some_and(|r| r.contains("author")))
+                .filter(names)
+                .find(|d| d.is_element() && marked(d, &["name"]))
         })
         .or_else(|| {
-            descendants.iter().find(|d| {
-                matches!(name_of(d).as_str(), "h2" | "h3" | "h4" | "h5" | "strong")
-                    && !squash(&d.text()).is_empty()
-                    && squash(&d.text()).chars().count() < 60
+            descendants.iter().filter(names).find(|d| {
+                matches!(
+                    name_of(d).as_str(),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "strong"
+                )
             })
         })?;
     let name = squash(&name_node.text());
