@@ -967,3 +967,13 @@ fn bylines_are_read_as_names() {
         );
     }
 }
+
+#[test]
+fn import_help_names_its_options() {
+    let help = text(&run(&["import", "--help"]).stdout);
+    for flag in ["--output", "--url", "--dry-run", "<SOURCES>"] {
+        assert!(help.contains(flag), "import --help mentions {flag}");
+    }
+    let usage = run(&["import"]);
+    assert_eq!(usage.status.code(), Some(2), "no source is a usage mistake");
+}

@@ -68,7 +68,8 @@ enum Command {
     /// article JSON that passes `validate`, carrying only what its source says. What the
     /// format cannot carry (tables, embeds, forms…) is dropped with a warning naming where it
     /// was. A source that fails is reported and skipped, the others are written, and the exit
-    /// status is then 1. Importing the same source again gives the same bytes.
+    /// status is then 1. Importing the same source again gives the same bytes. What is
+    /// recognised, and the Markdown conventions for pull quotes and promos: README, "Importing".
     #[cfg(feature = "import")]
     Import(ImportArgs),
 }
