@@ -1023,3 +1023,32 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn an_embedded_post_is_a_quote_with_its_attribution() {
+    let imported = page(
+        r#"<p>The story before the post, long enough to be the story's own paragraph.</p>
+        <blockquote class="twitter-tweet"><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://twitter.example/x/status/1">November 18, 2020</a></blockquote>"#,
+    );
+    assert_eq!(
+        imported.article.body[1],
+        Block::Quote {
+            text: article_widget::model::Inline::plain("We did it right."),
+            cite: Some("Chris Krebs (@CISAKrebs) November 18, 2020".into()),
+        }
+    );
+}
+
+#[test]
+fn a_short_story_in_a_subscriber_wrapper_is_not_a_promo() {
+    let imported = page(
+        r#"<div class="subscriber-content"><h2>The short of it</h2><p>One paragraph of story.</p><p>A second paragraph.</p>
+        <p>A third.</p><p>A fourth.</p><p>And a fifth, which no sign-up box has.</p></div>"#,
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Promo(_))));
+    assert_eq!(paragraph_texts(&imported.article).len(), 5);
+}

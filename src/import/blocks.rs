@@ -253,6 +253,20 @@ impl<'a> Mapper<'a> {
             }
         }
         parts.retain(|p| !p.0.is_empty());
+        // Text after the last paragraph, as embedded posts write "— Name (@handle) date".
+        if cite.is_none() && !paragraphs.is_empty() {
+            let last = paragraphs.last().map(|p| p.id);
+            let mut after = false;
+            let mut trailing = String::new();
+            for child in node.children() {
+                if Some(child.id) == last {
+                    after = true;
+                } else if after {
+                    trailing.push_str(&child.text());
+                }
+            }
+            cite = attribution(&trailing);
+        }
         if cite.is_none() {
             if let Some(last) = parts.last() {
                 let text = last.text();

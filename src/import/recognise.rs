@@ -95,9 +95,18 @@ fn is_promo(node: &NodeRef) -> bool {
             && d.attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("email"))
     });
-    (by_name || by_form)
-        && squash(&node.text()).chars().count() <= MAX_PROMO_CHARS
-        && title_node(node).is_some()
+    if !(by_name || by_form) || squash(&node.text()).chars().count() > MAX_PROMO_CHARS {
+        return false;
+    }
+    // A box that asks for something (a form, a button, a link), or an aside; a few lines at
+    // most. A short story in a `subscriber-only` wrapper is neither.
+    let descendants = node.descendants();
+    let asks = name == "aside"
+        || descendants.iter().any(|d| {
+            d.has_name("form") || d.has_name("button") || d.has_name("input") || d.has_name("a")
+        });
+    let paragraphs = descendants.iter().filter(|d| d.has_name("p")).count();
+    asks && paragraphs <= 4 && title_node(node).is_some()
 }
 
 /// A box's title: its first heading, else an element marked as a title, else its first
