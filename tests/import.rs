@@ -1052,3 +1052,39 @@ fn a_short_story_in_a_subscriber_wrapper_is_not_a_promo() {
         .any(|b| matches!(b, Block::Promo(_))));
     assert_eq!(paragraph_texts(&imported.article).len(), 5);
 }
+
+#[test]
+fn a_feed_item_without_a_title_is_reported_and_the_other_items_are_written() {
+    let dir = scratch("item");
+    let feed = dir.join("feed.xml");
+    std::fs::write(
+        &feed,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>
+        <item><description>An item with text but no title.</description></item>
+        <item><title>A titled item</title><link>https://notes.example/titled</link><description>Its text.</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        feed.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: item 1: no headline found",
+            feed.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        out_dir.join("titled.json").exists(),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -97,12 +97,24 @@ impl SourceKind {
 }
 
 /// Imports every article in one source's text. `name` is how messages name the source;
-/// `page_url` is the address the text was published at (`--url`), for relative URLs.
+/// `page_url` is the address the text was published at (`--url`), for relative URLs. The
+/// first article that cannot be imported fails the whole source; [`import_each`] keeps the
+/// others.
 pub fn import_text(
     text: &str,
     name: &str,
     page_url: Option<&str>,
 ) -> Result<Vec<Imported>, ImportError> {
+    import_each(text, name, page_url)?.into_iter().collect()
+}
+
+/// Like [`import_text`], with each article's own outcome: one bad item of a feed (an item
+/// without a title, say) does not keep the others out.
+pub fn import_each(
+    text: &str,
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
     let page_url =
         match page_url {
             Some(raw) => Some(url::Url::parse(raw).map_err(|err| {
@@ -115,17 +127,7 @@ pub fn import_text(
         SourceKind::Markdown => vec![markdown::document(text, page_url.as_ref())?],
         SourceKind::Feed => feed::items(text, page_url.as_ref())?,
     };
-    let several = drafts.len() > 1;
-    drafts
-        .into_iter()
-        .enumerate()
-        .map(|(i, draft)| {
-            finish(draft).map_err(|err| match several {
-                true => ImportError(format!("item {}: {err}", i + 1)),
-                false => err,
-            })
-        })
-        .collect()
+    Ok(drafts.into_iter().map(finish).collect())
 }
 
 /// An article as found, before the model's check.
@@ -175,7 +177,7 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     tidy(&mut draft.article);
     if draft.article.headline.trim().is_empty() {
         return Err(ImportError(format!(
-            "{prefix}no headline found (no JSON-LD headline, og:title, <title> or <h1>)"
+            "{prefix}no headline found (no title in its metadata, heading or front matter); the format needs one"
         )));
     }
     if draft.article.body.is_empty() {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{import_text, Imported};
+use super::{import_each, Imported};
 use crate::model::Article;
 
 /// The largest source read, in bytes: a long article page with its markup is a few MB.
@@ -36,8 +36,18 @@ pub fn run(options: &ImportOptions, out: &mut dyn Write, errors: &mut dyn Write)
                 continue;
             }
         };
-        match import_text(&text, &name, options.url.as_deref()) {
-            Ok(articles) => found.extend(articles.into_iter().map(|a| (name.clone(), a))),
+        match import_each(&text, &name, options.url.as_deref()) {
+            Ok(articles) => {
+                for article in articles {
+                    match article {
+                        Ok(article) => found.push((name.clone(), article)),
+                        Err(err) => {
+                            ok = false;
+                            let _ = writeln!(errors, "article-widget: {name}: {err}; skipped");
+                        }
+                    }
+                }
+            }
             Err(err) => {
                 ok = false;
                 let _ = writeln!(errors, "article-widget: {name}: {err}; skipped");
