@@ -1088,3 +1088,25 @@ fn a_feed_item_without_a_title_is_reported_and_the_other_items_are_written() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn rss_1_and_0_91_items_import_too() {
+    let rdf = import_one("feed-rss1.rdf", None).article;
+    assert_eq!(rdf.headline, "First frost of the autumn");
+    assert_eq!(rdf.authors[0].name, "Hal Berg");
+    assert_eq!(
+        rdf.published.as_ref().map(Timestamp::as_str),
+        Some("2024-10-13T06:00:00+01:00")
+    );
+    assert_eq!(rdf.lang.as_deref(), Some("en"));
+    let old = import_one("feed-rss091.xml", None).article;
+    assert_eq!(old.headline, "The clock tower chimes again");
+    assert_eq!(
+        old.url.as_deref(),
+        Some("http://oldtown.example/clock-tower")
+    );
+    assert_eq!(
+        paragraph_texts(&old),
+        ["After two years of silence, the clock tower chimed at noon on Sunday."]
+    );
+}
