@@ -1110,3 +1110,50 @@ fn rss_1_and_0_91_items_import_too() {
         ["After two years of silence, the clock tower chimed at noon on Sunday."]
     );
 }
+
+#[test]
+fn a_source_is_told_by_its_extension_then_by_its_text() {
+    use article_widget::import::SourceKind::{Feed, Html, Markdown};
+    let cases = [
+        (
+            "README.md",
+            "<p align=\"center\">Logo</p>\n\n# Title\n",
+            Markdown,
+        ),
+        ("post", "---\ntitle: x\n---\nText", Markdown),
+        ("post", "+++\ntitle = \"x\"\n+++\nText", Markdown),
+        (
+            "feed",
+            "\u{feff}<?xml version=\"1.0\"?>\n<rss version=\"2.0\">",
+            Feed,
+        ),
+        (
+            "atom.xml",
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            Feed,
+        ),
+        (
+            "feed.json",
+            "{\"version\": \"https://jsonfeed.org/version/1.1\"}",
+            Feed,
+        ),
+        (
+            "page",
+            "<!DOCTYPE html><html><head><title>RSS readers compared</title>",
+            Html,
+        ),
+        (
+            "page.xhtml",
+            "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
+            Html,
+        ),
+        ("notes.txt", "Just text.", Markdown),
+    ];
+    for (name, text, kind) in cases {
+        assert_eq!(
+            article_widget::import::SourceKind::detect(text, name),
+            kind,
+            "{name}: {text}"
+        );
+    }
+}

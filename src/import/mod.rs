@@ -56,43 +56,40 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// Told by the text itself first (a feed's root element or JSON Feed's `version`, an HTML
-    /// document's first tag, front matter), then by the file's extension.
+    /// Told by a Markdown or HTML file's extension (a README may start with `<p>`), else by
+    /// the text itself (front matter, JSON Feed's `version`, a feed's root element, an HTML
+    /// tag), else it is Markdown.
     pub fn detect(text: &str, file_name: &str) -> SourceKind {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => return SourceKind::Markdown,
+            Some("html" | "htm" | "xhtml") => return SourceKind::Html,
+            _ => {}
+        }
         let start = text.trim_start_matches('\u{feff}').trim_start();
         let lower: String = start
             .chars()
-            .take(512)
+            .take(1024)
             .collect::<String>()
             .to_ascii_lowercase();
         if lower.starts_with("---") || lower.starts_with("+++") {
             return SourceKind::Markdown;
         }
-        if lower.starts_with('{') && lower.contains("jsonfeed.org/version") {
+        if lower.starts_with('{') {
             return SourceKind::Feed;
         }
         if lower.starts_with('<') {
-            let root = lower
-                .trim_start_matches(|c| c != '<')
-                .split("?>")
-                .last()
-                .unwrap_or_default();
-            let feed_root = ["<rss", "<feed", "<rdf:rdf", "<channel"];
-            if lower.starts_with("<?xml") && !root.contains("<html")
-                || feed_root.iter().any(|r| lower.starts_with(r))
-            {
-                return SourceKind::Feed;
-            }
-            return SourceKind::Html;
+            let feed_root = ["<rss", "<feed", "<rdf:rdf"];
+            let is_feed = feed_root.iter().any(|r| lower.contains(r)) && !lower.contains("<html");
+            return if is_feed {
+                SourceKind::Feed
+            } else {
+                SourceKind::Html
+            };
         }
-        let extension = file_name
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase());
-        match extension.as_deref() {
-            Some("html" | "htm" | "xhtml") => SourceKind::Html,
-            Some("rss" | "atom" | "xml" | "json") => SourceKind::Feed,
-            _ => SourceKind::Markdown,
-        }
+        SourceKind::Markdown
     }
 }
 
