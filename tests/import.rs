@@ -1157,3 +1157,13 @@ fn a_source_is_told_by_its_extension_then_by_its_text() {
         );
     }
 }
+
+#[test]
+fn inline_quotations_keep_the_marks_a_browser_shows() {
+    let imported =
+        page("<p>She said <q>not yet</q> and left, which was the end of the matter for now.</p>");
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        ["She said “not yet” and left, which was the end of the matter for now."]
+    );
+}

@@ -539,6 +539,15 @@ impl<'a> Mapper<'a> {
                     format.href = Some(self.resolver.resolve(&href));
                 }
             }
+            // A browser shows a `<q>` with quotation marks; so does the text.
+            "q" => {
+                spans.push(format.span("“".to_owned()));
+                for child in node.children() {
+                    self.spans(&child, format.clone(), spans, images);
+                }
+                spans.push(format.span("”".to_owned()));
+                return;
+            }
             "em" | "i" | "cite" | "dfn" | "var" => format.em = true,
             "strong" | "b" => format.strong = true,
             _ => {}

@@ -547,7 +547,10 @@ fn without_header_echoes(
                 return true;
             }
             let echo = match block {
-                Block::Heading(text) => squash(text) == headline,
+                Block::Heading(text) => {
+                    let text = squash(text);
+                    text == headline || Some(&text) == standfirst.as_ref()
+                }
                 Block::Paragraph(text) => {
                     let text = squash(&text.text());
                     Some(&text) == standfirst.as_ref()

@@ -373,7 +373,11 @@ fn bio_card(node: &NodeRef) -> Option<Author> {
             })
         })?;
     let name = squash(&name_node.text());
-    let name = name.strip_prefix("About ").unwrap_or(&name).to_owned();
+    let name = ["About ", "Written by ", "By "]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .unwrap_or(&name)
+        .to_owned();
     let role_node = descendants.iter().find(|d| {
         d.is_element()
             && d.id != name_node.id
