@@ -843,7 +843,7 @@ fn a_news_brief_shorter_than_readabilitys_threshold_still_imports() {
 fn a_related_heading_over_a_list_of_links_gives_related_links_and_leaves_the_story() {
     let imported = page(
         r#"<div class="content"><p>The first paragraph of the story.</p><p>The second paragraph of the story.</p>
-        <h3>Read more</h3><ul><li><a href="/b">Another story</a></li><li><a href="https://elsewhere.example/c">A third</a></li></ul>
+        <h3>Read more</h3><ul><li><a href="/b">Council delays the bridge vote</a></li><li><a href="https://elsewhere.example/c">Why the ferry stopped running</a></li></ul>
         <p>The last paragraph, after the list.</p></div>"#,
     );
     let related: Vec<(&str, Option<&str>)> = imported
@@ -855,8 +855,14 @@ fn a_related_heading_over_a_list_of_links_gives_related_links_and_leaves_the_sto
     assert_eq!(
         related,
         [
-            ("Another story", Some("https://news.example/b")),
-            ("A third", Some("https://elsewhere.example/c"))
+            (
+                "Council delays the bridge vote",
+                Some("https://news.example/b")
+            ),
+            (
+                "Why the ferry stopped running",
+                Some("https://elsewhere.example/c")
+            )
         ]
     );
     assert_eq!(
@@ -1166,4 +1172,26 @@ fn inline_quotations_keep_the_marks_a_browser_shows() {
         paragraph_texts(&imported.article),
         ["She said “not yet” and left, which was the end of the matter for now."]
     );
+}
+
+#[test]
+fn tags_sponsored_links_and_galleries_are_not_related_links_or_promos() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story, long enough to be prose in a page.</p>
+        <div class="related-topics"><h3>Related</h3><ul><li><a href="/t/tech">Tech</a></li><li><a href="/t/privacy">Privacy</a></li></ul></div>
+        <div class="gallery-embed-promo"><strong>March 18, 2015</strong><img src="/1.jpg" alt=""><img src="/2.jpg" alt=""><a href="/g">Full screen</a></div>
+        <p>The second paragraph of the story, also long enough to be read as the story's own.</p>
+        <div class="related-sponsored"><h3>Related</h3><ul><li><a href="https://ads.example/1">You won't believe these ten tricks</a></li></ul></div>
+        </div>"#,
+    );
+    assert!(
+        imported.article.related.is_empty(),
+        "{:?}",
+        imported.article.related
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Promo(_))));
 }

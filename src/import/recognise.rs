@@ -50,19 +50,18 @@ fn outermost<'a>(doc: &'a Document, test: impl Fn(&NodeRef) -> bool) -> Vec<Node
         .collect()
 }
 
-const PROMO_WORDS: &[&str] = &[
+/// Words that mark a box as a sign-up, and weaker ones that mark any promotion.
+const SIGN_UP_WORDS: &[&str] = &[
     "newsletter",
     "signup",
     "sign-up",
     "subscribe",
     "subscription",
-    "promo",
     "optin",
     "opt-in",
-    "nl-",
-    "inline-cta",
     "email-capture",
 ];
+const PROMO_WORDS: &[&str] = &["promo", "inline-cta"];
 
 fn is_promo(node: &NodeRef) -> bool {
     let name = name_of(node);
@@ -89,13 +88,27 @@ fn is_promo(node: &NodeRef) -> bool {
     ) {
         return false;
     }
-    let by_name = marked(node, PROMO_WORDS) && !marked(node, &["related", "pull"]);
+    let not_other = !marked(node, &["related", "pull"]);
+    let text_chars = squash(&node.text()).chars().count();
+    let by_name = not_other
+        && (marked(node, SIGN_UP_WORDS) || (marked(node, PROMO_WORDS) && text_chars <= 300));
     let by_form = node.descendants().iter().any(|d| {
         d.has_name("input")
             && d.attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("email"))
     });
-    if !(by_name || by_form) || squash(&node.text()).chars().count() > MAX_PROMO_CHARS {
+    // A gallery or a player marked "promo" is not a box of words.
+    let media = node
+        .descendants()
+        .iter()
+        .filter(|d| d.has_name("img"))
+        .count()
+        > 1
+        || node
+            .descendants()
+            .iter()
+            .any(|d| d.has_name("iframe") || d.has_name("video"));
+    if !(by_name || by_form) || media || text_chars > MAX_PROMO_CHARS {
         return false;
     }
     // A box that asks for something (a form, a button, a link), or an aside; a few lines at
@@ -496,6 +509,16 @@ fn heading_says_related(node: &NodeRef) -> bool {
     text.chars().count() < 60 && RELATED_HEADINGS.iter().any(|h| text.starts_with(h))
 }
 
+/// Advertising that looks like links to stories.
+fn is_sponsored(node: &NodeRef) -> bool {
+    marked(
+        node,
+        &[
+            "sponsor", "taboola", "outbrain", "promoted", "advert", "partner",
+        ],
+    )
+}
+
 fn is_related(node: &NodeRef) -> bool {
     let name = name_of(node);
     if matches!(
@@ -546,7 +569,24 @@ fn is_related(node: &NodeRef) -> bool {
     let by_heading = first_heading
         .as_ref()
         .is_some_and(|h| heading_says_related(h) && opens_with(h) && mostly_links);
-    (marked(node, RELATED_WORDS) || by_heading) && !marked(node, &["newsletter", "promo"])
+    let sponsored = is_sponsored(node)
+        || node
+            .descendants()
+            .iter()
+            .any(|d| d.has_name("form") || d.has_name("input"));
+    (marked(node, RELATED_WORDS) || by_heading)
+        && !sponsored
+        && !marked(node, &["newsletter", "promo", "tag"])
+}
+
+/// A related link's title reads as a headline: a few words at least (or, in a script written
+/// without spaces, a few characters), not a tag ("Tech") nor the list's own heading.
+fn is_headline(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    let lower = title.to_lowercase();
+    let heading = RELATED_HEADINGS.iter().any(|h| lower.starts_with(h)) && words <= 4;
+    let long_enough = words >= 3 || (words == 1 && title.chars().count() >= 8 && !title.is_ascii());
+    long_enough && !heading
 }
 
 /// The items of a related list: each `<li>` or `<article>`, with its title, link, kicker and
@@ -603,7 +643,7 @@ fn related_items(node: &NodeRef) -> Vec<RelatedLink> {
             let kicker = kicker_node
                 .map(|k| squash(&k.text()))
                 .filter(|k| !k.is_empty() && *k != title);
-            (!title.is_empty()).then(|| RelatedLink {
+            is_headline(&title).then(|| RelatedLink {
                 title,
                 url: link.and_then(|l| l.attr("href")).map(|h| h.to_string()),
                 kicker,
@@ -629,6 +669,7 @@ pub fn related(doc: &Document, resolver: &Resolver) -> Vec<RelatedLink> {
             *heading
         };
         if !heading_says_related(&heading)
+            || heading.ancestors(None).iter().any(is_sponsored)
             || lists
                 .iter()
                 .any(|l| l.descendants().iter().any(|d| d.id == heading.id))
