@@ -1195,3 +1195,29 @@ fn tags_sponsored_links_and_galleries_are_not_related_links_or_promos() {
         .iter()
         .any(|b| matches!(b, Block::Promo(_))));
 }
+
+#[test]
+fn a_card_for_someone_the_metadata_does_not_name_stays_in_the_story() {
+    let html = r#"<!DOCTYPE html><html lang="en"><head><title>Guest notes</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Guest notes","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head>
+        <body><article><h1>Guest notes</h1><div class="story"><p>The story itself, told in a paragraph long enough to read as one.</p>
+        <div class="contributor-note"><p class="name">Sam Lee</p><p>Sam Lee, a ferry captain for thirty years, wrote this note for us.</p></div>
+        <p>More of the story, after the note, in another paragraph of some length.</p></div>
+        <div class="author-bio"><p class="author-bio__name">Ana Ruiz</p><p>Ana Ruiz covers the harbour and its people for the paper.</p></div>
+        </article></body></html>"#;
+    let article = import_text(html, "guest.html", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(
+        article.authors[0].bio.as_deref(),
+        Some("Ana Ruiz covers the harbour and its people for the paper.")
+    );
+    assert!(paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("a ferry captain for thirty years")));
+    assert!(!paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("covers the harbour")));
+}

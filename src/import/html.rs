@@ -21,7 +21,8 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let (lang, dir) = language(&doc, &meta, &mut draft);
     let shown = shown_titles(&doc);
     let author_links = author_links(&doc);
-    let bios = recognise::bios(&doc, &resolver);
+    let named: Vec<String> = meta.authors.iter().map(|p| p.name.clone()).collect();
+    let bios = recognise::bios(&doc, &resolver, &named);
     let related = recognise::related(&doc, &resolver);
     let standfirst = standfirst(&doc, &meta);
     let kicker = meta.section.clone().or_else(|| kicker(&doc));

@@ -443,7 +443,9 @@ fn bio_card(node: &NodeRef) -> Option<Author> {
 }
 
 /// Author cards found in the page (the innermost elements that make a card), taken out of it.
-pub fn bios(doc: &Document, resolver: &Resolver) -> Vec<Author> {
+/// When the metadata names the authors, only their cards are taken: another card may be part
+/// of the story (a guest's note), and stays in it.
+pub fn bios(doc: &Document, resolver: &Resolver, known: &[String]) -> Vec<Author> {
     let cards: Vec<(NodeRef, Author)> = elements(doc)
         .into_iter()
         .filter_map(|n| bio_card(&n).map(|a| (n, a)))
@@ -455,7 +457,9 @@ pub fn bios(doc: &Document, resolver: &Resolver) -> Vec<Author> {
             .descendants()
             .iter()
             .any(|d| d.id != node.id && ids.contains(&d.id));
-        if has_inner {
+        let is_known =
+            known.is_empty() || known.iter().any(|k| k.eq_ignore_ascii_case(&author.name));
+        if has_inner || !is_known {
             continue;
         }
         author.url = resolver.resolve_opt(author.url.as_deref());
