@@ -1221,3 +1221,20 @@ fn a_card_for_someone_the_metadata_does_not_name_stays_in_the_story() {
         .iter()
         .any(|t| t.contains("covers the harbour")));
 }
+
+#[test]
+fn a_headline_cut_short_in_json_ld_gives_way_to_the_one_the_page_shows() {
+    let html = r#"<!DOCTYPE html><html lang="en"><head><title>Council approves the new cycle bridge after four years of consultation | Gazette</title>
+        <meta property="og:title" content="Council approves the new cycle bridge after four years of consultation">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new cycle bridge after four"}</script></head>
+        <body><article><h1>Council approves the new cycle bridge after four years of consultation</h1>
+        <p>The story itself, told in a paragraph long enough to read as one.</p></article></body></html>"#;
+    let article = import_text(html, "cut.html", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    assert_eq!(
+        article.headline,
+        "Council approves the new cycle bridge after four years of consultation"
+    );
+}

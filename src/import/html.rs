@@ -187,9 +187,16 @@ fn language(
 /// Graph's, …), the first that the page's `<title>` or an `<h1>` also shows, else the first,
 /// else the title Readability takes from `<title>` and `<h1>`; without the site's name.
 fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> String {
+    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+    // Shown whole, or whole beside the site's name: a headline cut short (as some JSON-LD
+    // is, for search engines) does not agree.
     let agrees = |candidate: &String| {
         shown.iter().any(|t| {
-            t == candidate || t.starts_with(candidate.as_str()) || t.ends_with(candidate.as_str())
+            t == candidate
+                || SEPARATORS.iter().any(|sep| {
+                    t.starts_with(&format!("{candidate}{sep}"))
+                        || t.ends_with(&format!("{sep}{candidate}"))
+                })
         })
     };
     let headline = meta
@@ -204,7 +211,6 @@ fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> Strin
         .as_ref()
         .map(|p| p.name.as_str())
         .or(meta.site_name.as_deref());
-    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
     for separator in SEPARATORS {
         if let Some(site) = site {
             if let Some(stripped) = headline.strip_suffix(&format!("{separator}{site}")) {
