@@ -99,6 +99,35 @@ enum Command {
         #[arg(long, value_name = "I/N")]
         shard: Option<article_widget::site::Shard>,
     },
+    /// Import articles from HTML pages, Markdown files and RSS, Atom or JSON feeds.
+    ///
+    /// Each article found (one per page or Markdown file, one per feed item) is written as
+    /// article JSON that passes `validate`, carrying only what its source says. What the
+    /// format cannot carry (tables, embeds, forms…) is dropped with a warning naming where it
+    /// was. A source that fails is reported and skipped, the others are written, and the exit
+    /// status is then 1. Importing the same source again gives the same bytes. What is
+    /// recognised, and the Markdown conventions for pull quotes and promos: README, "Importing".
+    #[cfg(feature = "import")]
+    Import(ImportArgs),
+}
+
+#[cfg(feature = "import")]
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// HTML pages, Markdown files (YAML or TOML front matter) or feeds; `-` for standard input.
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// Write SLUG.json files into this folder (named from each article's URL or headline,
+    /// never overwriting another file). Without it, one article is written to standard output.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// The address the sources were published at: relative links and images resolve
+    /// against it (a page's <base> still wins).
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// Import and check, and print what would be written, but write nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 fn parse_theme(value: &str) -> Result<Theme, String> {
@@ -147,6 +176,25 @@ fn main() -> ExitCode {
             match article_widget::site::run(&options) {
                 true => ExitCode::SUCCESS,
                 false => ExitCode::FAILURE,
+            }
+        }
+        #[cfg(feature = "import")]
+        Command::Import(args) => {
+            let options = article_widget::import::ImportOptions {
+                sources: args.sources,
+                output: args.output,
+                url: args.url,
+                dry_run: args.dry_run,
+            };
+            let ok = article_widget::import::run(
+                &options,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
             }
         }
     }

@@ -15,7 +15,9 @@ mod validate;
 mod walk;
 
 pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
-pub use derived::{avatar_palette_index, initials, word_count, Timestamp, AVATAR_PALETTE_SIZE};
+pub use derived::{
+    avatar_palette_index, initials, is_language_tag, word_count, Timestamp, AVATAR_PALETTE_SIZE,
+};
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};

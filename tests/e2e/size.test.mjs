@@ -45,3 +45,22 @@ test('the pre-rendered demo page downloads only the pre-rendered payload: no was
   assert.deepEqual(ours.sort(), [...PAYLOADS['pre-rendered'].files].sort());
   await tab.close();
 });
+
+/**
+ * `article-widget import` is native only: its crates are not in the wasm's dependency tree
+ * (tests/import.rs checks that with cargo tree), and the release wasm carries none of their
+ * names nor any of the importer's own messages.
+ */
+const IMPORT_MARKERS = [
+  'dom_smoothie', 'dom_query', 'html5ever', 'feed_rs', 'feed-rs', 'pulldown_cmark', 'pulldown-cmark',
+  'serde_saphyr', 'src/import/', 'artw-import-slot', 'no article text found',
+  "the promo's sign-up form cannot be carried",
+];
+
+const importMarkersIn = (bytes) => IMPORT_MARKERS.filter((marker) => bytes.includes(Buffer.from(marker)));
+
+test('the release wasm carries nothing of the importer', async () => {
+  const wasm = await readFile(join(DIST, 'wasm/article-widget_bg.wasm'));
+  assert.ok(wasm.length > 50_000, 'the release wasm is there');
+  assert.deepEqual(importMarkersIn(wasm), []);
+});

@@ -1,0 +1,753 @@
+//! Article HTML (what Readability kept, or a feed item's content) to the format's blocks.
+//! Anything the format cannot carry is dropped with a warning that says where it was.
+
+use dom_query::NodeRef;
+
+use super::recognise::{self, SLOT_CLASS};
+use super::text::{excerpt, squash, tidy_spans, Resolver};
+use crate::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
+
+/// A block recognised in the page before Readability ran (a promo or a pull quote), which
+/// the content marks by a slot paragraph where it stood.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub block: Block,
+    pub warnings: Vec<String>,
+}
+
+pub struct Mapper<'a> {
+    pub resolver: &'a Resolver,
+    pub slots: &'a [Slot],
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<String>,
+    /// Inline content met between blocks, which becomes a paragraph of its own.
+    loose: Vec<Span>,
+}
+
+/// Elements the format has no block for; their text is not the story's.
+const UNREPRESENTABLE: &[(&str, &str)] = &[
+    ("iframe", "an embedded frame"),
+    ("video", "a video"),
+    ("audio", "an audio player"),
+    ("object", "an embedded object"),
+    ("embed", "an embedded object"),
+    ("svg", "a vector drawing"),
+    ("canvas", "a canvas"),
+    ("math", "a formula"),
+    ("form", "a form"),
+    ("select", "a form control"),
+    ("textarea", "a form control"),
+    ("dl", "a definition list"),
+];
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "button", "input", "label", "nav", "link", "meta",
+    "br", "wbr", "source", "track",
+];
+
+impl<'a> Mapper<'a> {
+    pub fn new(resolver: &'a Resolver, slots: &'a [Slot]) -> Mapper<'a> {
+        Mapper {
+            resolver,
+            slots,
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+            loose: Vec::new(),
+        }
+    }
+
+    /// Maps a node's children, in order.
+    pub fn children(&mut self, node: &NodeRef) {
+        for child in node.children() {
+            self.node(&child);
+        }
+        self.flush();
+    }
+
+    fn here(&self) -> String {
+        match self.blocks.len() {
+            0 => "before body[0]".to_owned(),
+            n => format!("after body[{}]", n - 1),
+        }
+    }
+
+    fn drop_element(&mut self, what: &str, node: &NodeRef, why: &str) {
+        let text = excerpt(&spaced_text(node), 60);
+        let quoted = if text.is_empty() {
+            String::new()
+        } else {
+            format!(" (\"{text}\")")
+        };
+        let at = self.here();
+        self.warnings
+            .push(format!("{at}: {what}{quoted} was dropped: {why}"));
+    }
+
+    fn node(&mut self, node: &NodeRef) {
+        if node.is_text() {
+            let text = node.text();
+            if !text.trim().is_empty() || !self.loose.is_empty() {
+                self.loose.push(Span::plain(text.to_string()));
+            }
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIPPED.contains(&name.as_str()) {
+            if name == "br" && !self.loose.is_empty() {
+                self.loose.push(Span::plain(" "));
+            }
+            return;
+        }
+        if let Some((_, what)) = UNREPRESENTABLE.iter().find(|(n, _)| *n == name) {
+            self.flush();
+            self.drop_element(what, node, "the format has no block for it");
+            return;
+        }
+        match name.as_str() {
+            "p" if node.has_class(SLOT_CLASS) => self.slot(node),
+            "p" => {
+                self.flush();
+                self.paragraph(node);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let text = squash(&node.text());
+                if !text.is_empty() {
+                    self.blocks.push(Block::Heading(text));
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote(node);
+            }
+            "figure" => {
+                self.flush();
+                self.figure(node);
+            }
+            "img" | "picture" => {
+                self.flush();
+                if let Some(image) = self.image(node, None) {
+                    self.blocks.push(Block::Image(image));
+                }
+            }
+            "ul" | "ol" => {
+                self.flush();
+                self.list(node);
+            }
+            "hr" => self.flush(),
+            "table" if !is_layout_table(node) => {
+                self.flush();
+                self.drop_element("a table", node, "the format has no block for it");
+            }
+            "pre" => {
+                self.flush();
+                self.preformatted(node);
+            }
+            _ if is_phrasing(&name) => {
+                let mut spans = Vec::new();
+                let mut images = Vec::new();
+                self.spans(node, Format::default(), &mut spans, &mut images);
+                self.loose.extend(spans);
+                if !images.is_empty() {
+                    self.flush();
+                    self.blocks.extend(images.into_iter().map(Block::Image));
+                }
+            }
+            _ => {
+                self.flush();
+                for child in node.children() {
+                    self.node(&child);
+                }
+                self.flush();
+            }
+        }
+    }
+
+    /// Inline content gathered between blocks becomes a paragraph.
+    fn flush(&mut self) {
+        let spans = std::mem::take(&mut self.loose);
+        let text = tidy_spans(spans);
+        if !text.0.is_empty() {
+            self.blocks.push(Block::Paragraph(text));
+        }
+    }
+
+    fn paragraph(&mut self, node: &NodeRef) {
+        let mut spans = Vec::new();
+        let mut images = Vec::new();
+        for child in node.children() {
+            self.spans(&child, Format::default(), &mut spans, &mut images);
+        }
+        let text = tidy_spans(spans);
+        if !text.0.is_empty() {
+            self.blocks.push(Block::Paragraph(text));
+        }
+        self.blocks.extend(images.into_iter().map(Block::Image));
+    }
+
+    fn slot(&mut self, node: &NodeRef) {
+        self.flush();
+        let index = node
+            .text()
+            .trim()
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok());
+        let Some(slot) = index.and_then(|i| self.slots.get(i)) else {
+            return;
+        };
+        let at = format!("body[{}]", self.blocks.len());
+        self.warnings
+            .extend(slot.warnings.iter().map(|w| format!("{at}: {w}")));
+        self.blocks.push(slot.block.clone());
+    }
+
+    /// A blockquote is a quote; its `<cite>`, `<footer>` or a last line starting with a dash
+    /// names who said it.
+    fn quote(&mut self, node: &NodeRef) {
+        if recognise::is_pull_quote(node) {
+            if let Some(block) = recognise::pull_quote(node) {
+                self.blocks.push(block);
+            }
+            return;
+        }
+        let cite_node = node
+            .descendants()
+            .into_iter()
+            .find(|d| d.is_element() && (d.has_name("cite") || d.has_name("footer")));
+        let mut cite = cite_node
+            .as_ref()
+            .map(|c| squash(&c.text()))
+            .map(|c| attribution(&c).unwrap_or(c))
+            .filter(|c| !c.is_empty());
+        let mut parts: Vec<Inline> = Vec::new();
+        let mut images = Vec::new();
+        let paragraphs: Vec<NodeRef> = node
+            .children()
+            .into_iter()
+            .filter(|c| c.has_name("p"))
+            .collect();
+        if paragraphs.is_empty() {
+            let mut spans = Vec::new();
+            for child in node.children() {
+                if Some(child.id) != cite_node.as_ref().map(|c| c.id) {
+                    self.spans(&child, Format::default(), &mut spans, &mut images);
+                }
+            }
+            parts.push(tidy_spans(spans));
+        } else {
+            for p in &paragraphs {
+                let mut spans = Vec::new();
+                for child in p.children() {
+                    if Some(child.id) != cite_node.as_ref().map(|c| c.id) {
+                        self.spans(&child, Format::default(), &mut spans, &mut images);
+                    }
+                }
+                parts.push(tidy_spans(spans));
+            }
+        }
+        parts.retain(|p| !p.0.is_empty());
+        // Text after the last paragraph, as embedded posts write "— Name (@handle) date".
+        if cite.is_none() && !paragraphs.is_empty() {
+            let last = paragraphs.last().map(|p| p.id);
+            let mut after = false;
+            let mut trailing = String::new();
+            for child in node.children() {
+                if Some(child.id) == last {
+                    after = true;
+                } else if after {
+                    trailing.push_str(&child.text());
+                }
+            }
+            cite = attribution(&trailing);
+        }
+        if cite.is_none() {
+            if let Some(last) = parts.last() {
+                let text = last.text();
+                if let Some(name) = attribution(&text) {
+                    if parts.len() > 1 {
+                        cite = Some(name);
+                        parts.pop();
+                    }
+                }
+            }
+        }
+        // The format's quote is one run of text: paragraphs join with a space.
+        let mut spans: Vec<Span> = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::plain(" "));
+            }
+            spans.extend(part.0);
+        }
+        let text = tidy_spans(spans);
+        if !text.0.is_empty() {
+            self.blocks.push(Block::Quote { text, cite });
+        }
+        self.blocks.extend(images.into_iter().map(Block::Image));
+    }
+
+    /// A figure is an image with its caption and credit, a quote with its caption as the
+    /// citation, or a pull quote.
+    fn figure(&mut self, node: &NodeRef) {
+        if recognise::is_pull_quote(node) {
+            if let Some(block) = recognise::pull_quote(node) {
+                self.blocks.push(block);
+            }
+            return;
+        }
+        let caption_node = node
+            .children()
+            .into_iter()
+            .find(|c| c.has_name("figcaption"));
+        if let Some(quote) = node
+            .descendants()
+            .into_iter()
+            .find(|d| d.has_name("blockquote"))
+        {
+            let before = self.blocks.len();
+            self.quote(&quote);
+            if let (Some(Block::Quote { cite, .. }), Some(caption)) =
+                (self.blocks.get_mut(before), &caption_node)
+            {
+                if cite.is_none() {
+                    *cite = Some(squash(&caption.text())).filter(|c| !c.is_empty());
+                }
+            }
+            return;
+        }
+        let images: Vec<NodeRef> = node
+            .descendants()
+            .into_iter()
+            .filter(|d| {
+                d.has_name("img") && !d.ancestors(None).iter().any(|a| a.has_name("picture"))
+                    || d.has_name("picture")
+            })
+            .collect();
+        let (caption, credit) = match &caption_node {
+            Some(caption) => split_credit(caption),
+            None => (None, None),
+        };
+        if images.is_empty() {
+            self.drop_element(
+                "a figure without an image",
+                node,
+                "the format has no block for it",
+            );
+            return;
+        }
+        if images.len() > 1 {
+            self.warnings.push(format!(
+                "{}: a figure with {} images became {} image blocks, the caption on the last",
+                self.here(),
+                images.len(),
+                images.len()
+            ));
+        }
+        let count = images.len();
+        for (i, img) in images.iter().enumerate() {
+            let last = i + 1 == count;
+            let captioned = last.then(|| (caption.clone(), credit.clone()));
+            if let Some(image) = self.image(img, captioned) {
+                self.blocks.push(Block::Image(image));
+            }
+        }
+    }
+
+    /// An image from `<img>` or `<picture>`: its real source when it loads lazily
+    /// (`data-src`, `srcset`), its alt text, and its size when both are given.
+    fn image(
+        &mut self,
+        node: &NodeRef,
+        captioned: Option<(Option<String>, Option<String>)>,
+    ) -> Option<ImageBlock> {
+        let img = if node.has_name("picture") {
+            node.descendants().into_iter().find(|d| d.has_name("img"))
+        } else {
+            Some(*node)
+        };
+        let sources: Vec<NodeRef> = if node.has_name("picture") {
+            node.children()
+                .into_iter()
+                .filter(|c| c.has_name("source"))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let src = img
+            .as_ref()
+            .and_then(image_source)
+            .or_else(|| sources.iter().find_map(image_source));
+        let Some(src) = src else {
+            let what = "an image without a source";
+            self.drop_element(what, node, "nothing to show");
+            return None;
+        };
+        let attr = |name: &str| {
+            img.as_ref()
+                .and_then(|i| i.attr(name))
+                .map(|v| v.to_string())
+        };
+        let alt = squash(&attr("alt").unwrap_or_default());
+        if attr("alt").is_none() {
+            let at = self.here();
+            self.warnings.push(format!("{at}: the image {src} has no alt text; it is imported with an empty one, as decorative"));
+        }
+        let size = |name: &str| {
+            attr(name)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|v| *v > 0)
+        };
+        let (width, height) = match (size("width"), size("height")) {
+            (Some(w), Some(h)) => (Some(w), Some(h)),
+            _ => (None, None),
+        };
+        let (caption, credit) = captioned.unwrap_or((None, None));
+        let src = self.resolver.resolve(&src);
+        // The model's own rule, early: an inline `data:` image is no address, and may be
+        // larger than any field the format holds.
+        if let Err(why) = safe_url(&src, UrlUse::Image, None) {
+            let at = self.here();
+            let shown = excerpt(&src, 40);
+            self.warnings
+                .push(format!("{at}: the image {shown} was dropped: {why}"));
+            return None;
+        }
+        Some(ImageBlock {
+            src,
+            alt,
+            caption,
+            credit,
+            width,
+            height,
+        })
+    }
+
+    /// Code has no block in the format, so it is dropped; other preformatted text (a plain-text
+    /// document, a poem) becomes paragraphs at its blank lines, keeping its words.
+    fn preformatted(&mut self, node: &NodeRef) {
+        let text = node.text().to_string();
+        let code = node
+            .descendants()
+            .iter()
+            .any(|d| d.has_name("code") || d.has_name("kbd") || d.has_name("samp"));
+        if code || text.trim().is_empty() {
+            self.drop_element("a code listing", node, "the format has no block for it");
+            return;
+        }
+        let paragraphs: Vec<String> = text
+            .replace("\r\n", "\n")
+            .split("\n\n")
+            .map(squash)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let at = self.here();
+        self.warnings.push(format!(
+            "{at}: preformatted text became {} paragraphs; its line breaks and spacing are lost",
+            paragraphs.len()
+        ));
+        self.blocks.extend(
+            paragraphs
+                .into_iter()
+                .map(|p| Block::Paragraph(Inline::plain(p))),
+        );
+    }
+
+    /// Lists have no block of their own: each item becomes a paragraph, so no words are lost.
+    fn list(&mut self, node: &NodeRef) {
+        let items: Vec<NodeRef> = node
+            .children()
+            .into_iter()
+            .filter(|c| c.has_name("li"))
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        let at = self.here();
+        self.warnings.push(format!(
+            "{at}: a list of {} items became paragraphs: the format has no lists",
+            items.len()
+        ));
+        for item in items {
+            let has_blocks = item.children().iter().any(|c| {
+                c.node_name().is_some_and(|n| {
+                    matches!(
+                        &*n.to_ascii_lowercase(),
+                        "p" | "ul" | "ol" | "div" | "figure" | "blockquote"
+                    )
+                })
+            });
+            if has_blocks {
+                self.children(&item);
+            } else {
+                self.paragraph(&item);
+            }
+        }
+    }
+
+    fn spans(
+        &mut self,
+        node: &NodeRef,
+        format: Format,
+        spans: &mut Vec<Span>,
+        images: &mut Vec<ImageBlock>,
+    ) {
+        if node.is_text() {
+            spans.push(format.span(node.text().to_string()));
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        let mut format = format;
+        match name.as_str() {
+            "br" => {
+                spans.push(format.span(" ".to_owned()));
+                return;
+            }
+            "img" | "picture" => {
+                if let Some(image) = self.image(node, None) {
+                    images.push(image);
+                }
+                return;
+            }
+            "script" | "style" | "noscript" | "template" | "button" | "input" | "select"
+            | "textarea" => return,
+            "svg" | "iframe" | "video" | "audio" | "object" | "embed" | "canvas" | "math" => {
+                self.drop_element(
+                    "an embedded element",
+                    node,
+                    "the format cannot show it inline",
+                );
+                return;
+            }
+            "a" => {
+                if let Some(href) = node
+                    .attr("href")
+                    .filter(|h| !h.trim().is_empty() && !h.trim().starts_with('#'))
+                {
+                    format.href = Some(self.resolver.resolve(&href));
+                }
+            }
+            // A browser shows a `<q>` with quotation marks; so does the text.
+            "q" => {
+                spans.push(format.span("“".to_owned()));
+                for child in node.children() {
+                    self.spans(&child, format.clone(), spans, images);
+                }
+                spans.push(format.span("”".to_owned()));
+                return;
+            }
+            "em" | "i" | "cite" | "dfn" | "var" => format.em = true,
+            "strong" | "b" => format.strong = true,
+            _ => {}
+        }
+        for child in node.children() {
+            self.spans(&child, format.clone(), spans, images);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Format {
+    href: Option<String>,
+    em: bool,
+    strong: bool,
+}
+
+impl Format {
+    fn span(&self, text: String) -> Span {
+        Span {
+            text,
+            href: self.href.clone(),
+            em: self.em,
+            strong: self.strong,
+        }
+    }
+}
+
+/// A table used for layout, as old pages do, holds the story in its cells; a table of data has
+/// headers or a caption (Readability's own test, simplified).
+fn is_layout_table(node: &NodeRef) -> bool {
+    if node.attr("role").is_some_and(|r| &*r == "presentation") {
+        return true;
+    }
+    let nested = |d: &NodeRef| {
+        d.ancestors(None)
+            .iter()
+            .take_while(|a| a.id != node.id)
+            .any(|a| a.has_name("table"))
+    };
+    !node.descendants().iter().any(|d| {
+        matches!(
+            d.node_name().as_deref(),
+            Some("th" | "thead" | "tfoot" | "caption" | "colgroup" | "col")
+        ) && !nested(d)
+    })
+}
+
+fn is_phrasing(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+    )
+}
+
+/// `— Name`, `– Name` or `-- Name` on a line of its own names who is quoted.
+pub fn attribution(line: &str) -> Option<String> {
+    let line = line.trim();
+    let rest = line
+        .strip_prefix('—')
+        .or_else(|| line.strip_prefix('―'))
+        .or_else(|| line.strip_prefix('–'))
+        .or_else(|| line.strip_prefix("--"))
+        .or_else(|| line.strip_prefix("- "))?;
+    let name = squash(rest);
+    (!name.is_empty() && name.chars().count() <= 120).then_some(name)
+}
+
+/// The source an image shows: a lazy loader's real address before a placeholder `src`, and
+/// the widest `srcset` candidate when there is no single source.
+pub fn image_source(node: &NodeRef) -> Option<String> {
+    let attr = |name: &str| {
+        node.attr(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let lazy = [
+        "data-src",
+        "data-lazy-src",
+        "data-original",
+        "data-url",
+        "data-hi-res-src",
+        "data-full-src",
+    ];
+    if let Some(src) = lazy.iter().find_map(|name| attr(name)) {
+        return Some(src);
+    }
+    let src = attr("src").filter(|s| !s.starts_with("data:") && !s.starts_with("blob:"));
+    if src.is_some() {
+        return src;
+    }
+    ["data-srcset", "srcset", "data-lazy-srcset"]
+        .iter()
+        .find_map(|name| attr(name))
+        .and_then(|set| widest(&set))
+        .or_else(|| attr("src"))
+}
+
+/// The widest candidate of a `srcset` (`a.jpg 480w, b.jpg 960w`, or `1x`/`2x`).
+fn widest(set: &str) -> Option<String> {
+    let mut best: Option<(f64, String)> = None;
+    for candidate in set.split(',') {
+        let mut parts = candidate.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        let size = parts
+            .next()
+            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+            .unwrap_or(1.0);
+        if best.as_ref().is_none_or(|(b, _)| size > *b) {
+            best = Some((size, url.to_owned()));
+        }
+    }
+    best.map(|(_, url)| url)
+}
+
+/// A figcaption's text, and its credit apart: an element marked as the credit (`.credit`,
+/// `.copyright`, `.source`, `<small>`), or a trailing "Photo:", "Credit:", "Image:" or "©".
+pub fn split_credit(caption: &NodeRef) -> (Option<String>, Option<String>) {
+    let credit_node = caption.descendants().into_iter().find(|d| {
+        d.is_element()
+            && (d.has_name("small")
+                || d.class().is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    [
+                        "credit",
+                        "copyright",
+                        "source",
+                        "attribution",
+                        "byline",
+                        "photographer",
+                    ]
+                    .iter()
+                    .any(|k| c.contains(k))
+                }))
+    });
+    let full = squash(&caption.text());
+    if let Some(node) = credit_node {
+        let credit = squash(&node.text());
+        let rest = squash(&full.replacen(&credit, "", 1));
+        return (
+            Some(rest).filter(|r| !r.is_empty()),
+            Some(credit).filter(|c| !c.is_empty()),
+        );
+    }
+    for marker in [
+        "Photograph:",
+        "Photo:",
+        "Picture:",
+        "Image:",
+        "Credit:",
+        "Photo credit:",
+        "©",
+    ] {
+        if let Some(at) = full.rfind(marker) {
+            let (text, credit) = full.split_at(at);
+            let credit = squash(credit);
+            let text = squash(text);
+            return (
+                Some(text).filter(|t| !t.is_empty()),
+                Some(credit).filter(|c| !c.is_empty()),
+            );
+        }
+    }
+    (Some(full).filter(|f| !f.is_empty()), None)
+}
+
+/// A node's text with a space between elements, as a reader would read a table's cells.
+fn spaced_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if d.is_element() {
+            out.push(' ');
+        }
+    }
+    squash(&out)
+}

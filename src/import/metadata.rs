@@ -1,0 +1,462 @@
+//! What a page says about itself: JSON-LD first (`NewsArticle`, `Article` and their kin, also
+//! inside `@graph` and arrays), then Open Graph, then `<meta>`, then microdata.
+
+use dom_query::Document;
+use serde_json::Value;
+
+use super::text::squash;
+
+/// The page's own account of the article; each field from the first source that has it.
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    pub headline: Option<String>,
+    /// Every headline the metadata offers, in order of preference, for `html::headline` to
+    /// check against what the page shows.
+    pub headlines: Vec<String>,
+    pub description: Option<String>,
+    pub section: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub lang: Option<String>,
+    pub publisher: Option<Org>,
+    pub authors: Vec<Person>,
+    pub site_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub url: Option<String>,
+    pub role: Option<String>,
+    pub bio: Option<String>,
+    pub image: Option<String>,
+    /// Written as an `Organization`: a newsroom rather than a person.
+    pub organization: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    pub name: String,
+    pub url: Option<String>,
+    pub logo: Option<String>,
+}
+
+/// The schema.org types that are an article, news first.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "Article",
+    "BlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "SocialMediaPosting",
+];
+
+pub fn read(doc: &Document, warnings: &mut Vec<String>) -> PageMeta {
+    let mut meta = PageMeta::default();
+    json_ld(doc, &mut meta, warnings);
+    open_graph(doc, &mut meta);
+    meta_tags(doc, &mut meta);
+    microdata(doc, &mut meta);
+    meta
+}
+
+fn offer(meta: &mut PageMeta, value: Option<String>) {
+    let value = value
+        .map(|v| squash(&decode_entities(&v)))
+        .filter(|v| !v.is_empty());
+    if let Some(value) = value {
+        if !meta.headlines.contains(&value) {
+            meta.headlines.push(value.clone());
+        }
+        meta.headline.get_or_insert(value);
+    }
+}
+
+fn fill(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value
+            .map(|v| squash(&decode_entities(&v)))
+            .filter(|v| !v.is_empty());
+    }
+}
+
+/// Some sites write HTML entities inside JSON-LD and meta content; a reader sees characters.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let doc = Document::from(format!("<p>{}</p>", text.replace('<', "&lt;")));
+    doc.select("p").text().to_string()
+}
+
+fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
+    let mut nodes: Vec<Value> = Vec::new();
+    for (i, script) in doc
+        .select(r#"script[type="application/ld+json" i]"#)
+        .nodes()
+        .iter()
+        .enumerate()
+    {
+        let text = script.text();
+        // Some pages wrap JSON-LD in CDATA or a comment, or end it with a semicolon.
+        let text = text.trim();
+        let text = text
+            .strip_prefix("<![CDATA[")
+            .and_then(|t| t.trim_end().strip_suffix("]]>"))
+            .unwrap_or(text);
+        let text = text
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|t| t.trim_end().strip_suffix("-->"))
+            .unwrap_or(text);
+        let text = text.trim().trim_end_matches(';');
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => flatten(value, &mut nodes),
+            Err(err) => warnings.push(format!(
+                "JSON-LD block {} is not JSON ({err}); it was skipped",
+                i + 1
+            )),
+        }
+    }
+    let is_type = |node: &Value, wanted: &str| match node.get("@type") {
+        Some(Value::String(t)) => t == wanted,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(wanted)),
+        _ => false,
+    };
+    let Some(article) = ARTICLE_TYPES
+        .iter()
+        .find_map(|t| nodes.iter().find(|n| is_type(n, t)))
+        .cloned()
+    else {
+        return;
+    };
+    let by_id = |value: &Value| -> Value {
+        match value.get("@id").and_then(Value::as_str) {
+            Some(id) if value.as_object().is_some_and(|o| o.len() == 1) => nodes
+                .iter()
+                .find(|n| n.get("@id").and_then(Value::as_str) == Some(id))
+                .cloned()
+                .unwrap_or_else(|| value.clone()),
+            _ => value.clone(),
+        }
+    };
+    offer(meta, text(article.get("headline")));
+    offer(meta, text(article.get("name")));
+    fill(&mut meta.description, text(article.get("description")));
+    fill(
+        &mut meta.section,
+        first(article.get("articleSection")).and_then(|v| text(Some(&v))),
+    );
+    fill(
+        &mut meta.url,
+        text(article.get("url")).or_else(|| {
+            article.get("mainEntityOfPage").and_then(|m| {
+                text(Some(m)).or_else(|| text(m.get("@id")).or_else(|| text(m.get("url"))))
+            })
+        }),
+    );
+    fill(
+        &mut meta.published,
+        text(article.get("datePublished")).or_else(|| text(article.get("dateCreated"))),
+    );
+    fill(&mut meta.modified, text(article.get("dateModified")));
+    fill(
+        &mut meta.lang,
+        article
+            .get("inLanguage")
+            .and_then(|l| text(Some(l)).or_else(|| text(l.get("alternateName")))),
+    );
+    if let Some(authors) = article.get("author").or_else(|| article.get("creator")) {
+        for author in list(authors) {
+            let author = by_id(&author);
+            if let Some(person) = person(&author, &by_id) {
+                meta.authors.push(person);
+            }
+        }
+    }
+    if let Some(publisher) = article
+        .get("publisher")
+        .or_else(|| article.get("sourceOrganization"))
+    {
+        let publisher = by_id(first(Some(publisher)).as_ref().unwrap_or(publisher));
+        if let Some(name) = text(publisher.get("name")).or_else(|| text(Some(&publisher))) {
+            meta.publisher = Some(Org {
+                name: squash(&decode_entities(&name)),
+                url: text(publisher.get("url")),
+                logo: publisher
+                    .get("logo")
+                    .map(&by_id)
+                    .and_then(|l| image_url(&l)),
+            });
+        }
+    }
+}
+
+fn flatten(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|item| flatten(item, out)),
+        Value::Object(mut object) => {
+            if let Some(graph) = object.remove("@graph") {
+                flatten(graph, out);
+            }
+            if !object.is_empty() {
+                out.push(Value::Object(object));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn list(value: &Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items.clone(),
+        other => vec![other.clone()],
+    }
+}
+
+fn first(value: Option<&Value>) -> Option<Value> {
+    match value? {
+        Value::Array(items) => items.first().cloned(),
+        other => Some(other.clone()),
+    }
+}
+
+/// A string, or the text of a value written as `{"@value": …}`.
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()).filter(|s| !s.trim().is_empty()),
+        Value::Object(o) => o.get("@value").and_then(|v| v.as_str()).map(str::to_owned),
+        Value::Array(items) => items.iter().find_map(|i| text(Some(i))),
+        _ => None,
+    }
+}
+
+fn image_url(value: &Value) -> Option<String> {
+    text(Some(value))
+        .filter(|_| value.is_string())
+        .or_else(|| text(value.get("url")))
+        .or_else(|| text(value.get("contentUrl")))
+}
+
+fn person(value: &Value, by_id: &dyn Fn(&Value) -> Value) -> Option<Person> {
+    let name = match value {
+        Value::String(name) => name.clone(),
+        _ => text(value.get("name"))?,
+    };
+    let name = squash(&decode_entities(&name));
+    if name.is_empty() {
+        return None;
+    }
+    let clean = |v: Option<String>| {
+        v.map(|v| squash(&decode_entities(&v)))
+            .filter(|v| !v.is_empty())
+    };
+    Some(Person {
+        name,
+        url: text(value.get("url"))
+            .or_else(|| first(value.get("sameAs")).and_then(|v| text(Some(&v)))),
+        role: clean(text(value.get("jobTitle"))),
+        bio: text(value.get("description"))
+            .map(|b| decode_entities(&b).trim().to_owned())
+            .filter(|b| !b.is_empty()),
+        image: value.get("image").map(by_id).and_then(|i| image_url(&i)),
+        organization: value
+            .get("@type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.ends_with("Organization")),
+    })
+}
+
+fn meta_content(doc: &Document, attribute: &str, name: &str) -> Option<String> {
+    doc.select(&format!(r#"meta[{attribute}~="{name}" i]"#))
+        .nodes()
+        .iter()
+        .find_map(|m| {
+            m.attr("content")
+                .map(|c| c.to_string())
+                .filter(|c| !c.trim().is_empty())
+        })
+}
+
+fn open_graph(doc: &Document, meta: &mut PageMeta) {
+    let og = |name: &str| {
+        meta_content(doc, "property", name).or_else(|| meta_content(doc, "name", name))
+    };
+    offer(meta, og("og:title"));
+    fill(&mut meta.description, og("og:description"));
+    fill(&mut meta.url, og("og:url"));
+    fill(&mut meta.site_name, og("og:site_name"));
+    fill(&mut meta.published, og("article:published_time"));
+    fill(&mut meta.modified, og("article:modified_time"));
+    fill(&mut meta.section, og("article:section"));
+    if meta.authors.is_empty() {
+        // article:author is a profile URL by the protocol, though many sites write a name.
+        for author in doc.select(r#"meta[property="article:author" i]"#).nodes() {
+            let Some(value) = author.attr("content").map(|c| squash(&c)) else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            if !value.starts_with("http") {
+                meta.authors.push(Person {
+                    name: value,
+                    ..Person::default()
+                });
+            }
+        }
+    }
+    fill(&mut meta.lang, og("og:locale"));
+}
+
+fn meta_tags(doc: &Document, meta: &mut PageMeta) {
+    let named = |name: &str| meta_content(doc, "name", name);
+    offer(meta, named("twitter:title"));
+    fill(
+        &mut meta.description,
+        named("description")
+            .or_else(|| named("dc.description"))
+            .or_else(|| named("twitter:description")),
+    );
+    fill(
+        &mut meta.published,
+        named("date")
+            .or_else(|| named("dc.date"))
+            .or_else(|| named("pubdate")),
+    );
+    let canonical = doc
+        .select(r#"link[rel~="canonical" i]"#)
+        .attr("href")
+        .map(|h| h.to_string());
+    fill(&mut meta.url, canonical);
+    if meta.authors.is_empty() {
+        let property = |name: &str| meta_content(doc, "property", name);
+        let author = named("author")
+            .or_else(|| property("author"))
+            .or_else(|| named("dc.creator"))
+            .or_else(|| property("dc:creator"));
+        if let Some(author) = author {
+            let author = squash(&author);
+            if !author.starts_with("http") && author.chars().any(char::is_alphabetic) {
+                meta.authors.push(Person {
+                    name: author,
+                    ..Person::default()
+                });
+            }
+        }
+    }
+    let content_language = meta_content(doc, "http-equiv", "content-language");
+    fill(
+        &mut meta.lang,
+        content_language
+            .or_else(|| named("language"))
+            .or_else(|| named("dc.language")),
+    );
+}
+
+fn microdata(doc: &Document, meta: &mut PageMeta) {
+    let scopes = doc.select("[itemscope][itemtype]");
+    let Some(scope) = scopes.nodes().iter().find(|n| {
+        n.attr("itemtype")
+            .is_some_and(|t| ARTICLE_TYPES.iter().any(|a| t.ends_with(&format!("/{a}"))))
+    }) else {
+        return;
+    };
+    let prop = |name: &str| -> Option<String> {
+        let found = scope.descendants().into_iter().find(|d| {
+            d.attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == name))
+                && !d.ancestors(None).iter().any(|a| {
+                    a.id != scope.id
+                        && a.has_attr("itemscope")
+                        && scope.descendants().iter().any(|x| x.id == a.id)
+                })
+        })?;
+        found
+            .attr("content")
+            .or_else(|| found.attr("datetime"))
+            .map(|c| c.to_string())
+            .or_else(|| Some(found.text().to_string()))
+    };
+    offer(meta, prop("headline"));
+    fill(&mut meta.description, prop("description"));
+    fill(&mut meta.published, prop("datePublished"));
+    fill(&mut meta.modified, prop("dateModified"));
+    fill(&mut meta.lang, prop("inLanguage"));
+    if meta.authors.is_empty() {
+        for author in scope.descendants() {
+            if !author
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "author"))
+            {
+                continue;
+            }
+            let name_node = author
+                .descendants()
+                .into_iter()
+                .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"));
+            let name = squash(
+                &name_node
+                    .map(|n| {
+                        n.attr("content")
+                            .map(|c| c.to_string())
+                            .unwrap_or_else(|| n.text().to_string())
+                    })
+                    .unwrap_or_else(|| author.text().to_string()),
+            );
+            let url = author
+                .descendants()
+                .into_iter()
+                .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "url"))
+                .and_then(|u| u.attr("href").or_else(|| u.attr("content")))
+                .map(|u| u.to_string());
+            let role = author
+                .descendants()
+                .into_iter()
+                .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "jobTitle"))
+                .map(|r| squash(&r.text()))
+                .filter(|r| !r.is_empty());
+            if !name.is_empty() && !meta.authors.iter().any(|a| a.name == name) {
+                meta.authors.push(Person {
+                    name,
+                    url,
+                    role,
+                    ..Person::default()
+                });
+            }
+        }
+    }
+    if meta.publisher.is_none() {
+        if let Some(publisher) = scope
+            .descendants()
+            .into_iter()
+            .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "publisher"))
+        {
+            let name_node = publisher
+                .descendants()
+                .into_iter()
+                .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"));
+            let name = squash(
+                &name_node
+                    .map(|n| n.text().to_string())
+                    .unwrap_or_else(|| publisher.text().to_string()),
+            );
+            if !name.is_empty() {
+                meta.publisher = Some(Org {
+                    name,
+                    url: None,
+                    logo: None,
+                });
+            }
+        }
+    }
+}

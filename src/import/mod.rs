@@ -1,0 +1,261 @@
+//! `article-widget import` (feature `import`, native only): articles from HTML pages, Markdown
+//! with front matter and RSS, Atom or JSON feeds, each carrying only what its source says.
+//!
+//! Every source becomes a draft: the article's fields as found, plus warnings for what was
+//! found but cannot be carried. `finish` then runs the model's own check and writes the JSON,
+//! reading it back to prove the file says what was checked.
+
+mod blocks;
+mod feed;
+mod html;
+mod markdown;
+mod metadata;
+mod output;
+mod recognise;
+mod text;
+mod write;
+
+use std::fmt;
+
+use crate::model::{Article, Block, RelatedLink};
+
+pub use output::{run, ImportOptions};
+pub use write::article_json;
+
+/// One article found in a source, checked and written as JSON.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub article: Article,
+    /// The article's JSON file, as `validate` reads it.
+    pub json: String,
+    /// What the source held that the article cannot carry, and URLs the check removed, each
+    /// with where it was.
+    pub warnings: Vec<String>,
+    /// A file name for it without the extension, from its URL or headline.
+    pub slug: String,
+}
+
+/// Why a source gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError(pub String);
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What kind of text a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Html,
+    Markdown,
+    Feed,
+}
+
+impl SourceKind {
+    /// Told by a Markdown or HTML file's extension (a README may start with `<p>`), else by
+    /// the text itself (front matter, JSON Feed's `version`, a feed's root element, an HTML
+    /// tag), else it is Markdown.
+    pub fn detect(text: &str, file_name: &str) -> SourceKind {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => return SourceKind::Markdown,
+            Some("html" | "htm" | "xhtml") => return SourceKind::Html,
+            _ => {}
+        }
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        let lower: String = start
+            .chars()
+            .take(1024)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower.starts_with("---") || lower.starts_with("+++") {
+            return SourceKind::Markdown;
+        }
+        if lower.starts_with('{') {
+            return SourceKind::Feed;
+        }
+        if lower.starts_with('<') {
+            let feed_root = ["<rss", "<feed", "<rdf:rdf"];
+            let is_feed = feed_root.iter().any(|r| lower.contains(r)) && !lower.contains("<html");
+            return if is_feed {
+                SourceKind::Feed
+            } else {
+                SourceKind::Html
+            };
+        }
+        SourceKind::Markdown
+    }
+}
+
+/// Imports every article in one source's text. `name` is how messages name the source;
+/// `page_url` is the address the text was published at (`--url`), for relative URLs. The
+/// first article that cannot be imported fails the whole source; [`import_each`] keeps the
+/// others.
+pub fn import_text(
+    text: &str,
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Vec<Imported>, ImportError> {
+    import_each(text, name, page_url)?.into_iter().collect()
+}
+
+/// Like [`import_text`], with each article's own outcome: one bad item of a feed (an item
+/// without a title, say) does not keep the others out.
+pub fn import_each(
+    text: &str,
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
+    let page_url =
+        match page_url {
+            Some(raw) => Some(url::Url::parse(raw).map_err(|err| {
+                ImportError(format!("--url `{raw}` is not an absolute URL: {err}"))
+            })?),
+            None => None,
+        };
+    let drafts = match SourceKind::detect(text, name) {
+        SourceKind::Html => vec![html::page(text, page_url.as_ref())?],
+        SourceKind::Markdown => vec![markdown::document(text, page_url.as_ref())?],
+        SourceKind::Feed => feed::items(text, page_url.as_ref())?,
+    };
+    Ok(drafts.into_iter().map(finish).collect())
+}
+
+/// An article as found, before the model's check.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub article: Article,
+    pub warnings: Vec<String>,
+    /// Where it came from within the source, for messages: "item 3" of a feed.
+    pub label: Option<String>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        Draft {
+            article: Article {
+                headline: String::new(),
+                standfirst: None,
+                kicker: None,
+                url: None,
+                published: None,
+                updated: None,
+                lang: None,
+                publisher: None,
+                authors: Vec::new(),
+                body: Vec::new(),
+                related: Vec::new(),
+                reading_minutes: 0,
+            },
+            warnings: Vec::new(),
+            label: None,
+        }
+    }
+
+    fn warn(&mut self, message: impl Into<String>) {
+        self.warnings.push(message.into());
+    }
+}
+
+/// Checks the draft with the model's own rules, writes its JSON and reads that back: what is
+/// written is exactly what was checked.
+fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
+    let prefix = draft
+        .label
+        .as_ref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    tidy(&mut draft.article);
+    if draft.article.headline.trim().is_empty() {
+        return Err(ImportError(format!(
+            "{prefix}no headline found (no title in its metadata, heading or front matter); the format needs one"
+        )));
+    }
+    if draft.article.body.is_empty() {
+        return Err(ImportError(format!("{prefix}no article text found")));
+    }
+    let checked = draft
+        .article
+        .check()
+        .map_err(|err| ImportError(format!("{prefix}{err}")))?;
+    let mut warnings: Vec<String> = draft
+        .warnings
+        .iter()
+        .map(|w| format!("{prefix}{w}"))
+        .collect();
+    warnings.extend(
+        checked
+            .warnings
+            .iter()
+            .map(|p| format!("{prefix}{}: {}", p.path, p.message)),
+    );
+    let mut article = checked.article;
+    merge_spans(&mut article);
+    let json = write::pretty(&article_json(&article));
+    let reread = Article::from_json(&json)
+        .map_err(|err| ImportError(format!("{prefix}the written JSON does not validate: {err}")))?;
+    if reread.article != article {
+        return Err(ImportError(format!(
+            "{prefix}the written JSON reads back as a different article"
+        )));
+    }
+    let slug = output::slug(&article);
+    Ok(Imported {
+        article,
+        json,
+        warnings,
+        slug,
+    })
+}
+
+/// Neighbouring spans with the same formatting as one, as after a link the check removed.
+fn merge_spans(article: &mut Article) {
+    for block in &mut article.body {
+        if let Block::Paragraph(text) | Block::Quote { text, .. } = block {
+            *text = text::tidy_spans(std::mem::take(&mut text.0));
+        }
+    }
+}
+
+/// What every source kind shares: a standfirst is not said twice (a description cut from the
+/// first paragraph, as many pages write one, is not a standfirst at all), and related links
+/// are not repeated.
+fn tidy(article: &mut Article) {
+    article.headline = text::squash(&article.headline);
+    if let Some(standfirst) = article.standfirst.take() {
+        let standfirst = text::squash(&standfirst);
+        let first = article
+            .body
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(_)));
+        let first_text = first.and_then(|i| match &article.body[i] {
+            Block::Paragraph(text) => Some(text::squash(&text.text())),
+            _ => None,
+        });
+        let stem = standfirst.trim_end_matches(['…', '.', ' ']);
+        match first_text {
+            // The standfirst shown again at the top of the story: once is enough.
+            Some(text) if text == standfirst && first.is_some_and(|i| i < 2) => {
+                article.body.remove(first.unwrap_or_default());
+                article.standfirst = Some(standfirst);
+            }
+            // A description cut from the first paragraph is not a standfirst.
+            Some(text) if stem.chars().count() >= 40 && text.starts_with(stem) => {}
+            _ if standfirst.is_empty() => {}
+            _ => article.standfirst = Some(standfirst),
+        }
+    }
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    article.related.retain(|RelatedLink { title, url, .. }| {
+        let key = (title.clone(), url.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+}

@@ -1,0 +1,143 @@
+//! Text as a reader sees it: white space collapsed, spans merged, URLs made absolute.
+
+use url::Url;
+
+use crate::model::{Inline, Span};
+
+/// Runs of white space as one space, and none at the ends.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Spans as a reader sees them: white space collapsed across span boundaries, nothing at the
+/// ends, neighbours with the same formatting merged, and a link without text kept as text.
+pub fn tidy_spans(spans: Vec<Span>) -> Inline {
+    let mut out: Vec<Span> = Vec::new();
+    let mut last_was_space = true;
+    for mut span in spans {
+        let mut text = String::with_capacity(span.text.len());
+        for c in span.text.chars() {
+            if c.is_whitespace() {
+                if !last_was_space {
+                    text.push(' ');
+                }
+                last_was_space = true;
+            } else {
+                text.push(c);
+                last_was_space = false;
+            }
+        }
+        span.text = text;
+        if span.text.is_empty() {
+            continue;
+        }
+        if span.href.is_some() && span.text.trim().is_empty() {
+            span.href = None;
+        }
+        match out.last_mut() {
+            Some(prev) if same_format(prev, &span) => prev.text.push_str(&span.text),
+            _ => out.push(span),
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+        if last.text.is_empty() {
+            out.pop();
+        }
+    }
+    // A link's own edge spaces belong to the text around it, so they are not underlined.
+    let mut spaced: Vec<Span> = Vec::with_capacity(out.len());
+    for span in out {
+        if span.href.is_none() || span.text.trim() == span.text {
+            spaced.push(span);
+            continue;
+        }
+        let lead = span.text.len() - span.text.trim_start().len();
+        let tail = span.text.trim_end().len();
+        if lead > 0 {
+            push_plain(&mut spaced, " ");
+        }
+        spaced.push(Span {
+            text: span.text[lead..tail].to_owned(),
+            ..span.clone()
+        });
+        if tail < span.text.len() {
+            push_plain(&mut spaced, " ");
+        }
+    }
+    Inline(spaced)
+}
+
+fn push_plain(spans: &mut Vec<Span>, text: &str) {
+    match spans.last_mut() {
+        Some(prev) if prev.is_plain() => prev.text.push_str(text),
+        _ => spans.push(Span::plain(text)),
+    }
+}
+
+fn same_format(a: &Span, b: &Span) -> bool {
+    a.href == b.href && a.em == b.em && a.strong == b.strong
+}
+
+/// Where relative URLs in a source point: `<base>`, else the page's own URL (`--url`, or the
+/// address the page gives for itself).
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    pub base: Option<Url>,
+}
+
+impl Resolver {
+    /// The URL made absolute when there is a base to resolve it against; otherwise as written.
+    /// Whether it is safe to use is the model's check to say, as for any article.
+    pub fn resolve(&self, raw: &str) -> String {
+        let raw = raw.trim();
+        match &self.base {
+            Some(base) => base.join(raw).map_or_else(|_| raw.to_owned(), String::from),
+            None => raw.to_owned(),
+        }
+    }
+
+    /// An optional URL, empty ones as none.
+    pub fn resolve_opt(&self, raw: Option<&str>) -> Option<String> {
+        raw.map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(|r| self.resolve(r))
+    }
+}
+
+/// The first `n` characters of a text, for naming a thing in a message.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let text = squash(text);
+    if text.chars().count() <= n {
+        return text;
+    }
+    let cut: String = text.chars().take(n).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// A BCP 47 tag from how pages write languages: `en_GB` is `en-GB`.
+pub fn language_tag(raw: &str) -> String {
+    raw.trim().replace('_', "-")
+}
+
+/// An RFC 3339 timestamp from how pages and feeds write dates, or why not. Only the spelling
+/// is changed (`+0000` is `+00:00`); a date without a time or a zone is not given one.
+pub fn timestamp(raw: &str) -> Result<crate::model::Timestamp, String> {
+    let raw = raw.trim();
+    let mut text = raw.to_owned();
+    let bytes = raw.as_bytes();
+    if bytes.len() >= 24 && matches!(bytes[bytes.len() - 5], b'+' | b'-') {
+        let zone = &raw[raw.len() - 4..];
+        if zone.bytes().all(|b| b.is_ascii_digit()) {
+            text = format!("{}:{}", &raw[..raw.len() - 2], &raw[raw.len() - 2..]);
+        }
+    }
+    crate::model::Timestamp::parse(&text).ok_or_else(|| {
+        if raw.len() == 10 {
+            format!("`{raw}` is a date without a time of day; the format needs one")
+        } else {
+            format!("`{raw}` is not an RFC 3339 timestamp")
+        }
+    })
+}

@@ -1,0 +1,176 @@
+//! An article as JSON text, its fields in the order of the format's documentation, so the
+//! same article is always the same bytes.
+
+use crate::model::{Article, Block, Inline, Json};
+
+/// The article in the widget's JSON format. Absent fields are left out, never written as null.
+pub fn article_json(article: &Article) -> Json {
+    let mut object = Object::default();
+    object.text("headline", Some(&article.headline));
+    object.text("standfirst", article.standfirst.as_deref());
+    object.text("kicker", article.kicker.as_deref());
+    object.text("url", article.url.as_deref());
+    object.text("published", article.published.as_ref().map(|t| t.as_str()));
+    object.text("updated", article.updated.as_ref().map(|t| t.as_str()));
+    object.text("lang", article.lang.as_deref());
+    if let Some(publisher) = &article.publisher {
+        let mut p = Object::default();
+        p.text("name", Some(&publisher.name));
+        p.text("url", publisher.url.as_deref());
+        p.text("logo", publisher.logo.as_deref());
+        object.value("publisher", p.into());
+    }
+    if !article.authors.is_empty() {
+        let authors = article.authors.iter().map(|author| {
+            let mut a = Object::default();
+            a.text("name", Some(&author.name));
+            a.text("role", author.role.as_deref());
+            a.text("bio", author.bio.as_deref());
+            a.text("avatar", author.avatar.as_deref());
+            a.text("url", author.url.as_deref());
+            a.into()
+        });
+        object.value("authors", Json::Array(authors.collect()));
+    }
+    object.value(
+        "body",
+        Json::Array(article.body.iter().map(block).collect()),
+    );
+    if !article.related.is_empty() {
+        let related = article.related.iter().map(|link| {
+            let mut r = Object::default();
+            r.text("title", Some(&link.title));
+            r.text("url", link.url.as_deref());
+            r.text("kicker", link.kicker.as_deref());
+            r.text("image", link.image.as_deref());
+            r.into()
+        });
+        object.value("related", Json::Array(related.collect()));
+    }
+    object.into()
+}
+
+fn block(block: &Block) -> Json {
+    let mut object = Object::default();
+    object.text("type", Some(block.kind().name()));
+    match block {
+        Block::Paragraph(text) => object.value("text", inline(text)),
+        Block::Heading(text) => object.text("text", Some(text)),
+        Block::Quote { text, cite } => {
+            object.value("text", inline(text));
+            object.text("cite", cite.as_deref());
+        }
+        Block::PullQuote { text, cite } => {
+            object.text("text", Some(text));
+            object.text("cite", cite.as_deref());
+        }
+        Block::Image(image) => {
+            object.text("src", Some(&image.src));
+            object.text("alt", Some(&image.alt));
+            object.text("caption", image.caption.as_deref());
+            object.text("credit", image.credit.as_deref());
+            for (key, value) in [("width", image.width), ("height", image.height)] {
+                if let Some(value) = value {
+                    object.value(key, Json::Number(value.to_string()));
+                }
+            }
+        }
+        Block::Promo(promo) => {
+            object.text("title", Some(&promo.title));
+            object.text("text", promo.text.as_deref());
+            if let Some(action) = &promo.action {
+                let mut a = Object::default();
+                a.text("label", Some(&action.label));
+                a.text("url", Some(&action.url));
+                object.value("action", a.into());
+            }
+        }
+    }
+    object.into()
+}
+
+/// Plain text as a string; formatted text as an array of strings and span objects.
+fn inline(text: &Inline) -> Json {
+    if text.0.iter().all(|span| span.is_plain()) {
+        return Json::String(text.text());
+    }
+    let spans = text.0.iter().map(|span| {
+        if span.is_plain() {
+            return Json::String(span.text.clone());
+        }
+        let mut s = Object::default();
+        s.text("text", Some(&span.text));
+        s.text("href", span.href.as_deref());
+        for (key, on) in [("em", span.em), ("strong", span.strong)] {
+            if on {
+                s.value(key, Json::Bool(true));
+            }
+        }
+        s.into()
+    });
+    Json::Array(spans.collect())
+}
+
+#[derive(Default)]
+struct Object(Vec<(String, Json)>);
+
+impl Object {
+    fn text(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.0
+                .push((key.to_owned(), Json::String(value.to_owned())));
+        }
+    }
+
+    fn value(&mut self, key: &str, value: Json) {
+        self.0.push((key.to_owned(), value));
+    }
+}
+
+impl From<Object> for Json {
+    fn from(object: Object) -> Json {
+        Json::Object(object.0)
+    }
+}
+
+/// JSON text indented by two spaces, as static/articles/ is written, ending in a newline.
+pub fn pretty(json: &Json) -> String {
+    let mut out = String::new();
+    write_value(json, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+fn write_value(json: &Json, depth: usize, out: &mut String) {
+    let indent = |depth: usize| "  ".repeat(depth);
+    match json {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(n),
+        Json::String(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
+        Json::Array(items) if items.is_empty() => out.push_str("[]"),
+        Json::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                write_value(item, depth + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push(']');
+        }
+        Json::Object(members) if members.is_empty() => out.push_str("{}"),
+        Json::Object(members) => {
+            out.push_str("{\n");
+            for (i, (key, value)) in members.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                out.push_str(&serde_json::Value::from(key.as_str()).to_string());
+                out.push_str(": ");
+                write_value(value, depth + 1, out);
+                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push('}');
+        }
+    }
+}

@@ -1,0 +1,1240 @@
+//! `article-widget import`: pages, Markdown and feeds to articles, on fixtures written to look
+//! like what sites publish (tests/fixtures/import/), and through the command line.
+#![cfg(all(feature = "import", not(target_arch = "wasm32")))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use article_widget::import::{import_text, Imported};
+use article_widget::load::read_article;
+use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
+use article_widget::ssr::{render_page, RenderOptions};
+
+const FIXTURES: &str = "tests/fixtures/import";
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn import(name: &str, url: Option<&str>) -> Vec<Imported> {
+    import_text(&fixture(name), name, url).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+fn import_one(name: &str, url: Option<&str>) -> Imported {
+    let mut articles = import(name, url);
+    assert_eq!(articles.len(), 1, "{name}: one article");
+    articles.remove(0)
+}
+
+fn seed(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("static/articles")
+        .join(name);
+    read_article(&path).unwrap().1.article
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_article-widget"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A fresh folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("artw-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn paragraph_texts(article: &Article) -> Vec<String> {
+    article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(text) => Some(text.text()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The seed laid out as a news site publishes it (JSON-LD in an @graph with the publisher by
+/// reference, a byline, a newsletter box with a sign-up form between paragraphs, a pull quote,
+/// an author bio, related headlines, and a site around it: navigation, share buttons, a "most
+/// popular" sidebar, a footer) imports as static/articles/krebs.json describes it.
+#[test]
+fn the_seed_as_a_news_page_imports_as_krebs_json_describes_it() {
+    let imported = import_one("krebs-news.html", None);
+    let got = &imported.article;
+    let mut want = seed("krebs.json");
+
+    // What the page carries that krebs.json, typed from the page's text, does not: the page's
+    // address, its publication date, its language (British English) and the links of the two
+    // related headlines. The importer keeps them; it invents nothing else.
+    assert_eq!(
+        got.url.as_deref(),
+        Some("https://www.itpro.example/security/357702/trump-fires-cyber-security-chief-over-election-fraud-dismissal")
+    );
+    assert_eq!(
+        got.published.as_ref().map(Timestamp::as_str),
+        Some("2020-11-18T10:41:12+00:00")
+    );
+    assert_eq!(got.lang.as_deref(), Some("en-GB"));
+    let related_urls: Vec<Option<&str>> = got.related.iter().map(|r| r.url.as_deref()).collect();
+    assert_eq!(
+        related_urls,
+        [
+            Some("https://www.itpro.example/business/careers/if-you-want-to-look-like-a-flesh-bound-chatbot"),
+            Some("https://www.itpro.example/business/careers/laid-off-workers-are-ditching-full-time-work"),
+        ]
+    );
+    want.url = got.url.clone();
+    want.published = got.published.clone();
+    want.lang = got.lang.clone();
+    for (link, url) in want.related.iter_mut().zip(&related_urls) {
+        link.url = url.map(str::to_owned);
+    }
+
+    // Field by field, so a failure says which.
+    assert_eq!(got.headline, want.headline);
+    assert_eq!(got.standfirst, want.standfirst);
+    assert_eq!(got.kicker, want.kicker, "the page shows no kicker");
+    assert_eq!(got.publisher, want.publisher);
+    assert_eq!(got.updated, want.updated, "the page gives no modified date");
+    assert_eq!(
+        got.authors, want.authors,
+        "the byline's role and the bio in the byline card"
+    );
+    assert_eq!(
+        got.related, want.related,
+        "the two related headlines, not 'Most popular'"
+    );
+    assert_eq!(got.body.len(), want.body.len());
+    for (i, (got, want)) in got.body.iter().zip(&want.body).enumerate() {
+        assert_eq!(got, want, "body[{i}]");
+    }
+    assert!(matches!(
+        &got.body[8],
+        Block::Promo(PromoBlock { title, action: None, .. }) if title == "Get the ITPro. daily newsletter"
+    ));
+    assert_eq!(got.reading_minutes, want.reading_minutes);
+    assert_eq!(*got, want);
+
+    // The sign-up form is the one thing on the page the format cannot carry, and it says so.
+    assert_eq!(
+        imported.warnings,
+        ["body[8]: the promo's sign-up form cannot be carried and was dropped"]
+    );
+}
+
+#[test]
+fn a_blog_page_without_metadata_is_read_as_a_reader_reads_it() {
+    let imported = import_one("blog-no-metadata.html", None);
+    let article = &imported.article;
+    assert_eq!(
+        article.headline, "Why I switched my sourdough to rye",
+        "no site name"
+    );
+    assert_eq!(
+        article.standfirst, None,
+        "the blog's tagline is not a standfirst"
+    );
+    assert_eq!(article.publisher, None, "nothing names a publisher");
+    assert_eq!(article.published, None);
+    assert_eq!(article.lang, None, "the page names no language");
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(article.authors[0].name, "Maren Olsen");
+    assert_eq!(article.authors[0].url.as_deref(), Some("/author/maren/"));
+
+    let first = match &article.body[0] {
+        Block::Paragraph(text) => text,
+        other => panic!("{other:?}"),
+    };
+    assert!(first.0.contains(&Span {
+        text: "fine".into(),
+        em: true,
+        ..Span::default()
+    }));
+    assert!(first.0.contains(&Span {
+        text: "much better".into(),
+        strong: true,
+        ..Span::default()
+    }));
+    let link = Span {
+        text: "a bakery in Bergen".into(),
+        href: Some("https://www.example.org/rye-starter-guide".into()),
+        ..Span::default()
+    };
+    assert!(matches!(&article.body[1], Block::Paragraph(t) if t.0.contains(&link)));
+    assert_eq!(
+        article.body[2],
+        Block::Heading("What changes with rye".into())
+    );
+    match &article.body[4] {
+        Block::Image(image) => {
+            assert_eq!(
+                image.src,
+                "/wp-content/uploads/2024/03/rye-loaf-1024x683.jpg"
+            );
+            assert_eq!(image.alt, "A dark rye loaf cut open on a wooden board");
+            assert_eq!(
+                image.caption.as_deref(),
+                Some("The third bake, after a 14-hour proof.")
+            );
+            assert_eq!(image.credit.as_deref(), Some("Photo: Maren Olsen"));
+            assert_eq!((image.width, image.height), (Some(1024), Some(683)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        &article.body[5],
+        Block::Quote { cite: Some(cite), .. } if cite == "Anne Lise, the baker in Bergen"
+    ));
+    let texts = paragraph_texts(article);
+    assert!(
+        texts.contains(&"Feed the starter in the morning.".to_owned()),
+        "list items kept as paragraphs"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Lovely post")),
+        "comments are not the story"
+    );
+    assert!(!texts.iter().any(|t| t.contains("WordPress")));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("a list of 3 items became paragraphs")));
+    assert!(imported.warnings.iter().any(|w| w
+        .starts_with("after body[9]: a table (\"Bake Proof Result")
+        && w.ends_with("was dropped: the format has no block for it")));
+}
+
+#[test]
+fn a_right_to_left_page_keeps_its_language_and_so_its_direction() {
+    let imported = import_one("rtl-news.html", None);
+    let article = &imported.article;
+    assert_eq!(article.lang.as_deref(), Some("ar"));
+    assert_eq!(article.dir(), "rtl");
+    assert_eq!(article.headline, "الأمطار الغزيرة تغلق الطرق في عمّان");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("أغلقت السلطات عدداً من الطرق الرئيسية في العاصمة بعد أمطار هي الأغزر منذ عشر سنوات")
+    );
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(article.authors[0].name, "ليلى حداد");
+    assert_eq!(
+        article.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("الصحيفة اليومية")
+    );
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-01-09T07:15:00+02:00"),
+        "+0200 spelt as RFC 3339, the zone kept"
+    );
+    assert!(matches!(
+        &article.body[2],
+        Block::Quote { cite: Some(cite), .. } if cite == "الناطق باسم الدفاع المدني"
+    ));
+    assert!(
+        !paragraph_texts(article).iter().any(|t| t.contains("بقلم")),
+        "the byline is not a paragraph"
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
+fn a_page_that_says_it_is_right_to_left_but_names_no_such_language_is_warned_about() {
+    let page = r#"<!DOCTYPE html><html dir="rtl"><head><title>Title</title></head><body><article><h1>Title</h1>
+        <p>This paragraph is long enough to be read as the story by Readability, which wants some text.</p>
+        <p>And a second one, so that there is no doubt at all about where the story of the page is.</p></article></body></html>"#;
+    let imported = import_text(page, "rtl.html", None).unwrap().remove(0);
+    assert_eq!(imported.article.lang, None, "no language is invented");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("the page is written rtl")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn lazy_images_load_from_their_real_source_and_relative_urls_resolve_against_base() {
+    let url = "https://coastal.example/features/2024/lighthouse-school";
+    let imported = import_one("lazy-images.html", Some(url));
+    let article = &imported.article;
+    assert_eq!(
+        article.url.as_deref(),
+        Some(url),
+        "--url is the page's address"
+    );
+    let images: Vec<(&str, &str)> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(i) => Some((i.src.as_str(), i.alt.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        images,
+        [
+            // data-src over the placeholder, relative to <base href="/features/2024/">
+            (
+                "https://coastal.example/features/2024/images/lighthouse-lead.jpg",
+                "A lighthouse on a cliff at dusk"
+            ),
+            // the widest data-srcset candidate of a <picture>
+            (
+                "https://coastal.example/features/2024/images/lamp-room-1200.jpg",
+                "Brass gears of a lamp mechanism"
+            ),
+            // protocol-relative, given the page's scheme
+            (
+                "https://cdn.coastal.example/img/logbook-page.jpg",
+                "A handwritten logbook page"
+            ),
+        ]
+    );
+    let spans: Vec<&Span> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(t) => Some(t.0.iter()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let links: Vec<&str> = spans.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(
+        links,
+        [
+            "https://coastal.example/history/keepers",
+            "https://coastal.example/gallery/logbook"
+        ]
+    );
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.text.contains("see a page of it") && s.href.is_none()),
+        "a javascript: link's text stays, the link goes"
+    );
+    match &article.body[1] {
+        Block::Image(image) => assert_eq!(image.credit.as_deref(), Some("Photograph: Ana Ruiz")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn without_a_base_relative_urls_stay_relative_and_unsafe_ones_are_dropped_by_the_models_rules() {
+    let page = r#"<html lang="en"><head><title>Links</title></head><body><article><h1>Links</h1>
+        <p>This story links <a href="/one">to a page</a>, <a href="JaVa&#9;script:alert(1)">to a script</a> and
+        <a href="//evil.example/x">to another host without a scheme</a>, which is enough text.</p>
+        <p>A second paragraph, so that Readability is in no doubt about where the story is.</p></article></body></html>"#;
+    let imported = import_text(page, "links.html", None).unwrap().remove(0);
+    let Block::Paragraph(text) = &imported.article.body[0] else {
+        panic!()
+    };
+    let links: Vec<&str> = text.0.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(links, ["/one"]);
+    assert!(text.text().contains("to a script"), "the text stays");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("protocol-relative URLs are not allowed")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn markdown_with_yaml_front_matter_and_the_documented_conventions() {
+    let imported = import_one("post-yaml.md", None);
+    let article = &imported.article;
+    assert_eq!(article.headline, "Council approves the new cycle bridge");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("After four years of consultation, the river crossing will open in 2026.")
+    );
+    assert_eq!(article.lang.as_deref(), Some("en-GB"));
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-05-02T18:30:00+01:00")
+    );
+    assert_eq!(
+        article.updated.as_ref().map(Timestamp::as_str),
+        Some("2024-05-03T08:00:00+01:00")
+    );
+    let author = &article.authors[0];
+    assert_eq!(author.name, "Tom Okafor");
+    assert_eq!(author.role.as_deref(), Some("Transport correspondent"));
+    assert_eq!(
+        author.bio.as_deref(),
+        Some("Tom Okafor covers transport and planning.")
+    );
+    assert_eq!(
+        article.publisher.as_ref().and_then(|p| p.url.as_deref()),
+        Some("https://example.news/")
+    );
+    let related: Vec<(&str, Option<&str>)> = article
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.url.as_deref()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("How the old ferry closed", Some("/2023/ferry-closure")),
+            ("Why the bridge took four years", None)
+        ]
+    );
+    let kinds: Vec<&str> = article.body.iter().map(|b| b.kind().name()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "pullquote",
+            "paragraph",
+            "heading",
+            "image",
+            "promo",
+            "quote",
+            "paragraph"
+        ]
+    );
+    assert_eq!(
+        article.body[1],
+        Block::PullQuote {
+            text: "This is the most important crossing we will build this decade.".into(),
+            cite: Some("Councillor Amira Shah".into()),
+        }
+    );
+    match &article.body[5] {
+        Block::Promo(promo) => {
+            assert_eq!(promo.title, "Get the Gazette's morning briefing");
+            assert_eq!(
+                promo.text.as_deref(),
+                Some("The day's local news in your inbox at 7am.")
+            );
+            let action = promo.action.as_ref().unwrap();
+            assert_eq!(
+                (action.label.as_str(), action.url.as_str()),
+                ("Sign up free", "https://example.news/newsletters")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match &article.body[4] {
+        Block::Image(image) => {
+            assert_eq!(image.alt, "An artist's impression of the bridge at night");
+            assert_eq!(image.caption.as_deref(), Some("The design chosen in 2023"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        matches!(&article.body[6], Block::Quote { cite: Some(c), .. } if c == "The council's project manager")
+    );
+    assert_eq!(
+        paragraph_texts(article).last().unwrap(),
+        "Construction starts in the autumn. Costs are still being agreed."
+    );
+    let html_warnings: Vec<&String> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.contains("raw HTML"))
+        .collect();
+    assert_eq!(html_warnings.len(), 2, "{:?}", imported.warnings);
+    assert!(html_warnings[0].starts_with("line 47: raw HTML `<span class=\"note\">` was dropped"));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w == "line 49: a code block was dropped: the format has no block for it"));
+    assert!(!imported.json.contains('<'), "no HTML in the output");
+}
+
+#[test]
+fn markdown_with_toml_front_matter() {
+    let article = import_one("post-toml.md", None).article;
+    assert_eq!(article.headline, "A quieter night sky over the valley");
+    assert_eq!(
+        article.standfirst.as_deref(),
+        Some("Dimmer streetlights have halved light pollution in two years.")
+    );
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-09-14T21:00:00Z")
+    );
+    assert_eq!(article.lang.as_deref(), Some("en"));
+    assert_eq!(article.authors[0].name, "Priya Raman");
+    assert_eq!(article.related[0].kicker.as_deref(), Some("Astronomy"));
+    assert_eq!(article.body.len(), 2);
+}
+
+#[test]
+fn a_markdown_date_without_a_time_is_dropped_with_a_warning_not_given_one() {
+    let md = "---\ntitle: Dates\ndate: 2024-05-02\n---\nText.\n";
+    let imported = import_text(md, "dates.md", None).unwrap().remove(0);
+    assert_eq!(imported.article.published, None);
+    assert_eq!(
+        imported.warnings,
+        ["front matter: published: `2024-05-02` is a date without a time of day; the format needs one; it was dropped"]
+    );
+}
+
+#[test]
+fn rss_2_items_are_articles_with_the_channels_metadata() {
+    let items = import("feed-rss2.xml", None);
+    assert_eq!(items.len(), 2);
+    let first = &items[0].article;
+    assert_eq!(first.headline, "Ferry timetable changes from April");
+    assert_eq!(
+        first.url.as_deref(),
+        Some("https://herald.example/news/ferry-timetable-april")
+    );
+    assert_eq!(
+        first.standfirst.as_deref(),
+        Some("The first sailing moves half an hour earlier.")
+    );
+    assert_eq!(first.authors[0].name, "Sam Reyes");
+    assert_eq!(
+        first.published.as_ref().map(Timestamp::as_str),
+        Some("2024-03-12T08:30:00Z")
+    );
+    assert_eq!(first.lang.as_deref(), Some("en-gb"));
+    assert_eq!(
+        first.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("Harbour Town Herald")
+    );
+    assert_eq!(first.body[2], Block::Heading("Weekend sailings".into()));
+    let Block::Paragraph(links) = &first.body[1] else {
+        panic!()
+    };
+    let hrefs: Vec<&str> = links.0.iter().filter_map(|s| s.href.as_deref()).collect();
+    assert_eq!(
+        hrefs,
+        ["https://herald.example/travel/ferry"],
+        "relative to the item's link"
+    );
+    assert_eq!(
+        items[0].warnings,
+        ["item 1: body[1].text[3].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed"]
+    );
+    let second = &items[1].article;
+    assert_eq!(
+        second.standfirst, None,
+        "the description is the only text: it is the body"
+    );
+    assert_eq!(
+        paragraph_texts(second),
+        ["The central library reopened on Monday after six months of roof repairs. Opening hours are unchanged."]
+    );
+}
+
+#[test]
+fn atom_entries_keep_the_zone_their_dates_were_written_in() {
+    let entry = import_one("feed-atom.xml", None).article;
+    assert_eq!(
+        entry.headline, "La fête du village revient en juin",
+        "type=\"html\" read as text"
+    );
+    assert_eq!(entry.lang.as_deref(), Some("fr"));
+    assert_eq!(
+        entry.published.as_ref().map(Timestamp::as_str),
+        Some("2024-06-01T07:00:00+02:00")
+    );
+    assert_eq!(
+        entry.updated.as_ref().map(Timestamp::as_str),
+        Some("2024-06-02T09:15:00+02:00")
+    );
+    assert_eq!(
+        entry.authors[0].url.as_deref(),
+        Some("https://collines.example/auteurs/claire-martin")
+    );
+    match &entry.body[1] {
+        Block::Image(image) => {
+            assert_eq!(image.src, "https://collines.example/images/fete-2023.jpg");
+            assert_eq!(image.credit.as_deref(), Some("Photo : Luc Bernard"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn json_feed_items_take_the_feeds_authors_and_language() {
+    let item = import_one("feed.json", None).article;
+    assert_eq!(item.headline, "The swifts are back");
+    assert_eq!(item.lang.as_deref(), Some("en-US"));
+    assert_eq!(item.authors[0].name, "Jo Park");
+    assert_eq!(
+        item.published.as_ref().map(Timestamp::as_str),
+        Some("2024-05-21T06:10:00-04:00")
+    );
+    assert!(matches!(&item.body[1], Block::Quote { cite: Some(c), .. } if c == "RSPB"));
+}
+
+/// What `render` writes, imported back, is the article it was rendered from.
+#[test]
+fn a_rendered_page_imports_back_as_the_same_article() {
+    for name in ["krebs.json", "ar-krebs.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("static/articles")
+            .join(name);
+        let (source, checked) = read_article(&path).unwrap();
+        let page = render_page(&checked.article, &source, &RenderOptions::default());
+        let mut back = import_text(&page, "page.html", None).unwrap();
+        assert_eq!(back.len(), 1);
+        let mut article = back.remove(0).article;
+        if checked.article.lang.is_none() {
+            // The page spells out the default language, `en`, which the article leaves unsaid.
+            assert_eq!(article.lang.as_deref(), Some("en"), "{name}");
+            article.lang = None;
+        }
+        assert_eq!(article, checked.article, "{name}");
+    }
+}
+
+#[test]
+fn the_same_source_twice_gives_the_same_bytes() {
+    for name in [
+        "krebs-news.html",
+        "blog-no-metadata.html",
+        "post-yaml.md",
+        "feed-rss2.xml",
+        "feed-atom.xml",
+        "feed.json",
+    ] {
+        let first: Vec<String> = import(name, None).into_iter().map(|a| a.json).collect();
+        let second: Vec<String> = import(name, None).into_iter().map(|a| a.json).collect();
+        assert_eq!(first, second, "{name}");
+    }
+    let dir = scratch("twice");
+    let out_dir = dir.to_str().unwrap();
+    let first = run(&[
+        "import",
+        "tests/fixtures/import/krebs-news.html",
+        "-o",
+        out_dir,
+    ]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let file = dir.join("trump-fires-cyber-security-chief-over-election-fraud-dismissal.json");
+    let bytes = std::fs::read(&file).unwrap();
+    let again = run(&[
+        "import",
+        "tests/fixtures/import/krebs-news.html",
+        "-o",
+        out_dir,
+    ]);
+    assert!(again.status.success());
+    assert!(text(&again.stdout).starts_with(&format!("unchanged {}", file.display())));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no second copy"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn one_bad_source_among_good_ones_is_reported_and_the_others_are_written() {
+    let dir = scratch("bad");
+    let broken = dir.join("broken.xml");
+    std::fs::write(
+        &broken,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut off",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/post-toml.md",
+        broken.to_str().unwrap(),
+        "tests/fixtures/import/missing.html",
+        "tests/fixtures/import/feed.json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: not a feed that can be read",
+            broken.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("article-widget: tests/fixtures/import/missing.html: could not read"),
+        "{stderr}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        ["a-quieter-night-sky-over-the-valley.json", "swifts.json"]
+    );
+    // Each file passes the command line's own check.
+    for name in &written {
+        let file = dir.join("out").join(name);
+        let check = run(&["validate", file.to_str().unwrap()]);
+        assert!(check.status.success(), "{}", text(&check.stdout));
+        assert!(text(&check.stdout).ends_with(": ok\n"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_taken_by_another_article_is_never_overwritten() {
+    let dir = scratch("collide");
+    let taken = dir.join("swifts.json");
+    std::fs::write(&taken, "someone else's file").unwrap();
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/feed.json",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&taken).unwrap(),
+        "someone else's file"
+    );
+    assert!(dir.join("swifts-2.json").exists());
+    let leftovers = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".partial")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dry_run_says_what_would_be_written_and_writes_nothing() {
+    let dir = scratch("dry");
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        "--dry-run",
+        "tests/fixtures/import/feed-rss2.xml",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.starts_with(&format!("would write {} from tests/fixtures/import/feed-rss2.xml: \"Ferry timetable changes from April\"", out_dir.join("ferry-timetable-april.json").display())));
+    assert!(!out_dir.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn standard_output_takes_one_article() {
+    let out = run(&["import", "tests/fixtures/import/post-toml.md"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), import_one("post-toml.md", None).json);
+    assert!(Article::from_json(&text(&out.stdout)).is_ok());
+
+    let out = run(&["import", "tests/fixtures/import/feed-rss2.xml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.stdout, b"");
+    assert!(text(&out.stderr)
+        .contains("2 articles found; standard output takes one, so give a folder with -o"));
+}
+
+#[test]
+fn a_page_with_no_story_is_an_error_that_names_it() {
+    let err = import_text(
+        "<html><head><title>x</title></head><body></body></html>",
+        "empty.html",
+        None,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no article text found"), "{err}");
+    let err = import_text("Text", "page.md", Some("not a url")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("--url `not a url` is not an absolute URL"),
+        "{err}"
+    );
+}
+
+/// None of the import code reaches the browser's build: its crates are native-only
+/// dependencies, so the wasm's dependency tree has none of them even with the feature on.
+#[test]
+fn no_import_crate_is_in_the_wasm_dependency_tree() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let tree = Command::new(cargo)
+        .args([
+            "tree",
+            "--locked",
+            "--offline",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-e",
+            "normal",
+            "--features",
+            "cli",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(tree.status.success(), "{}", text(&tree.stderr));
+    let tree = text(&tree.stdout);
+    assert!(tree.contains("yew v0.23"), "the tree is the wasm's: {tree}");
+    for name in [
+        "dom_smoothie",
+        "dom_query",
+        "html5ever",
+        "feed-rs",
+        "pulldown-cmark",
+        "serde-saphyr",
+        "toml ",
+        "url ",
+        "chrono",
+    ] {
+        assert!(
+            !tree.lines().any(|l| l.starts_with(name)),
+            "{name} is in the wasm's dependency tree"
+        );
+    }
+}
+
+fn page(body: &str) -> Imported {
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>A short story</title></head><body><article><h1>A short story</h1>{body}</article></body></html>"#
+    );
+    import_text(&html, "page.html", Some("https://news.example/a/story"))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .remove(0)
+}
+
+#[test]
+fn a_news_brief_shorter_than_readabilitys_threshold_still_imports() {
+    let imported = page("<p>Only one short paragraph of news.</p>");
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        ["Only one short paragraph of news."]
+    );
+}
+
+#[test]
+fn a_related_heading_over_a_list_of_links_gives_related_links_and_leaves_the_story() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story.</p><p>The second paragraph of the story.</p>
+        <h3>Read more</h3><ul><li><a href="/b">Council delays the bridge vote</a></li><li><a href="https://elsewhere.example/c">Why the ferry stopped running</a></li></ul>
+        <p>The last paragraph, after the list.</p></div>"#,
+    );
+    let related: Vec<(&str, Option<&str>)> = imported
+        .article
+        .related
+        .iter()
+        .map(|r| (r.title.as_str(), r.url.as_deref()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                "Council delays the bridge vote",
+                Some("https://news.example/b")
+            ),
+            (
+                "Why the ferry stopped running",
+                Some("https://elsewhere.example/c")
+            )
+        ]
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "The first paragraph of the story.",
+            "The second paragraph of the story.",
+            "The last paragraph, after the list."
+        ]
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(_))));
+}
+
+#[test]
+fn a_heading_that_merely_says_read_more_inside_the_story_does_not_make_the_story_a_list() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story, which goes on for a while so that it is prose.</p>
+        <h3>Read more about the council's plans</h3><p>Another paragraph of the story follows the heading here.</p></div>"#,
+    );
+    assert_eq!(paragraph_texts(&imported.article).len(), 2);
+    assert!(imported.article.related.is_empty());
+}
+
+#[test]
+fn layout_tables_are_read_through_and_data_tables_are_dropped() {
+    let imported = page(
+        r#"<table><tr><td><p>A story laid out in a table, as old pages do, with the scores of the match.</p>
+        <table><caption>Results</caption><tr><th>Team</th><th>Score</th></tr><tr><td>Reds</td><td>3</td></tr></table>
+        <p>And the story goes on after the scores, in the same cell of the layout table.</p></td></tr></table>"#,
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "A story laid out in a table, as old pages do, with the scores of the match.",
+            "And the story goes on after the scores, in the same cell of the layout table."
+        ]
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w
+                .starts_with("after body[0]: a table (\"Results Team Score Reds 3\") was dropped")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
+    let imported = page(
+        "<p>Before.</p><pre>A plain-text notice,\nwrapped by hand.\n\nIts second paragraph.</pre><pre><code>let x = 1;</code></pre>",
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "Before.",
+            "A plain-text notice, wrapped by hand.",
+            "Its second paragraph."
+        ]
+    );
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("preformatted text became 2 paragraphs")));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("a code listing (\"let x = 1;\") was dropped")));
+}
+
+#[test]
+fn bylines_are_read_as_names() {
+    let cases = [
+        (
+            r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
+            vec!["Joe Wee"],
+        ),
+        (
+            r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#,
+            vec!["Ana Ruiz", "Tom Okafor"],
+        ),
+        (
+            r#"<p class="byline">Our Foreign Staff</p>"#,
+            vec!["Our Foreign Staff"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!(
+            "{byline}<p>The story itself, told in a paragraph that is long enough to read as one.</p>"
+        ));
+        let got: Vec<&str> = imported
+            .article
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(got, names, "{byline}");
+        assert!(
+            !paragraph_texts(&imported.article)
+                .iter()
+                .any(|t| t.contains("Monday")),
+            "{byline}"
+        );
+    }
+}
+
+#[test]
+fn import_help_names_its_options() {
+    let help = text(&run(&["import", "--help"]).stdout);
+    for flag in ["--output", "--url", "--dry-run", "<SOURCES>"] {
+        assert!(help.contains(flag), "import --help mentions {flag}");
+    }
+    let usage = run(&["import"]);
+    assert_eq!(usage.status.code(), Some(2), "no source is a usage mistake");
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of real pages, in any order and nesting, half-closed or not.
+    const PIECES: &[&str] = &[
+        "<p>", "</p>", "<div class=\"newsletter-signup\">", "</div>", "<aside class=\"pull-quote\">",
+        "</aside>", "<figure>", "</figure>", "<figcaption>", "<img data-src=\"a.jpg\" alt=\"x\">",
+        "<img src=\"data:image/gif;base64,R0lG\">", "<blockquote>", "</blockquote>", "— A Name",
+        "<h2>Related</h2>", "<ul>", "<li>", "<a href=\"/x\">", "<a href=\"javascript:x\">", "</a>",
+        "<table><tr><td>", "<th>", "<pre>", "<code>", "<em>", "<strong>", "<br>",
+        "<div class=\"author-bio\"><p class=\"name\">Ann</p>", "<form><input type=\"email\">",
+        "Words of the story, enough of them to read as prose. ", "é", "\u{202e}", "&amp;", "\n\n",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":{\"@id\":\"#a\"}}</script>",
+        "<meta property=\"og:title\" content=\"T\">", "<base href=\"../\">", "<html lang=\"ar\" dir=\"rtl\">",
+    ];
+
+    fn page() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn any_page_imports_or_is_refused_with_a_message(body in page()) {
+            let html = format!("<html><head><title>T</title></head><body><article>{body}</article></body></html>");
+            match import_text(&html, "p.html", Some("https://example.com/a/b")) {
+                Ok(articles) => {
+                    for imported in articles {
+                        prop_assert!(Article::from_json(&imported.json).is_ok());
+                        // The pieces hold no escaped markup, so a tag in the output would be HTML let through.
+                        prop_assert!(!imported.json.contains("<p") && !imported.json.contains("<a "));
+                    }
+                }
+                Err(err) => prop_assert!(!err.to_string().is_empty()),
+            }
+        }
+
+        #[test]
+        fn any_markdown_or_feed_text_imports_or_is_refused(text in "(---\n|\\+\\+\\+\n|<rss><channel><item>|\\{\"version\":\"https://jsonfeed.org/version/1\",)?[ -~\n>#*\\[\\]!()é—-]{0,300}") {
+            let _ = import_text(&text, "source", None);
+        }
+    }
+}
+
+#[test]
+fn an_embedded_post_is_a_quote_with_its_attribution() {
+    let imported = page(
+        r#"<p>The story before the post, long enough to be the story's own paragraph.</p>
+        <blockquote class="twitter-tweet"><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://twitter.example/x/status/1">November 18, 2020</a></blockquote>"#,
+    );
+    assert_eq!(
+        imported.article.body[1],
+        Block::Quote {
+            text: article_widget::model::Inline::plain("We did it right."),
+            cite: Some("Chris Krebs (@CISAKrebs) November 18, 2020".into()),
+        }
+    );
+}
+
+#[test]
+fn a_short_story_in_a_subscriber_wrapper_is_not_a_promo() {
+    let imported = page(
+        r#"<div class="subscriber-content"><h2>The short of it</h2><p>One paragraph of story.</p><p>A second paragraph.</p>
+        <p>A third.</p><p>A fourth.</p><p>And a fifth, which no sign-up box has.</p></div>"#,
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Promo(_))));
+    assert_eq!(paragraph_texts(&imported.article).len(), 5);
+}
+
+#[test]
+fn a_feed_item_without_a_title_is_reported_and_the_other_items_are_written() {
+    let dir = scratch("item");
+    let feed = dir.join("feed.xml");
+    std::fs::write(
+        &feed,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>
+        <item><description>An item with text but no title.</description></item>
+        <item><title>A titled item</title><link>https://notes.example/titled</link><description>Its text.</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        feed.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: item 1: no headline found",
+            feed.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        out_dir.join("titled.json").exists(),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn rss_1_and_0_91_items_import_too() {
+    let rdf = import_one("feed-rss1.rdf", None).article;
+    assert_eq!(rdf.headline, "First frost of the autumn");
+    assert_eq!(rdf.authors[0].name, "Hal Berg");
+    assert_eq!(
+        rdf.published.as_ref().map(Timestamp::as_str),
+        Some("2024-10-13T06:00:00+01:00")
+    );
+    assert_eq!(rdf.lang.as_deref(), Some("en"));
+    let old = import_one("feed-rss091.xml", None).article;
+    assert_eq!(old.headline, "The clock tower chimes again");
+    assert_eq!(
+        old.url.as_deref(),
+        Some("http://oldtown.example/clock-tower")
+    );
+    assert_eq!(
+        paragraph_texts(&old),
+        ["After two years of silence, the clock tower chimed at noon on Sunday."]
+    );
+}
+
+#[test]
+fn a_source_is_told_by_its_extension_then_by_its_text() {
+    use article_widget::import::SourceKind::{Feed, Html, Markdown};
+    let cases = [
+        (
+            "README.md",
+            "<p align=\"center\">Logo</p>\n\n# Title\n",
+            Markdown,
+        ),
+        ("post", "---\ntitle: x\n---\nText", Markdown),
+        ("post", "+++\ntitle = \"x\"\n+++\nText", Markdown),
+        (
+            "feed",
+            "\u{feff}<?xml version=\"1.0\"?>\n<rss version=\"2.0\">",
+            Feed,
+        ),
+        (
+            "atom.xml",
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            Feed,
+        ),
+        (
+            "feed.json",
+            "{\"version\": \"https://jsonfeed.org/version/1.1\"}",
+            Feed,
+        ),
+        (
+            "page",
+            "<!DOCTYPE html><html><head><title>RSS readers compared</title>",
+            Html,
+        ),
+        (
+            "page.xhtml",
+            "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
+            Html,
+        ),
+        ("notes.txt", "Just text.", Markdown),
+    ];
+    for (name, text, kind) in cases {
+        assert_eq!(
+            article_widget::import::SourceKind::detect(text, name),
+            kind,
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn inline_quotations_keep_the_marks_a_browser_shows() {
+    let imported =
+        page("<p>She said <q>not yet</q> and left, which was the end of the matter for now.</p>");
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        ["She said “not yet” and left, which was the end of the matter for now."]
+    );
+}
+
+#[test]
+fn tags_sponsored_links_and_galleries_are_not_related_links_or_promos() {
+    let imported = page(
+        r#"<div class="content"><p>The first paragraph of the story, long enough to be prose in a page.</p>
+        <div class="related-topics"><h3>Related</h3><ul><li><a href="/t/tech">Tech</a></li><li><a href="/t/privacy">Privacy</a></li></ul></div>
+        <div class="gallery-embed-promo"><strong>March 18, 2015</strong><img src="/1.jpg" alt=""><img src="/2.jpg" alt=""><a href="/g">Full screen</a></div>
+        <p>The second paragraph of the story, also long enough to be read as the story's own.</p>
+        <div class="related-sponsored"><h3>Related</h3><ul><li><a href="https://ads.example/1">You won't believe these ten tricks</a></li></ul></div>
+        </div>"#,
+    );
+    assert!(
+        imported.article.related.is_empty(),
+        "{:?}",
+        imported.article.related
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Promo(_))));
+}
+
+#[test]
+fn a_card_for_someone_the_metadata_does_not_name_stays_in_the_story() {
+    let html = r#"<!DOCTYPE html><html lang="en"><head><title>Guest notes</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Guest notes","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head>
+        <body><article><h1>Guest notes</h1><div class="story"><p>The story itself, told in a paragraph long enough to read as one.</p>
+        <div class="contributor-note"><p class="name">Sam Lee</p><p>Sam Lee, a ferry captain for thirty years, wrote this note for us.</p></div>
+        <p>More of the story, after the note, in another paragraph of some length.</p></div>
+        <div class="author-bio"><p class="author-bio__name">Ana Ruiz</p><p>Ana Ruiz covers the harbour and its people for the paper.</p></div>
+        </article></body></html>"#;
+    let article = import_text(html, "guest.html", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    assert_eq!(article.authors.len(), 1);
+    assert_eq!(
+        article.authors[0].bio.as_deref(),
+        Some("Ana Ruiz covers the harbour and its people for the paper.")
+    );
+    assert!(paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("a ferry captain for thirty years")));
+    assert!(!paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("covers the harbour")));
+}
+
+#[test]
+fn a_headline_cut_short_in_json_ld_gives_way_to_the_one_the_page_shows() {
+    let html = r#"<!DOCTYPE html><html lang="en"><head><title>Council approves the new cycle bridge after four years of consultation | Gazette</title>
+        <meta property="og:title" content="Council approves the new cycle bridge after four years of consultation">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new cycle bridge after four"}</script></head>
+        <body><article><h1>Council approves the new cycle bridge after four years of consultation</h1>
+        <p>The story itself, told in a paragraph long enough to read as one.</p></article></body></html>"#;
+    let article = import_text(html, "cut.html", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    assert_eq!(
+        article.headline,
+        "Council approves the new cycle bridge after four years of consultation"
+    );
+}
