@@ -55,6 +55,10 @@ ${head}</head><body><main><h1>A post on another site</h1><p>Before the embed.</p
 /** The content height of the page in `frame`, as its embed script measures it. */
 const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
+/** Waits until the page in `frame` has laid itself out taller than `than` px, after a resize. */
+const grown = (frame, than) => frame.waitForFunction(
+  (than) => Math.ceil(document.documentElement.getBoundingClientRect().height) > than, than);
+
 /** Waits until the iframe's height attribute is `expected(frame)` for its current content. */
 async function heightFollows(tab, frame) {
   const iframe = tab.locator('iframe');
@@ -124,6 +128,7 @@ describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', (
   test('at 360 px the card grows and the iframe with it, still inside the clamp', async () => {
     const wide = await contentHeight(frame);
     await tab.setViewportSize({ width: 360, height: 900 });
+    await grown(frame, wide);
     const { content } = await heightFollows(tab, frame);
     assert.equal(Math.round((await tab.locator('iframe').boundingBox()).width), 360);
     assert.ok(content > wide, `${content} px at 360 against ${wide} px at 600`);
@@ -168,6 +173,7 @@ describe('the whole article in an iframe, sized by the generic message', () => {
     const wide = await exact();
     assert.ok(wide > 1000, `the whole article (${wide} px) is not clamped`);
     await tab.setViewportSize({ width: 360, height: 900 });
+    await grown(frame, wide);
     const narrow = await exact();
     assert.ok(narrow > wide, `${narrow} px at 360 against ${wide} px at 600`);
     assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight), narrow, 'nothing cut off');
