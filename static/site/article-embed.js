@@ -28,7 +28,8 @@ window.addEventListener('message', (event) => {
 document.addEventListener('click', (event) => {
   if (!framed || !secret || event.defaultPrevented || event.button !== 0) return;
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  // The composed path also finds a link inside a shadow root, where event.target is its host.
+  const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.hasAttribute('href'));
   if (!link || new URL(link.href).host !== location.host) return;
   event.preventDefault();
   window.parent.postMessage({ message: 'link', value: link.href, secret }, '*');

@@ -144,6 +144,25 @@ describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', (
   });
 });
 
+describe('the whole article in a WordPress post', () => {
+  test('a click on a link to the site inside the article navigates the host page through the link message', async () => {
+    const iframe = `<iframe class="wp-embedded-content" sandbox="allow-scripts" src="${BASE}krebs/embed-full.html"
+      width="600" height="400" title="The article"></iframe>`;
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await tab.goto(hostPage('wordpress-full', '<script src="/wp-embed.js"></script>', iframe));
+    const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed-full.html`));
+    await frame.locator('.artw-article').waitFor();
+    // The fixtures link nowhere on the site, so the article is given one such link.
+    await frame.evaluate((href) => {
+      const link = Object.assign(document.createElement('a'), { href, textContent: 'the Arabic edition' });
+      document.querySelector('.artw-paragraph').append(' See ', link);
+    }, `${BASE}ar-krebs/`);
+    await frame.getByRole('link', { name: 'the Arabic edition' }).click();
+    await tab.waitForURL(`${BASE}ar-krebs/`);
+    await tab.close();
+  });
+});
+
 describe('the whole article in an iframe, sized by the generic message', () => {
   test('the height follows the content at 600 px and after a resize to 360 px', async () => {
     const url = hostPage('generic', `<script>
