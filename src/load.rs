@@ -103,8 +103,8 @@ pub fn parse_json_text(text: &str, location: Option<&str>) -> Result<Checked, Lo
 
 /// Checks an article's bytes, fetched from `location` if they were; see `decode`.
 pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked, LoadError> {
-    let text = decode(bytes, location.unwrap_or("the article"))?;
-    parse_json_text(&text, location).map_err(|err| match location {
+    let checked = decode(bytes).and_then(|text| parse_json_text(&text, location));
+    checked.map_err(|err| match location {
         Some(url) => LoadError {
             details: format!("{url}: {}", err.details),
             ..err
@@ -115,18 +115,17 @@ pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked,
 
 /// An article's bytes as text: over `MAX_ARTICLE_BYTES` they are refused, and invalid UTF-8 is
 /// read with replacement characters, as browsers read text.
-fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<Cow<'a, str>, LoadError> {
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, LoadError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len(), what));
+        return Err(LoadError::new(
+            Failure::TooLarge,
+            format!(
+                "{} bytes or more; the limit is {MAX_ARTICLE_BYTES} bytes",
+                bytes.len()
+            ),
+        ));
     }
     Ok(String::from_utf8_lossy(bytes))
-}
-
-fn too_large(size: usize, what: &str) -> LoadError {
-    LoadError::new(
-        Failure::TooLarge,
-        format!("{what}: {size} bytes or more; the limit is {MAX_ARTICLE_BYTES} bytes"),
-    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -139,15 +138,28 @@ mod native {
     use super::{decode, Article, ArticleError, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
     use crate::model::Json;
 
+    /// An article file as read: its bytes as written, its JSON, and the checked article.
+    pub struct ArticleFile {
+        pub bytes: Vec<u8>,
+        pub source: Value,
+        pub checked: Checked,
+    }
+
     /// Reads and checks an article from a JSON file (`-` for standard input), with the
     /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
+    /// Errors do not name the file: the caller does.
     pub fn read_article(path: &Path) -> Result<(Value, Checked), LoadError> {
-        let unreadable = |err: std::io::Error| {
-            LoadError::new(
-                Failure::UnreadableFile,
-                format!("{}: {err}", path.display()),
-            )
-        };
+        read_article_file(path, None).map(|file| (file.source, file.checked))
+    }
+
+    /// `read_article`, with its bytes, and relative URLs resolved against `location`: where the
+    /// JSON will be served, as the loader resolves them when it fetches it from there.
+    pub fn read_article_file(
+        path: &Path,
+        location: Option<&str>,
+    ) -> Result<ArticleFile, LoadError> {
+        let unreadable =
+            |err: std::io::Error| LoadError::new(Failure::UnreadableFile, err.to_string());
         let mut bytes = Vec::new();
         let limit = MAX_ARTICLE_BYTES as u64 + 1;
         if path == Path::new("-") {
@@ -160,10 +172,13 @@ mod native {
                 .and_then(|f| f.take(limit).read_to_end(&mut bytes))
                 .map_err(unreadable)?;
         }
-        let text = decode(&bytes, &path.display().to_string())?;
-        let json = Json::parse(&text).map_err(ArticleError::not_json)?;
-        let checked = Article::from_parsed(&json, None)?;
-        Ok((to_value(&json), checked))
+        let json = Json::parse(&decode(&bytes)?).map_err(ArticleError::not_json)?;
+        let checked = Article::from_parsed(&json, location)?;
+        Ok(ArticleFile {
+            source: to_value(&json),
+            bytes,
+            checked,
+        })
     }
 
     /// The parsed JSON as serde_json's, to write out again. A number beyond a double's range
@@ -186,4 +201,4 @@ mod native {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{read_article, to_value};
+pub use native::{read_article, read_article_file, to_value, ArticleFile};

@@ -100,27 +100,43 @@ pub fn page_around(
         Some(name) => format!("{} | {name}", article.headline),
         None => article.headline.clone(),
     };
+    let head = format!(
+        r#"{meta}{extra_head}<link rel="stylesheet" href="{assets}article-widget.css">
+<script type="module" src="{assets}article-widget.js"></script>
+<script type="application/ld+json">{json_ld}</script>
+"#,
+        meta = head_meta(article),
+        json_ld = script_json(&json_ld(article)),
+    );
+    let body = format!("<body class=\"artw-page\">\n<main>{fragment}</main>\n</body>");
+    html_document(article.lang(), Some(article.dir()), &title, &head, &body)
+}
+
+/// A whole HTML document in `lang` (and `dir`) titled `title`: `head` follows the charset,
+/// viewport and title, one element a line, and `body` is the `<body>` element.
+pub(crate) fn html_document(
+    lang: &str,
+    dir: Option<&str>,
+    title: &str,
+    head: &str,
+    body: &str,
+) -> String {
+    let dir = dir
+        .map(|dir| format!(r#" dir="{dir}""#))
+        .unwrap_or_default();
     format!(
         r#"<!DOCTYPE html>
-<html lang="{lang}" dir="{dir}">
+<html lang="{lang}"{dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-{meta}{extra_head}<link rel="stylesheet" href="{assets}article-widget.css">
-<script type="module" src="{assets}article-widget.js"></script>
-<script type="application/ld+json">{json_ld}</script>
-</head>
-<body class="artw-page">
-<main>{fragment}</main>
-</body>
+{head}</head>
+{body}
 </html>
 "#,
-        lang = escape(article.lang()),
-        dir = article.dir(),
-        title = escape(&title),
-        meta = head_meta(article),
-        json_ld = script_json(&json_ld(article)),
+        lang = escape(lang),
+        title = escape(title),
     )
 }
 

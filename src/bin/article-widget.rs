@@ -173,10 +173,7 @@ fn main() -> ExitCode {
                 shard,
                 progress: std::io::stderr().is_terminal(),
             };
-            match article_widget::site::run(&options) {
-                true => ExitCode::SUCCESS,
-                false => ExitCode::FAILURE,
-            }
+            exit_code(article_widget::site::run(&options))
         }
         #[cfg(feature = "import")]
         Command::Import(args) => {
@@ -186,16 +183,11 @@ fn main() -> ExitCode {
                 url: args.url,
                 dry_run: args.dry_run,
             };
-            let ok = article_widget::import::run(
+            exit_code(article_widget::import::run(
                 &options,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
-            );
-            if ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
+            ))
         }
     }
 }
@@ -253,10 +245,14 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
             println!("{}: {problem}", path.display());
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
+    exit_code(!failed)
+}
+
+fn exit_code(ok: bool) -> ExitCode {
+    if ok {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -208,13 +208,19 @@ impl<'a> Mapper<'a> {
         self.blocks.push(slot.block.clone());
     }
 
+    /// A blockquote or figure marked as a pull quote becomes one; false when it is not marked.
+    fn pull_quote(&mut self, node: &NodeRef) -> bool {
+        let marked = recognise::is_pull_quote(node);
+        if marked {
+            self.blocks.extend(recognise::pull_quote(node));
+        }
+        marked
+    }
+
     /// A blockquote is a quote; its `<cite>`, `<footer>` or a last line starting with a dash
     /// names who said it.
     fn quote(&mut self, node: &NodeRef) {
-        if recognise::is_pull_quote(node) {
-            if let Some(block) = recognise::pull_quote(node) {
-                self.blocks.push(block);
-            }
+        if self.pull_quote(node) {
             return;
         }
         let cite_node = node
@@ -296,10 +302,7 @@ impl<'a> Mapper<'a> {
     /// A figure is an image with its caption and credit, a quote with its caption as the
     /// citation, or a pull quote.
     fn figure(&mut self, node: &NodeRef) {
-        if recognise::is_pull_quote(node) {
-            if let Some(block) = recognise::pull_quote(node) {
-                self.blocks.push(block);
-            }
+        if self.pull_quote(node) {
             return;
         }
         let caption_node = node

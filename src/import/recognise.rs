@@ -596,25 +596,23 @@ fn is_headline(title: &str) -> bool {
 /// The items of a related list: each `<li>` or `<article>`, with its title, link, kicker and
 /// picture.
 fn related_items(node: &NodeRef) -> Vec<RelatedLink> {
-    let mut items: Vec<NodeRef> = node
-        .descendants()
-        .into_iter()
-        .filter(|d| d.has_name("li"))
-        .collect();
-    if items.is_empty() {
-        items = node
-            .descendants()
-            .into_iter()
-            .filter(|d| d.has_name("article"))
-            .collect();
-    }
-    if items.is_empty() {
-        items = node
-            .descendants()
-            .into_iter()
-            .filter(|d| d.has_name("a") && d.attr("href").is_some())
-            .collect();
-    }
+    // List items, else teasers, else bare links: the first kind the list has.
+    let kinds: [&dyn Fn(&NodeRef) -> bool; 3] =
+        [&|d| d.has_name("li"), &|d| d.has_name("article"), &|d| {
+            d.has_name("a") && d.attr("href").is_some()
+        }];
+    let descendants = node.descendants();
+    let items: Vec<NodeRef> = kinds
+        .iter()
+        .map(|kind| {
+            descendants
+                .iter()
+                .filter(|d| kind(d))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
     items
         .iter()
         .filter_map(|item| {

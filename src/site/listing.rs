@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::pages::ArticleUrls;
-use crate::ssr::escape;
+use crate::ssr::{escape, html_document};
 
 const INDEX_STYLESHEET: &str = include_str!("../../static/site/site-index.css");
 const INDEX_SCRIPT: &str = include_str!("../../static/site/site-index.js");
@@ -134,31 +134,28 @@ pub fn index_page(
     let base = escape(site.base);
     let title = escape(site.title);
     let heading = match page {
-        1 => title.clone(),
-        n => format!("{title}: page {n}"),
+        1 => site.title.to_owned(),
+        n => format!("{}: page {n}", site.title),
     };
     let count = match total {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
     };
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{heading}</title>
-<meta name="description" content="Articles from {title}, each with its embed code.">
+    let head = format!(
+        r#"<meta name="description" content="Articles from {title}, each with its embed code.">
 <link rel="canonical" href="{canonical}">
 {links}<link rel="alternate" type="application/atom+xml" title="{title}" href="{base}feed.xml">
 <link rel="alternate" type="application/feed+json" title="{title}" href="{base}feed.json">
 <style>{INDEX_STYLESHEET}</style>
 <script type="module">{INDEX_SCRIPT}</script>
-</head>
-<body>
+"#,
+        canonical = escape(&index_url(site, page)),
+    );
+    let body = format!(
+        r#"<body>
 <header class="site-header">
 <h1>{heading}</h1>
-<p>{count}. Paste an article’s address into WordPress, Ghost, Discourse, Slack or Notion to embed it, or copy its embed code. Feeds: <a href="{base}feed.xml">Atom</a>, <a href="{base}feed.json">JSON Feed</a>.</p>
+<p>{count}. Paste an article’s address where oEmbed or Open Graph is read (WordPress, Ghost, Discourse, Slack, Notion…) to embed it or show its card, or copy its embed code. Feeds: <a href="{base}feed.xml">Atom</a>, <a href="{base}feed.json">JSON Feed</a>.</p>
 </header>
 <main>
 <ol class="entries">
@@ -167,11 +164,10 @@ pub fn index_page(
 {nav}</nav>
 </main>
 <p id="copy-status" class="visually-hidden" role="status"></p>
-</body>
-</html>
-"#,
-        canonical = escape(&index_url(site, page)),
-    )
+</body>"#,
+        heading = escape(&heading),
+    );
+    html_document("en", None, &heading, &head, &body)
 }
 
 /// `feed.xml`: an Atom feed of the newest articles.

@@ -22,8 +22,8 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::i18n::Labels;
-use crate::load::{to_value, MAX_ARTICLE_BYTES};
-use crate::model::{Article, ArticleError, Block, Checked, Json};
+use crate::load::read_article_file;
+use crate::model::{Article, Block, Checked};
 use crate::ssr::{description, lead_image};
 use listing::{Entry, Site, FEED_LENGTH, PER_PAGE};
 use output::Staging;
@@ -370,20 +370,12 @@ fn site_files(
     Ok(())
 }
 
-/// Reads and checks an article file. Its relative URLs are resolved against where its JSON is
-/// served on the site, as the loader resolves them when it fetches the JSON from there.
+/// Reads and checks an article file, its relative URLs resolved against where its JSON is
+/// served on the site.
 fn read(file: &Path, urls: &ArticleUrls) -> Result<(Vec<u8>, Value, Checked), String> {
-    let bytes = fs::read(file).map_err(|err| err.to_string())?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(format!(
-            "{} bytes; the limit is {MAX_ARTICLE_BYTES} bytes",
-            bytes.len()
-        ));
-    }
-    let text = String::from_utf8_lossy(&bytes);
-    let json = Json::parse(&text).map_err(|err| ArticleError::not_json(err).to_string())?;
-    let checked = Article::from_parsed(&json, Some(&urls.json())).map_err(|err| err.to_string())?;
-    Ok((bytes, to_value(&json), checked))
+    read_article_file(file, Some(&urls.json()))
+        .map(|read| (read.bytes, read.source, read.checked))
+        .map_err(|err| err.details)
 }
 
 fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entry {

@@ -10,7 +10,9 @@ use yew::LocalServerRenderer;
 use crate::components::{article_card, HeadingLevel};
 use crate::i18n::Labels;
 use crate::model::{Article, Block};
-use crate::ssr::{escape, fragment_around, lead_image, page_around, widget_markup, RenderOptions};
+use crate::ssr::{
+    escape, fragment_around, html_document, lead_image, page_around, widget_markup, RenderOptions,
+};
 
 /// The card's own styles, inlined into embed.html after the widget's stylesheet.
 const CARD_STYLESHEET: &str = include_str!("../../static/site/article-card.css");
@@ -110,28 +112,22 @@ pub fn full_embed_page(article: &Article, fragments: &Fragments, urls: &ArticleU
 /// A page made to sit in an iframe: not indexed, links open in the top page, and the embed
 /// script reports its height.
 fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="{lang}" dir="{dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<meta name="robots" content="noindex, follow">
+    let head = format!(
+        r#"<meta name="robots" content="noindex, follow">
 <link rel="canonical" href="{page}">
 <base target="_top">
 <style>body.artw-embed {{ margin: 0; }}</style>
 {head}<script type="module">{EMBED_SCRIPT}</script>
-</head>
-<body class="artw-embed">
-<main>{body}</main>
-</body>
-</html>
 "#,
-        lang = escape(article.lang()),
-        dir = article.dir(),
-        title = escape(&article.headline),
         page = escape(&urls.page),
+    );
+    let body = format!("<body class=\"artw-embed\">\n<main>{body}</main>\n</body>");
+    html_document(
+        article.lang(),
+        Some(article.dir()),
+        &article.headline,
+        &head,
+        &body,
     )
 }
 
