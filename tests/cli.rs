@@ -1,20 +1,12 @@
 //! The `article-widget` command line, run as a user would.
 #![cfg(feature = "ssr")]
 
+mod command_line;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_article-widget"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use command_line::{run, text};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 #[test]
 fn render_writes_a_whole_page_for_the_seed() {

@@ -2,8 +2,12 @@
 //! like what sites publish (tests/fixtures/import/), and through the command line.
 #![cfg(all(feature = "import", not(target_arch = "wasm32")))]
 
+mod command_line;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use command_line::{run, text};
 
 use article_widget::import::{import_text, Imported};
 use article_widget::load::read_article;
@@ -36,24 +40,9 @@ fn seed(name: &str) -> Article {
     read_article(&path).unwrap().1.article
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_article-widget"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-/// A fresh folder of this test's own.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("artw-import-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    command_line::scratch("import", name)
 }
 
 fn paragraph_texts(article: &Article) -> Vec<String> {

@@ -2,6 +2,8 @@
 //! rebuilds, interrupted builds and shards.
 #![cfg(feature = "site")]
 
+mod command_line;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -10,18 +12,12 @@ use std::process::{Command, Output};
 use std::time::SystemTime;
 
 use article_widget::site::{slug, Shard};
+use command_line::CLI;
 
-const CLI: &str = env!("CARGO_BIN_EXE_article-widget");
 const BASE: &str = "https://news.example/";
 
-/// A fresh folder for one test, under Cargo's temporary folder for integration tests.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("site")
-        .join(name);
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    command_line::scratch("site", name)
 }
 
 /// A widget folder shaped like dist/, with the demo files the build must leave out.

@@ -125,6 +125,12 @@ describe('bundled by Vite', () => {
     return { tab, errors };
   }
 
+  // The frameworks apply state changes after the event that caused them has returned.
+  async function followed(tab) {
+    await tab.waitForFunction(() => document.querySelector('#followed').textContent !== '');
+    return tab.locator('#followed').textContent();
+  }
+
   test('the plain page shows the seed in <article-widget>, with the wasm and stylesheet Vite copied', async () => {
     const { tab, errors } = await open('/index.html');
     const headline = tab.locator('article-widget h2.artw-headline');
@@ -150,9 +156,9 @@ describe('bundled by Vite', () => {
     const root = tab.locator('article-widget .artw-root');
     assert.equal(await root.getAttribute('data-theme'), 'light');
     await tab.getByRole('button', { name: 'Switch to dark' }).click();
-    assert.equal(await root.getAttribute('data-theme'), 'dark');
+    await tab.locator('article-widget .artw-root[data-theme="dark"]').waitFor();
     await tab.locator('article-widget a.artw-related-card').first().click();
-    assert.match(await tab.locator('#followed').textContent(), /^related https?:\/\//);
+    assert.match(await followed(tab), /^related https?:\/\//);
     assert.equal(new URL(tab.url()).pathname, '/react.html', 'React prevented the navigation');
     assert.deepEqual(errors, []);
     await tab.close();
@@ -166,7 +172,7 @@ describe('bundled by Vite', () => {
     await tab.locator('article-widget h4.artw-headline').waitFor();
     assert.equal(await tab.locator('article-widget h4.artw-headline').textContent(), seed.headline);
     await tab.locator('article-widget .artw-promo-action').click();
-    assert.equal(await tab.locator('#followed').textContent(), 'promo https://example.com/signup');
+    assert.equal(await followed(tab), 'promo https://example.com/signup');
     assert.equal(new URL(tab.url()).pathname, '/vue.html', 'Vue prevented the navigation');
     assert.deepEqual(errors, []);
     await tab.close();
