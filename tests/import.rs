@@ -40,7 +40,6 @@ fn seed(name: &str) -> Article {
     read_article(&path).unwrap().1.article
 }
 
-
 fn scratch(name: &str) -> PathBuf {
     command_line::scratch("import", name)
 }

@@ -1,4 +1,4 @@
-// <article-widget> in Preact's JSX (Preact 11): `import type {} from 'article-widget/preact';`
+// <article-widget> in Preact's JSX (Preact 10 and 11): `import type {} from 'article-widget/preact';`
 // once in the project (or list it in tsconfig's "types").
 import type { HTMLAttributes } from 'preact';
 import type { ArticleWidgetAttributes, ArticleWidgetElement } from './article-widget.js';

@@ -50,6 +50,8 @@ async function load(path) {
 test('the widget renders under the strict policy with zero violations', async () => {
   const { tab, uncaught } = await load('/csp/index.html');
   await tab.waitForFunction(() => new Set(readyIds).size === 3);
+  // from-js is ready once when mounted, and shows its update after a second render.
+  await tab.waitForFunction(() => document.getElementById('from-js').shadowRoot.querySelector('.artw-headline')?.textContent === 'Updated under CSP');
   const state = await tab.evaluate(() => {
     const headline = (id) => document.getElementById(id).shadowRoot.querySelector('.artw-headline');
     return {

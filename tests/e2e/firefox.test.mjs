@@ -64,7 +64,7 @@ after(async () => {
 async function open(path, count = 1) {
   requested.length = 0;
   await driver.get(server.origin + path);
-  await driver.wait(() => driver.executeScript((n) => events.length >= n, count), 10000);
+  await driver.wait(() => driver.executeScript((n) => events.length >= n, count), 20000);
 }
 const run = (script, ...args) => driver.executeAsyncScript(
   `const done = arguments[arguments.length - 1]; (async () => { ${script} })().then(done, (e) => done('threw: ' + e.message));`, ...args);
@@ -78,7 +78,7 @@ describe('in Firefox', () => {
       shadow.querySelector('.artw-paragraph a').click();
       const image = shadow.querySelector('img.artw-avatar-image');
       image.scrollIntoView();
-      for (let i = 0; i < 100 && !image.hidden; i++) await new Promise((r) => setTimeout(r, 50));
+      for (const until = Date.now() + 15000; !image.hidden && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
       return { events, hidden: image.hidden, initials: shadow.querySelector('.artw-avatar-initials').textContent };`);
     assert.deepEqual(state, { events: [['ready', 'w', ''], ['link', 'w', 'body']], hidden: true, initials: 'BH' });
     assert.deepEqual(wasmRequests(), []);

@@ -32,10 +32,15 @@ async function run(command, args, cwd = CONSUMER) {
   }
 }
 
-/** tsc over one file of tests/package/types with the consumer's tsconfig. */
-async function typeCheck(file) {
-  const config = join(CONSUMER, `tsconfig.${file}.json`);
-  await writeFile(config, JSON.stringify({ extends: './tsconfig.json', files: [`types/${file}`] }));
+/**
+ * tsc over one file of tests/package/types with the consumer's tsconfig. With `preact10`, every
+ * import of preact gets Preact 10's types (the npm alias preact10) instead of Preact 11's.
+ */
+async function typeCheck(file, { preact10 = false, listFiles = false } = {}) {
+  const config = join(CONSUMER, `tsconfig.${file}${preact10 ? '.preact10' : ''}.json`);
+  const preact = join(ROOT, 'node_modules/preact10');
+  const compilerOptions = { listFiles, ...(preact10 && { paths: { preact: [preact], 'preact/*': [`${preact}/*`] } }) };
+  await writeFile(config, JSON.stringify({ extends: './tsconfig.json', compilerOptions, files: [`types/${file}`] }));
   return run(join(BIN, 'tsc'), ['-p', config]);
 }
 
@@ -98,14 +103,23 @@ describe('the npm package', () => {
     assert.equal(project.code, 0, project.output);
   });
 
+  test('tsc accepts <article-widget> in Preact 10\'s JSX too', async () => {
+    const { code, output: traced } = await typeCheck('preact.tsx', { preact10: true, listFiles: true });
+    assert.equal(code, 0, traced);
+    assert.match(traced, /node_modules\/preact10\/src\/jsx\.d\.ts/, 'checked against Preact 10');
+    assert.doesNotMatch(traced, /node_modules\/preact\/src\//, 'and not against Preact 11');
+  });
+
+  const rejected = (file, options) => async () => {
+    const { code, output } = await typeCheck(file, options);
+    assert.notEqual(code, 0, `${file} type-checked`);
+    const found = [...output.matchAll(/^types\/[\w.-]+\((\d+),\d+\): error (TS\d+)/gm)].map((m) => [Number(m[1]), m[2]]);
+    assert.deepEqual(found, await marked(file), output);
+  };
   for (const file of ['wrong-event-detail.ts', 'wrong-option.ts', 'wrong-attribute.tsx', 'wrong-preact.tsx']) {
-    test(`tsc rejects ${file}, on exactly the lines it marks`, async () => {
-      const { code, output } = await typeCheck(file);
-      assert.notEqual(code, 0, `${file} type-checked`);
-      const found = [...output.matchAll(/^types\/[\w.-]+\((\d+),\d+\): error (TS\d+)/gm)].map((m) => [Number(m[1]), m[2]]);
-      assert.deepEqual(found, await marked(file), output);
-    });
+    test(`tsc rejects ${file}, on exactly the lines it marks`, rejected(file));
   }
+  test('tsc rejects wrong-preact.tsx in Preact 10 too', rejected('wrong-preact.tsx', { preact10: true }));
 
   test('imports outside a browser (server-side rendering) without throwing', async () => {
     const { code, output } = await run('node', ['--input-type=module', '-e',

@@ -2,7 +2,8 @@
 // origin, its card and whole article in iframes on a host page of a second origin (WordPress's
 // embed protocol, and the generic height message), its embed code pasted into a host page,
 // and what it writes for others read by their own tools: an unfurler's oEmbed discovery, two
-// feed parsers, the sitemap XSD, the JSON Feed schema and the Nu HTML Checker.
+// feed parsers, RFC 4287's Atom grammar, the sitemap XSD, the JSON Feed schema and the Nu HTML
+// Checker.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,8 @@ import { HOST_SCRIPT, wordpressFilter } from './site/wordpress.mjs';
 
 const work = await mkdtemp(join(tmpdir(), 'artw-site-'));
 const SITE = join(work, 'site');
+/** The Nu HTML Checker, which also carries Jing, the RELAX NG validator. */
+const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 // The loader is a module script and fetches the widget's files, so a host page on another
 // origin needs the site to allow it (CORS), as README's Publishing section says.
 const site = await serve(SITE, {}, { 'access-control-allow-origin': '*' });
@@ -63,7 +66,7 @@ const grown = (frame, than) => frame.waitForFunction(
 async function heightFollows(tab, frame) {
   const iframe = tab.locator('iframe');
   let content;
-  for (let i = 0; i < 100; i++) {
+  for (const until = Date.now() + 20_000; Date.now() < until;) {
     content = await contentHeight(frame);
     const attribute = Number(await iframe.getAttribute('height'));
     if (attribute === Math.min(1000, Math.max(200, content))) return { content, attribute };
@@ -144,6 +147,28 @@ describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', (
   });
 });
 
+describe('an oEmbed answer fitted to maxwidth, as README shows a server doing it', () => {
+  test('a 360 px answer gives a 360 px iframe whose card fits the clamp', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const snippet = readme.match(/\*\*oEmbed `maxwidth`\.\*\*[\s\S]*?```js\n([\s\S]*?)```/)[1];
+    const fitOembed = new Function(`${snippet}\nreturn fitOembed;`)();
+    assert.deepEqual(fitOembed(oembed, undefined), oembed, 'no maxwidth, no change');
+    assert.equal(fitOembed(oembed, '900').width, oembed.width, 'never wider than the card');
+    const fitted = fitOembed(oembed, '360');
+    assert.equal(fitted.width, 360);
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await tab.goto(hostPage('wordpress-360', '<script src="/wp-embed.js"></script>', wordpressFilter(fitted.html)));
+    await tab.locator('iframe').waitFor();
+    const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed.html`));
+    await frame.locator('.artw-card').waitFor();
+    const { content, attribute } = await heightFollows(tab, frame);
+    assert.equal(Math.round((await tab.locator('iframe').boundingBox()).width), 360);
+    assert.ok(content >= 200 && content <= 1000, `${content} px fits WordPress's clamp`);
+    assert.ok(await frame.evaluate(() => document.documentElement.scrollHeight) <= attribute, 'nothing cut off');
+    await tab.close();
+  });
+});
+
 describe('the whole article in a WordPress post', () => {
   test('a click on a link to the site inside the article navigates the host page through the link message', async () => {
     const iframe = `<iframe class="wp-embedded-content" sandbox="allow-scripts" src="${BASE}krebs/embed-full.html"
@@ -182,7 +207,7 @@ describe('the whole article in an iframe, sized by the generic message', () => {
     const frame = tab.frames().find((f) => f.url() === `${BASE}ar-krebs/embed-full.html`);
     await frame.locator('.artw-article').waitFor();
     const exact = async () => {
-      for (let i = 0; i < 100; i++) {
+      for (const until = Date.now() + 20_000; Date.now() < until;) {
         const content = await contentHeight(frame);
         if (Number(await tab.locator('iframe').getAttribute('height')) === content) return content;
         await tab.waitForTimeout(50);
@@ -236,9 +261,10 @@ describe('the site index', () => {
     const button = tab.getByRole('button', { name: 'Copy embed code' }).first();
     assert.equal(await button.getAttribute('aria-describedby'), 'title-krebs');
     await button.click();
-    assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await file('krebs/embed-code.html'));
     await tab.locator('#copy-status', { hasText: 'Embed code copied' }).waitFor();
+    assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await file('krebs/embed-code.html'));
     await tab.getByRole('button', { name: 'Copy iframe code' }).first().click();
+    await tab.locator('#copy-status', { hasText: 'Iframe code copied' }).waitFor();
     assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), oembed.html);
     await context.close();
   });
@@ -292,6 +318,38 @@ describe('what others read', () => {
     }
   });
 
+  test('feed.xml is Atom as RFC 4287 defines it: its grammar (Jing) and the rules of section 4', async () => {
+    const jing = (path) => spawnSync('java', ['-cp', VNU, 'nu.validator.vendor.thaiopensource.relaxng.util.Driver',
+      '-c', join(ROOT, 'tests/e2e/site/atom.rnc'), path], { encoding: 'utf8' });
+    const checked = jing(join(SITE, 'feed.xml'));
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    const xml = await file('feed.xml');
+    const broken = join(work, 'broken-feed.xml');
+    await writeFile(broken, xml.replace('</updated>', ' yesterday</updated>'));
+    assert.equal(jing(broken).status, 1, 'the grammar can fail');
+
+    // What the RFC's Schematron rules stand for, over a feed library's reading of the feed.
+    const atom = parseAtomFeed(xml);
+    const absolute = (iri) => URL.canParse(iri) && new URL(iri).href === iri;
+    const alternates = (links) => (links ?? []).filter((link) => (link.rel ?? 'alternate') === 'alternate');
+    const oneAlternateEach = (links) => {
+      const kinds = alternates(links).map((link) => `${link.type} ${link.hreflang}`);
+      return new Set(kinds).size === kinds.length;
+    };
+    assert.ok(atom.authors?.length || atom.entries.every((entry) => entry.authors?.length), 'an author for every entry');
+    assert.ok(absolute(atom.id), atom.id);
+    assert.equal(atom.links.find((link) => link.rel === 'self')?.href, `${BASE}feed.xml`);
+    assert.ok(oneAlternateEach(atom.links));
+    assert.equal(new Set(atom.entries.map((entry) => entry.id)).size, atom.entries.length, 'entry ids are unique');
+    for (const entry of atom.entries) {
+      assert.ok(absolute(entry.id), entry.id);
+      assert.ok(oneAlternateEach(entry.links), JSON.stringify(entry.links));
+      assert.ok(entry.content || alternates(entry.links).length, 'an entry without content links to it');
+      assert.ok(!entry.content?.src || entry.summary, 'an entry with out-of-line content has a summary');
+      assert.ok(entry.xml?.lang, 'each entry says its language');
+    }
+  });
+
   test('feed.json is JSON Feed 1.1 to a parser (feedsmith) and to the schema of the spec', async () => {
     const text = await file('feed.json');
     const feed = parseJsonFeed(text);
@@ -320,9 +378,8 @@ describe('what others read', () => {
     const pasted = join(work, 'pasted.html');
     hostPage('pasted', '', await file('krebs/embed-code.html'));
     await writeFile(pasted, hostPages.get('pasted'));
-    const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
     const files = [...pages.map((p) => join(SITE, p)), pasted];
-    const out = execFileSync('java', ['-jar', vnu, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', ...files], { encoding: 'utf8' });
+    const out = execFileSync('java', ['-jar', VNU, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', ...files], { encoding: 'utf8' });
     assert.deepEqual(JSON.parse(out).messages, []);
   });
 });
