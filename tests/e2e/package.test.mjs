@@ -1,6 +1,7 @@
 // The npm package as a host developer gets it: the tarball `./dev build` packed, installed into
 // a fresh consumer project (tests/package/), type-checked by tsc, bundled by Vite and shown in
-// headless Chromium, plain, through React and through Vue.
+// headless Chromium, plain, through React and through Vue; the plain page bundled by webpack and
+// by esbuild too.
 import { execFile as execFileCallback } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,6 +51,26 @@ async function marked(file) {
   return lines.flatMap((line, at) => [...line.matchAll(/\/\/ wrong: (TS\d+)/g)].map((m) => [at + 1, m[1]]));
 }
 
+/**
+ * The plain page bundled by webpack (tests/package/webpack.build.mjs) and by esbuild, each beside
+ * Vite's output with a copy of index.html that loads its bundle. esbuild leaves files found with
+ * `new URL(…, import.meta.url)` where they are, so they are copied as README says.
+ */
+async function bundleWithWebpackAndEsbuild() {
+  const page = await readFile(join(CONSUMER, 'index.html'), 'utf8');
+  const loading = (script) => page.replace('<script type="module" src="./main.ts"></script>', script);
+  const webpacked = await run('node', ['webpack.build.mjs']);
+  assert.equal(webpacked.code, 0, webpacked.output);
+  await writeFile(join(CONSUMER, 'dist/webpack.html'), loading('<script defer src="/webpack/main.js"></script>'));
+  const out = join(CONSUMER, 'dist/esbuild');
+  const esbuilt = await run(join(BIN, 'esbuild'), ['main.ts', '--bundle', '--format=esm', '--splitting', `--outdir=${out}`, '--log-level=warning']);
+  assert.equal(esbuilt.code, 0, esbuilt.output);
+  const pkg = join(CONSUMER, 'node_modules/article-widget');
+  await cp(join(pkg, 'article-widget.css'), join(out, 'article-widget.css'));
+  await cp(join(pkg, 'wasm/article-widget_bg.wasm'), join(out, 'wasm/article-widget_bg.wasm'));
+  await writeFile(join(CONSUMER, 'dist/esbuild.html'), loading('<script type="module" src="/esbuild/main.js"></script>'));
+}
+
 let tarball;
 let site;
 let browser;
@@ -67,6 +88,7 @@ before(async () => {
   assert.equal(installed.code, 0, installed.output);
   const built = await run(join(BIN, 'vite'), ['build', '--logLevel', 'warn']);
   assert.equal(built.code, 0, built.output);
+  await bundleWithWebpackAndEsbuild();
   site = await serve(join(CONSUMER, 'dist'));
   browser = await launch();
 });
@@ -129,7 +151,7 @@ describe('the npm package', () => {
   });
 });
 
-describe('bundled by Vite', () => {
+describe('bundled, in headless Chromium', () => {
   async function open(path) {
     const tab = await browser.newPage();
     const errors = [];
@@ -161,6 +183,18 @@ describe('bundled by Vite', () => {
     assert.deepEqual(errors, []);
     await tab.close();
   });
+
+  for (const bundler of ['webpack', 'esbuild']) {
+    test(`bundled by ${bundler} instead, the plain page shows the seed`, async () => {
+      const { tab, errors } = await open(`/${bundler}.html`);
+      await tab.waitForFunction(() => document.documentElement.dataset.readyWithArticle);
+      assert.equal(await tab.evaluate(() => document.documentElement.dataset.readyWithArticle), 'true');
+      assert.equal(await tab.locator('article-widget h2.artw-headline').textContent(), seed.headline);
+      assert.match(await tab.locator('article-widget .artw-root').evaluate((root) => getComputedStyle(root).getPropertyValue('--artw-accent')), /light-dark/);
+      assert.deepEqual(errors, []);
+      await tab.close();
+    });
+  }
 
   test('React renders <article-widget> through react-dom; its theme follows React state and links reach React', async () => {
     const { tab, errors } = await open('/react.html');
