@@ -66,11 +66,11 @@ def article_text(article):
     out = []
 
     def walk(value):
-        if isinstance(value, dict):
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
             for key, item in value.items():
-                if key == "text" and isinstance(item, str):
-                    out.append(item)
-                elif key not in ("href", "src", "url", "type"):
+                if key not in ("href", "src", "url", "type"):
                     walk(item)
         elif isinstance(value, list):
             for item in value:

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use command_line::{run, text};
 
-
 #[test]
 fn render_writes_a_whole_page_for_the_seed() {
     let out = run(&["render", "static/articles/krebs.json"]);

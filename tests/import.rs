@@ -40,7 +40,6 @@ fn seed(name: &str) -> Article {
     read_article(&path).unwrap().1.article
 }
 
-
 fn scratch(name: &str) -> PathBuf {
     command_line::scratch("import", name)
 }
@@ -1226,4 +1225,203 @@ fn a_headline_cut_short_in_json_ld_gives_way_to_the_one_the_page_shows() {
         article.headline,
         "Council approves the new cycle bridge after four years of consultation"
     );
+}
+
+fn authors_of(article: &Article) -> Vec<&str> {
+    article.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+fn html_page(head: &str, body: &str) -> Article {
+    let html =
+        format!(r#"<!DOCTYPE html><html lang="en"><head>{head}</head><body>{body}</body></html>"#);
+    import_text(&html, "page.html", Some("https://news.example/a/story"))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .remove(0)
+        .article
+}
+
+const STORY: &str =
+    "<p>The story itself, told in a paragraph that is long enough to read as one.</p>
+    <p>A second paragraph of the story, so that there is no doubt where the story is.</p>";
+
+#[test]
+fn a_byline_that_is_only_a_date_names_nobody_and_an_editor_is_not_an_author() {
+    let cases = [
+        (
+            r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#,
+            vec![],
+        ),
+        (
+            r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#,
+            vec!["Ana Ruiz"],
+        ),
+        (
+            r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#,
+            vec!["Ana Ruiz"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(authors_of(&imported.article), names, "{byline}");
+    }
+}
+
+#[test]
+fn the_names_a_byline_links_are_its_authors_not_the_desk_or_the_comment_count() {
+    let cases = [
+        (
+            r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
+            vec!["Ana Ruiz, MA"],
+        ),
+        (
+            r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
+            vec!["Tom Okafor"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(authors_of(&imported.article), names, "{byline}");
+    }
+}
+
+#[test]
+fn a_microdata_author_without_a_name_property_is_the_name_linked_in_it() {
+    let article = html_page(
+        "<title>La loi est votée</title>",
+        &format!(
+            r#"<article itemscope itemtype="http://schema.org/NewsArticle"><h1 itemprop="headline">La loi est votée</h1>
+            <p class="signature">Par <span itemprop="author"><a href="/journaliste/ana-ruiz/">Ana Ruiz</a> (avec Tom Okafor)</span></p>
+            <div itemprop="articleBody">{STORY}</div>
+            <ul><li itemprop="author"><a href="/journaliste/ana-ruiz/">Ana Ruiz</a> <span>Journaliste</span>
+            <a href="/journaliste/ana-ruiz/">Aller sur la page de ce journaliste</a> <a href="https://social.example/ana">Suivre ce journaliste sur le réseau</a></li></ul>
+            </article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+}
+
+#[test]
+fn every_author_the_meta_tags_list_is_an_author_without_the_address_beside_the_name() {
+    let head = r#"<title>A draft standard</title><meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>A draft standard</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Kooman, F.", "Jong, Michiel de"]);
+
+    let head =
+        r#"<title>Notes</title><meta name="author" content="Ana Ruiz (https://ana.example/)">"#;
+    let article = html_page(head, &format!("<article><h1>Notes</h1>{STORY}</article>"));
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+
+    let head = r#"<title>Halibut</title><meta itemprop="author" content="Tom Okafor">"#;
+    let article = html_page(head, &format!("<article><h1>Halibut</h1>{STORY}</article>"));
+    assert_eq!(authors_of(&article), ["Tom Okafor"]);
+}
+
+#[test]
+fn a_user_name_in_json_ld_gives_way_to_the_name_the_byline_shows() {
+    let head = r#"<title>The cut returns</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The cut returns","author":"jruiz42"}</script>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<article><h1>The cut returns</h1><p class="byline">By Jane Ruiz</p>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Jane Ruiz"]);
+
+    // Without a byline to say otherwise, the metadata's name stands.
+    let article = html_page(
+        head,
+        &format!("<article><h1>The cut returns</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["jruiz42"]);
+}
+
+#[test]
+fn a_meta_description_cut_short_by_an_unescaped_quote_is_not_read() {
+    let head = r#"<title>Superbugs</title><meta name="description" content="Drug-resistant bacteria, dubbed "superbugs," pose an enormous threat.">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Superbugs</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.standfirst, None);
+}
+
+#[test]
+fn a_dateline_at_the_top_of_the_story_is_not_a_paragraph_and_may_name_the_author() {
+    let article = html_page(
+        "<title>On recent events</title>",
+        &format!(
+            r#"<article><h1>On recent events</h1><p class="date">Tuesday 15 October 2019 by Ana Ruiz</p>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+    assert!(!paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("October")));
+
+    let imported = page(&format!(
+        r#"<figure><img src="/a.jpg" alt="The harbour at dawn"></figure><p class="when">22 Dec, 2016 22 Dec, 2016</p>{STORY}<p>Published on 5 May 2016, this story was read by many.</p>"#
+    ));
+    let texts = paragraph_texts(&imported.article);
+    assert!(!texts.iter().any(|t| t.contains("22 Dec")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("Published on 5 May")),
+        "a sentence with a date is the story: {texts:?}"
+    );
+}
+
+#[test]
+fn the_headline_is_the_part_of_the_title_a_heading_shows_not_the_section_or_the_site() {
+    let article = html_page(
+        "<title>Get your code covered | Code | Ana Ruiz</title>",
+        &format!(
+            r#"<header><h1><a href="/">Hi, I'm <strong>Ana.</strong></a></h1></header>
+            <article itemscope itemtype="http://schema.org/BlogPosting"><header><h2><a itemprop="name" href="/code/covered/">Get your code covered</a></h2></header>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(article.headline, "Get your code covered");
+
+    // A documentation page: the site's name heads it, linked home, and the page's own
+    // heading follows.
+    let article = html_page(
+        "<title>Shared history — the evolve extension</title>",
+        &format!(
+            r#"<h1><a href="index.html">the evolve extension</a></h1><h2>Shared history</h2><main>{STORY}</main>"#
+        ),
+    );
+    assert_eq!(article.headline, "Shared history");
+}
+
+#[test]
+fn a_story_headline_the_metadata_and_title_do_not_show_is_the_headline() {
+    // The metadata's title is not what the page shows; the story's own heading is.
+    let head = r#"<title>Site section</title><meta property="og:title" content="A title written for sharing">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>The headline the reader sees</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.headline, "The headline the reader sees");
+    assert!(
+        !article.body.iter().any(|b| matches!(b, Block::Heading(_))),
+        "the headline is not repeated in the story"
+    );
+
+    // No metadata, and a <title> that is only the site's name: the story's <h1>.
+    let article = html_page(
+        "<title>Harbour - Engineering Handbook</title>",
+        &format!(
+            r#"<main><section><h1 class="heading">Monitoring the harbour</h1>{STORY}</section></main>"#
+        ),
+    );
+    assert_eq!(article.headline, "Monitoring the harbour");
+
+    // The metadata's title that the page shows still wins.
+    let head = r#"<title>A title written for sharing | Gazette</title><meta property="og:title" content="A title written for sharing">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>The headline the reader sees</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.headline, "A title written for sharing");
 }

@@ -20,6 +20,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let resolver = resolver(&doc, page_url, &meta);
     let (lang, dir) = language(&doc, &meta, &mut draft);
     let shown = shown_titles(&doc);
+    let headings = page_headings(&doc);
     let author_links = author_links(&doc);
     let named: Vec<String> = meta.authors.iter().map(|p| p.name.clone()).collect();
     let bios = recognise::bios(&doc, &resolver, &named);
@@ -33,7 +34,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     draft.warnings.extend(warnings);
 
     let article = &mut draft.article;
-    article.headline = headline(&meta, &shown, &read.title);
+    article.headline = headline(&meta, &shown, &headings, &read.title);
     article.standfirst = standfirst;
     article.kicker = kicker;
     article.url = resolver
@@ -56,7 +57,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
             })
         });
     let byline = read.byline.as_deref().map(squash);
-    article.authors = authors(&meta.authors, byline.as_deref(), &resolver);
+    article.authors = authors(&meta.authors, byline.as_deref(), &author_links, &resolver);
     for author in &mut article.authors {
         if author.url.is_none() {
             let link = author_links
@@ -67,7 +68,24 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     }
     attach_bios(article, bios, &mut draft.warnings);
     article.related = related;
-    article.body = without_header_echoes(blocks, article, byline.as_deref());
+    let (body, dateline_author) = without_header_echoes(blocks, article, byline.as_deref());
+    article.body = body;
+    // "Tuesday 15 October 2019 by Ana Ruiz" over the story names its author when nothing
+    // else does.
+    if article.authors.is_empty() {
+        if let Some(name) = dateline_author {
+            article.authors = byline_names(&name)
+                .into_iter()
+                .map(|name| Author {
+                    name,
+                    role: None,
+                    bio: None,
+                    avatar: None,
+                    url: None,
+                })
+                .collect();
+        }
+    }
     dates(&meta, &mut draft);
     if let Some(dir) = dir {
         let lang_dir = draft.article.dir();
@@ -184,10 +202,16 @@ fn language(
 }
 
 /// The headline as the page shows it: of the headlines the metadata offers (JSON-LD's, Open
-/// Graph's, …), the first that the page's `<title>` or an `<h1>` also shows, else the first,
-/// else the title Readability takes from `<title>` and `<h1>`; without the site's name.
-fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> String {
-    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+/// Graph's, …), the first that the page's `<title>` or an `<h1>` also shows; else the
+/// headline the story itself is marked with, when the page shows none of the metadata's;
+/// else the first the metadata offers, else the title Readability takes from `<title>` and
+/// `<h1>`; without the site's name.
+fn headline(
+    meta: &PageMeta,
+    shown: &[String],
+    headings: &Headings,
+    readability_title: &str,
+) -> String {
     // Shown whole, or whole beside the site's name: a headline cut short (as some JSON-LD
     // is, for search engines) does not agree.
     let agrees = |candidate: &String| {
@@ -199,13 +223,22 @@ fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> Strin
                 })
         })
     };
-    let headline = meta
-        .headlines
-        .iter()
-        .find(|c| agrees(c))
-        .or(meta.headlines.first())
-        .cloned()
-        .unwrap_or_else(|| squash(readability_title));
+    let title = squash(readability_title);
+    let headline = match meta.headlines.iter().find(|c| agrees(c)) {
+        Some(agreed) => agreed.clone(),
+        None => {
+            // The page's <title> (or Readability's reading of it) as the story's own heading
+            // shows it, less the site's name beside it.
+            let from_title = [&shown[0], &title]
+                .into_iter()
+                .find_map(|t| shown_part(t, &headings.all));
+            match (&headings.marked, meta.headlines.first()) {
+                (Some(marked), _) if from_title.is_none() => marked.clone(),
+                (_, Some(first)) if from_title.is_none() => first.clone(),
+                _ => from_title.unwrap_or(title),
+            }
+        }
+    };
     let site = meta
         .publisher
         .as_ref()
@@ -217,14 +250,89 @@ fn headline(meta: &PageMeta, shown: &[String], readability_title: &str) -> Strin
                 return stripped.trim().to_owned();
             }
         }
-        // A site name the metadata does not give: the part the page's <h1> shows.
-        if let Some((left, _)) = headline.rsplit_once(separator) {
-            if shown.iter().skip(1).any(|h1| h1 == left.trim()) {
-                return left.trim().to_owned();
-            }
-        }
     }
-    headline
+    // A site name the metadata does not give: the part a heading on the page shows.
+    shown_part(&headline, &headings.all).unwrap_or(headline)
+}
+
+const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+/// The part of a title, split at its separators ("Story | Section | Site"), that a heading on
+/// the page shows, the longest such part; the title itself when a heading shows it whole.
+fn shown_part(title: &str, headings: &[String]) -> Option<String> {
+    if headings.iter().any(|h| h == title) {
+        return Some(title.to_owned());
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for separator in SEPARATORS {
+        cuts.extend(
+            title
+                .match_indices(separator)
+                .map(|(at, sep)| (at, at + sep.len())),
+        );
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for &(start, end) in &cuts {
+        parts.push(title[..start].trim());
+        parts.push(title[end..].trim());
+    }
+    // The longest; of two as long, the first, as a headline leads its title.
+    parts
+        .into_iter()
+        .filter(|part| !part.is_empty() && headings.iter().any(|h| h == part))
+        .fold(None::<&str>, |best, part| match best {
+            Some(b) if b.len() >= part.len() => Some(b),
+            _ => Some(part),
+        })
+        .map(str::to_owned)
+}
+
+/// The page's headings, for telling a headline from the site's name beside it in `<title>`.
+struct Headings {
+    /// The text of every `<h1>`, `<h2>` and element marked `itemprop="headline"`.
+    all: Vec<String>,
+    /// The story's own headline: an element marked `itemprop="headline"`, else the first
+    /// `<h1>` inside `<article>` or `<main>` that is not a link home.
+    marked: Option<String>,
+}
+
+fn page_headings(doc: &Document) -> Headings {
+    let text_of = |n: &NodeRef| squash(&n.text());
+    // The site's name is set as a heading that links to its front page.
+    let home_link = |n: &NodeRef| {
+        n.descendants().iter().any(|a| {
+            a.has_name("a")
+                && a.attr("href").is_some_and(|h| {
+                    let h = h.trim();
+                    let path = Url::parse(h).map_or(h.to_owned(), |u| u.path().to_owned());
+                    matches!(
+                        path.trim_start_matches("./").trim_start_matches("../"),
+                        "" | "/" | "index.html" | "index.htm" | "/index.html" | "/index.htm"
+                    )
+                })
+        })
+    };
+    let all = doc
+        .select("body h1, body h2, body [itemprop~=headline i]")
+        .nodes()
+        .iter()
+        .filter(|n| !home_link(n))
+        .map(text_of)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let fits = |n: &&NodeRef| {
+        let text = text_of(n);
+        !text.is_empty() && text.chars().count() <= 300 && !home_link(n)
+    };
+    let marked_headline = doc.select("body [itemprop~=headline i]");
+    let story_h1 = doc.select("article h1, main h1, [role=main] h1");
+    let marked = marked_headline
+        .nodes()
+        .iter()
+        .find(fits)
+        .or_else(|| story_h1.nodes().iter().find(fits))
+        .map(text_of);
+    Headings { all, marked }
 }
 
 /// The page's `<title>`, then the text of each `<h1>`.
@@ -376,12 +484,30 @@ fn author_links(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The authors the metadata names, else the byline Readability found: "By A and B".
-fn authors(people: &[Person], byline: Option<&str>, resolver: &Resolver) -> Vec<Author> {
-    // A newsroom named as the author gives way to the person the byline names.
-    let only_newsrooms = people.iter().all(|p| p.organization);
-    let byline_person = byline.filter(|b| !people.iter().any(|p| b.contains(p.name.as_str())));
-    let newsroom_only = only_newsrooms && byline_person.is_some();
+/// A user name rather than a person's: one word with digits or no capitals, or `@handle`.
+fn is_handle(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && (name.starts_with('@')
+            || name.chars().any(|c| c.is_ascii_digit())
+            || (name.is_ascii() && !name.chars().any(char::is_uppercase)))
+}
+
+/// The authors the metadata names, else the byline Readability found: "By A and B". Where
+/// the byline links its names (`links`, name and address), those links are the names, not
+/// the titles and desks written around them.
+fn authors(
+    people: &[Person],
+    byline: Option<&str>,
+    links: &[(String, String)],
+    resolver: &Resolver,
+) -> Vec<Author> {
+    // A newsroom named as the author, or an account's user name, gives way to the person
+    // the byline names.
+    let stand_ins = people.iter().all(|p| p.organization || is_handle(&p.name));
+    let byline_person = byline
+        .filter(|b| !people.iter().any(|p| b.contains(p.name.as_str())))
+        .filter(|b| !byline_names(b).is_empty());
+    let newsroom_only = stand_ins && byline_person.is_some();
     if !people.is_empty() && !newsroom_only {
         let mut authors: Vec<Author> = Vec::new();
         for person in people {
@@ -401,7 +527,24 @@ fn authors(people: &[Person], byline: Option<&str>, resolver: &Resolver) -> Vec<
     let Some(byline) = byline else {
         return Vec::new();
     };
-    byline_names(byline)
+    let mut linked: Vec<(usize, &str)> = links
+        .iter()
+        // A name, not the comment count or the date linked beside it.
+        .filter(|(name, _)| {
+            name.chars().any(char::is_alphabetic)
+                && !name.chars().any(|c| c.is_ascii_digit())
+                && name.split_whitespace().count() <= 6
+        })
+        .filter_map(|(name, _)| byline.find(name.as_str()).map(|at| (at, name.as_str())))
+        .collect();
+    linked.sort();
+    linked.dedup_by(|a, b| a.1 == b.1);
+    let names = if linked.is_empty() {
+        byline_names(byline)
+    } else {
+        linked.iter().map(|(_, name)| (*name).to_owned()).collect()
+    };
+    names
         .into_iter()
         .map(|name| Author {
             name,
@@ -431,6 +574,22 @@ pub fn byline_names(byline: &str) -> Vec<String> {
             break;
         }
     }
+    // Who edited or reviewed the story is not who wrote it: "Written by A Edited by B".
+    let lower = text.to_lowercase();
+    if let Some(at) = NOT_AUTHORS
+        .iter()
+        .filter_map(|label| lower.find(label))
+        .filter(|&at| at > 0)
+        .min()
+    {
+        if text.is_char_boundary(at) {
+            text = squash(&text[..at]);
+        }
+    }
+    // A byline that is only a date ("Last updated: January 7, 2025") names nobody.
+    if is_date_only(&text) {
+        return Vec::new();
+    }
     let text = without_dateline(&text);
     let parts: Vec<String> = text
         .replace(" and ", ",")
@@ -439,9 +598,10 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         .map(squash)
         .filter(|p| !p.is_empty())
         .collect();
+    // Each part of a list is a whole name: "Kooman, F." is one person, written surname first.
     let looks_like_name = |p: &str| {
         let words: Vec<&str> = p.split(' ').collect();
-        (1..=5).contains(&words.len())
+        (2..=5).contains(&words.len())
             && !p.chars().any(|c| c.is_ascii_digit())
             && words
                 .iter()
@@ -459,44 +619,119 @@ pub fn byline_names(byline: &str) -> Vec<String> {
     }
 }
 
+/// What follows a byline's names and is not an author.
+const NOT_AUTHORS: &[&str] = &[
+    "edited by",
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+];
+
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "on",
+    "at",
+];
+
+/// Abbreviations, clock and zone words, and labels that a dateline holds besides numbers.
+const DATE_LABELS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "a.m", "p.m",
+    "utc", "gmt", "et", "pt", "ct", "mt", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt",
+    "bst", "cet", "cest", "ist", "last", "modified", "date", "time", "of", "the",
+];
+
+fn is_date_word(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    word.is_empty()
+        || word.chars().any(|c| c.is_ascii_digit())
+        || DATE_WORDS.contains(&word.as_str())
+        || DATE_LABELS.contains(&word.as_str())
+}
+
+/// Text that is a date and its labels only: "Last updated: January 7, 2025", "22 Dec, 2016".
+pub(crate) fn is_date_only(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        && words.iter().all(|w| is_date_word(w))
+}
+
+/// A line at the top of a story that is only when it was published, and perhaps by whom:
+/// "Tuesday 15 October 2019 by Ana Ruiz", "Posted on 3/2/2015 7:11 AM PST BY NEWS STAFF".
+/// Some(name after "by") when it is one.
+pub(crate) fn dateline(text: &str) -> Option<Option<String>> {
+    let text = squash(text);
+    if text.chars().count() > 120 || !text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let by = words.iter().position(|w| w.eq_ignore_ascii_case("by"));
+    let (date, name) = match by {
+        Some(at) => {
+            let rest = &words[at + 1..];
+            let end = rest
+                .iter()
+                .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .unwrap_or(rest.len());
+            let mut date: Vec<&str> = words[..at].to_vec();
+            date.extend_from_slice(&rest[end..]);
+            (date, rest[..end].join(" "))
+        }
+        None => (words.clone(), String::new()),
+    };
+    let name = name.trim_end_matches([',', '|', '·', '-', '–', '—']).trim();
+    let name_words = name.split_whitespace().count();
+    let dated = date.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if !dated || !date.iter().all(|w| is_date_word(w)) || name_words > 5 {
+        return None;
+    }
+    if by.is_some() && name_words == 0 {
+        return None;
+    }
+    Some(Some(name.to_owned()).filter(|n| !n.is_empty()))
+}
+
 /// A byline without the date some pages run into it: "Joe Wee Monday, February 29, 2016".
 fn without_dateline(byline: &str) -> String {
-    const DATE_WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "published",
-        "updated",
-        "posted",
-        "on",
-        "at",
-    ];
     let Some(digit) = byline.find(|c: char| c.is_ascii_digit()) else {
         return byline.to_owned();
     };
     let mut words: Vec<&str> = byline[..digit].split_whitespace().collect();
+    let mut popped = String::new();
     while let Some(last) = words.last() {
         let word = last
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if word.is_empty() || DATE_WORDS.contains(&word.as_str()) {
+        // "Last updated", not a surname Last.
+        let last_updated = word == "last" && matches!(popped.as_str(), "updated" | "modified");
+        if word.is_empty() || DATE_WORDS.contains(&word.as_str()) || last_updated {
             words.pop();
+            popped = word;
         } else {
             break;
         }
@@ -537,41 +772,48 @@ fn attach_bios(article: &mut Article, bios: Vec<Author>, warnings: &mut Vec<Stri
     }
 }
 
-/// Readability sometimes keeps the headline, the standfirst or the byline at the top of the
-/// story; the format shows them in the header already.
+/// Readability sometimes keeps the headline, the standfirst, the byline or the dateline at
+/// the top of the story (above or below its lead image); the format shows them in the header
+/// already. The name a dropped dateline gives ("… by Ana Ruiz"), if any, comes back.
 fn without_header_echoes(
     blocks: Vec<Block>,
     article: &Article,
     byline: Option<&str>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Option<String>) {
     let headline = squash(&article.headline);
     let standfirst = article.standfirst.as_deref().map(squash);
     let mut past_header = false;
-    blocks
+    let mut named = None;
+    let body = blocks
         .into_iter()
         .filter(|block| {
             if past_header {
                 return true;
             }
-            let echo = match block {
-                Block::Heading(text) => {
-                    let text = squash(text);
-                    text == headline || Some(&text) == standfirst.as_ref()
-                }
-                Block::Paragraph(text) => {
-                    let text = squash(&text.text());
-                    Some(&text) == standfirst.as_ref()
-                        || byline.is_some_and(|b| text == b)
-                        || text == headline
-                }
-                _ => false,
+            let text = match block {
+                Block::Heading(text) => squash(text),
+                Block::Paragraph(text) => squash(&text.text()),
+                // An image does not end the header: a dateline often sits under the photo.
+                Block::Image(_) => return true,
+                _ => String::new(),
             };
+            let mut echo = !text.is_empty()
+                && (text == headline
+                    || Some(&text) == standfirst.as_ref()
+                    || byline.is_some_and(|b| text == b));
+            if !echo && !text.is_empty() {
+                if let Some(name) = dateline(&text) {
+                    echo = true;
+                    named = named.take().or(name);
+                }
+            }
             if !echo {
                 past_header = true;
             }
             !echo
         })
-        .collect()
+        .collect();
+    (body, named)
 }
 
 fn dates(meta: &PageMeta, draft: &mut Draft) {

@@ -4,6 +4,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
+use super::html::byline_names;
 use super::text::squash;
 
 /// The page's own account of the article; each field from the first source that has it.
@@ -63,6 +64,7 @@ const ARTICLE_TYPES: &[&str] = &[
 pub fn read(doc: &Document, warnings: &mut Vec<String>) -> PageMeta {
     let mut meta = PageMeta::default();
     json_ld(doc, &mut meta, warnings);
+    dublin_core(doc, &mut meta);
     open_graph(doc, &mut meta);
     meta_tags(doc, &mut meta);
     microdata(doc, &mut meta);
@@ -277,14 +279,27 @@ fn person(value: &Value, by_id: &dyn Fn(&Value) -> Value) -> Option<Person> {
 }
 
 fn meta_content(doc: &Document, attribute: &str, name: &str) -> Option<String> {
+    meta_contents(doc, attribute, name).into_iter().next()
+}
+
+/// Every `<meta>` of that name with content, in page order. A `content` that an unescaped
+/// quote cut short (`content="Bacteria, dubbed "superbugs," pose…"` leaves stray attributes
+/// named `superbugs,"` behind it) is not what the page meant to say, so it is not read.
+fn meta_contents(doc: &Document, attribute: &str, name: &str) -> Vec<String> {
     doc.select(&format!(r#"meta[{attribute}~="{name}" i]"#))
         .nodes()
         .iter()
-        .find_map(|m| {
+        .filter(|m| {
+            !m.attrs()
+                .iter()
+                .any(|a| a.name.local.contains(['"', '\'', '=']))
+        })
+        .filter_map(|m| {
             m.attr("content")
                 .map(|c| c.to_string())
                 .filter(|c| !c.trim().is_empty())
         })
+        .collect()
 }
 
 fn open_graph(doc: &Document, meta: &mut PageMeta) {
@@ -318,14 +333,47 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.lang, og("og:locale"));
 }
 
+/// A name without the address written beside it: "Ana Ruiz (https://ana.example/)",
+/// "Ana Ruiz <ana@news.example>".
+fn without_address(name: &str) -> String {
+    let mut out = name.to_owned();
+    for (open, close) in [('(', ')'), ('<', '>'), ('[', ']')] {
+        while let Some(start) = out.find(open) {
+            let Some(len) = out[start..].find(close) else {
+                break;
+            };
+            let inside = &out[start + 1..start + len];
+            if inside.contains("://") || inside.contains('@') || inside.starts_with("www.") {
+                out.replace_range(start..start + len + 1, " ");
+            } else {
+                break;
+            }
+        }
+    }
+    squash(&out)
+}
+
+/// Dublin Core's title and description (`DC.title`, `dc:title`, `dcterm:title`), which
+/// Readability prefers to Open Graph's.
+fn dublin_core(doc: &Document, meta: &mut PageMeta) {
+    let dc = |field: &str| {
+        ["dc.", "dc:", "dcterm:", "dcterms."]
+            .iter()
+            .find_map(|prefix| {
+                let name = format!("{prefix}{field}");
+                meta_content(doc, "name", &name).or_else(|| meta_content(doc, "property", &name))
+            })
+    };
+    offer(meta, dc("title"));
+    fill(&mut meta.description, dc("description"));
+}
+
 fn meta_tags(doc: &Document, meta: &mut PageMeta) {
     let named = |name: &str| meta_content(doc, "name", name);
     offer(meta, named("twitter:title"));
     fill(
         &mut meta.description,
-        named("description")
-            .or_else(|| named("dc.description"))
-            .or_else(|| named("twitter:description")),
+        named("description").or_else(|| named("twitter:description")),
     );
     fill(
         &mut meta.published,
@@ -339,18 +387,33 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         .map(|h| h.to_string());
     fill(&mut meta.url, canonical);
     if meta.authors.is_empty() {
-        let property = |name: &str| meta_content(doc, "property", name);
-        let author = named("author")
-            .or_else(|| property("author"))
-            .or_else(|| named("dc.creator"))
-            .or_else(|| property("dc:creator"));
-        if let Some(author) = author {
-            let author = squash(&author);
-            if !author.starts_with("http") && author.chars().any(char::is_alphabetic) {
-                meta.authors.push(Person {
-                    name: author,
-                    ..Person::default()
-                });
+        // Dublin Core first, as Readability reads it; every author a page lists, as a
+        // document with two `DC.Creator`s has two.
+        let authors = [
+            ("name", "dc.creator"),
+            ("property", "dc:creator"),
+            ("name", "dcterm:creator"),
+            ("name", "author"),
+            ("property", "author"),
+            // `<meta itemprop="author" content="…">` in the head, outside any item.
+            ("itemprop", "author"),
+        ]
+        .iter()
+        .map(|(attribute, name)| meta_contents(doc, attribute, name))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+        for author in authors {
+            let author = without_address(&squash(&decode_entities(&author)));
+            if author.starts_with("http") || !author.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            for name in byline_names(&author) {
+                if !meta.authors.iter().any(|a| a.name == name) {
+                    meta.authors.push(Person {
+                        name,
+                        ..Person::default()
+                    });
+                }
             }
         }
     }
@@ -361,6 +424,39 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
             .or_else(|| named("language"))
             .or_else(|| named("dc.language")),
     );
+}
+
+/// The names in an `itemprop="author"` element that marks none with `itemprop="name"`: the
+/// links on names in it ("Par <a>Ana Ruiz</a> (avec …)", a card's "Follow" links aside), else
+/// its text read as a byline when it is short enough to be one.
+fn unnamed_author(author: &dom_query::NodeRef) -> Vec<String> {
+    let mut linked: Vec<String> = Vec::new();
+    for link in author.descendants() {
+        if !link.has_name("a") {
+            continue;
+        }
+        let text = squash(&link.text());
+        let words: Vec<&str> = text.split(' ').collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let name_like = (1..=5).contains(&words.len())
+            && !text.is_empty()
+            && !text.starts_with("http")
+            && capitals * 2 > words.len();
+        if name_like && !linked.contains(&text) {
+            linked.push(text);
+        }
+    }
+    if !linked.is_empty() {
+        return linked;
+    }
+    let text = squash(&author.text());
+    if text.chars().count() > 100 {
+        return Vec::new();
+    }
+    byline_names(&text)
 }
 
 fn microdata(doc: &Document, meta: &mut PageMeta) {
@@ -404,15 +500,14 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
                 .descendants()
                 .into_iter()
                 .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"));
-            let name = squash(
-                &name_node
-                    .map(|n| {
-                        n.attr("content")
-                            .map(|c| c.to_string())
-                            .unwrap_or_else(|| n.text().to_string())
-                    })
-                    .unwrap_or_else(|| author.text().to_string()),
-            );
+            let names = match name_node {
+                Some(n) => vec![squash(
+                    &n.attr("content")
+                        .map(|c| c.to_string())
+                        .unwrap_or_else(|| n.text().to_string()),
+                )],
+                None => unnamed_author(&author),
+            };
             let url = author
                 .descendants()
                 .into_iter()
@@ -425,13 +520,15 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
                 .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "jobTitle"))
                 .map(|r| squash(&r.text()))
                 .filter(|r| !r.is_empty());
-            if !name.is_empty() && !meta.authors.iter().any(|a| a.name == name) {
-                meta.authors.push(Person {
-                    name,
-                    url,
-                    role,
-                    ..Person::default()
-                });
+            for name in names {
+                if !name.is_empty() && !meta.authors.iter().any(|a| a.name == name) {
+                    meta.authors.push(Person {
+                        name,
+                        url: url.clone(),
+                        role: role.clone(),
+                        ..Person::default()
+                    });
+                }
             }
         }
     }
