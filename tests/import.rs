@@ -1425,3 +1425,33 @@ fn a_story_headline_the_metadata_and_title_do_not_show_is_the_headline() {
     );
     assert_eq!(article.headline, "A title written for sharing");
 }
+
+#[test]
+fn a_description_cut_from_the_stories_opening_across_its_blocks_is_not_a_standfirst() {
+    let body = "<article><h1>Notes from the week</h1><h2>Highlights</h2>
+        <p>We shipped the new harbour timetable, and the ferry now leaves on the hour every hour.</p>
+        <p>The footbridge is closed for repairs until the end of the month, so take the long way.</p></article>";
+    for description in [
+        "Highlights We shipped the new harbour timetable, and the ferry now leaves on the hour every hour. The footbridge is closed ...",
+        "Posted by the harbour office We shipped the new harbour timetable, and the ferry now leaves on the hour (...)",
+        "We shipped the new harbour timetable, and the ferry now leaves on the hour every hour. The footbridge is closed for repairs until the end of the month, so take the long way.",
+    ] {
+        let head = format!(
+            r#"<title>Notes from the week</title><meta name="description" content="{description}">"#
+        );
+        let article = html_page(&head, body);
+        assert_eq!(article.standfirst, None, "{description}");
+    }
+    // A summary written for the story stays, and so does one the story shows whole as its
+    // first paragraph.
+    for description in [
+        "The ferry runs hourly and the footbridge is shut: what changed at the harbour this week.",
+        "We shipped the new harbour timetable, and the ferry now leaves on the hour every hour.",
+    ] {
+        let head = format!(
+            r#"<title>Notes from the week</title><meta name="description" content="{description}">"#
+        );
+        let article = html_page(&head, body);
+        assert_eq!(article.standfirst.as_deref(), Some(description));
+    }
+}
