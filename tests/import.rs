@@ -1455,3 +1455,43 @@ fn a_description_cut_from_the_stories_opening_across_its_blocks_is_not_a_standfi
         assert_eq!(article.standfirst.as_deref(), Some(description));
     }
 }
+
+#[test]
+fn a_page_that_names_no_language_gets_only_what_its_script_says_for_certain() {
+    let import = |title: &str, story: &str| {
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{story}</article></body></html>"
+        );
+        import_text(&html, "page.html", None).unwrap().remove(0)
+    };
+    let japanese = import(
+        "欲張りなイヌ",
+        "<p>むかしむかし、ある所に、肉をくわえたイヌが橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。</p>",
+    );
+    assert_eq!(japanese.article.lang.as_deref(), Some("ja"));
+    assert!(japanese
+        .warnings
+        .iter()
+        .any(|w| w.contains("names no language")));
+
+    let chinese = import(
+        "宇航员为何不能喝酒",
+        "<p>翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。</p>",
+    );
+    assert_eq!(chinese.article.lang.as_deref(), Some("zh"));
+
+    // Arabic letters say the script, not which language: enough for the direction.
+    let arabic = import(
+        "الأمطار تغلق الطرق",
+        r#"<p dir="rtl">أغلقت السلطات عدداً من الطرق الرئيسية في العاصمة بعد أمطار هي الأغزر منذ عشر سنوات.</p>"#,
+    );
+    assert_eq!(arabic.article.lang.as_deref(), Some("und-Arab"));
+    assert_eq!(arabic.article.dir(), "rtl");
+
+    // Latin letters could be any of hundreds of languages: none is named.
+    let latin = import(
+        "Notes",
+        "<p>The story itself, told in a paragraph that is long enough to read as one.</p>",
+    );
+    assert_eq!(latin.article.lang, None);
+}

@@ -8,7 +8,7 @@ use url::Url;
 use super::blocks::{Mapper, Slot};
 use super::metadata::{self, PageMeta, Person};
 use super::recognise::{self, SLOT_CLASS};
-use super::text::{language_tag, squash, timestamp, Resolver};
+use super::text::{language_tag, script_language, squash, timestamp, Resolver};
 use super::{Draft, ImportError};
 use crate::model::{is_language_tag, Article, Author, Block, Publisher};
 
@@ -40,7 +40,23 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     article.url = resolver
         .resolve_opt(meta.url.as_deref())
         .or_else(|| page_url.map(Url::to_string));
-    article.lang = lang;
+    article.lang = lang.or_else(|| {
+        // A page that names no language at all: what its story's script says for certain.
+        let text: String = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(text) => Some(text.text()),
+                Block::Heading(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tag = script_language(&format!("{} {text}", read.title))?;
+        draft.warnings.push(format!(
+            "the page names no language; its text is written in a script that says `{tag}`"
+        ));
+        Some(tag.to_owned())
+    });
     article.publisher = meta
         .publisher
         .as_ref()

@@ -121,6 +121,53 @@ pub fn language_tag(raw: &str) -> String {
     raw.trim().replace('_', "-")
 }
 
+/// The language a text's script says for certain, for a page that names none: kana is
+/// Japanese, Hangul Korean, Han without kana Chinese, Thai Thai, Greek Greek; Arabic and
+/// Hebrew letters say only the script (`und-Arab`, `und-Hebr`: language undetermined), which
+/// is enough to set the direction. Latin, Cyrillic and the rest say nothing certain.
+pub fn script_language(text: &str) -> Option<&'static str> {
+    let (mut letters, mut kana, mut han, mut hangul) = (0usize, 0usize, 0usize, 0usize);
+    let (mut arabic, mut hebrew, mut thai, mut greek) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => arabic += 1,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => hebrew += 1,
+            0x0E00..=0x0E7F => thai += 1,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => greek += 1,
+            _ => {}
+        }
+    }
+    if letters < 20 {
+        return None;
+    }
+    let share = |n: usize| n * 100 / letters;
+    if share(kana) >= 5 && share(kana + han) >= 30 {
+        Some("ja")
+    } else if share(hangul) >= 30 {
+        Some("ko")
+    } else if share(han) >= 30 {
+        Some("zh")
+    } else if share(arabic) >= 30 {
+        Some("und-Arab")
+    } else if share(hebrew) >= 30 {
+        Some("und-Hebr")
+    } else if share(thai) >= 30 {
+        Some("th")
+    } else if share(greek) >= 30 {
+        Some("el")
+    } else {
+        None
+    }
+}
+
 /// An RFC 3339 timestamp from how pages and feeds write dates, or why not. Only the spelling
 /// is changed (`+0000` is `+00:00`); a date without a time or a zone is not given one.
 pub fn timestamp(raw: &str) -> Result<crate::model::Timestamp, String> {
