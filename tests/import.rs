@@ -1495,3 +1495,74 @@ fn a_page_that_names_no_language_gets_only_what_its_script_says_for_certain() {
     );
     assert_eq!(latin.article.lang, None);
 }
+
+#[test]
+fn a_language_is_written_in_its_conventional_case_and_a_template_default_gives_way_to_the_script() {
+    let import = |lang: &str, title: &str, story: &str| {
+        let html = format!(
+            r#"<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head><body><article><h1>{title}</h1>{story}</article></body></html>"#
+        );
+        import_text(&html, "page.html", None).unwrap().remove(0)
+    };
+    let story = "<p>The story itself, told in a paragraph that is long enough to read as one.</p>";
+    assert_eq!(
+        import("en-us", "Notes", story).article.lang.as_deref(),
+        Some("en-US")
+    );
+    assert_eq!(
+        import("ZH_hant_tw", "Notes", story).article.lang.as_deref(),
+        Some("zh-Hant-TW")
+    );
+
+    // A theme's lang="en" over a story all in Japanese.
+    let japanese = import(
+        "en",
+        "欲張りなイヌ",
+        "<p>むかしむかし、ある所に、肉をくわえたイヌが橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。</p>",
+    );
+    assert_eq!(japanese.article.lang.as_deref(), Some("ja"));
+    assert!(japanese.warnings.iter().any(|w| w.contains("`en`")));
+
+    // A declared language that the script can write is kept, as is one over a story that
+    // only quotes another script.
+    let persian = import(
+        "fa",
+        "باران",
+        "<p>باران شدید باعث بسته شدن چندین جاده اصلی در پایتخت شد و مدارس تعطیل شدند.</p>",
+    );
+    assert_eq!(persian.article.lang.as_deref(), Some("fa"));
+    let quoting = import(
+        "en",
+        "A word",
+        "<p>The sign over the door read 欲張りなイヌ, which the guide translated for us as the greedy dog, and we laughed about it.</p>",
+    );
+    assert_eq!(quoting.article.lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn the_label_over_the_headline_is_the_kicker_and_does_not_open_the_story() {
+    let article = html_page(
+        r#"<title>Exploit crashes game servers</title><meta property="og:title" content="Exploit crashes game servers">"#,
+        &format!(
+            r#"<article><header><h4 class="post-upperdek">Biz &amp; IT —</h4><h1 itemprop="headline">Exploit crashes game servers</h1></header>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(article.kicker.as_deref(), Some("Biz & IT"));
+    assert!(!article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(h) if h.contains("Biz"))));
+}
+
+#[test]
+fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
+    let article = html_page(
+        r#"<title>Harbour notes</title><meta name="parsely-author" content="Jane Doe"><meta name="parsely-pub-date" content="2024-04-20T04:20:00.000Z">"#,
+        &format!("<article><h1>Harbour notes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Jane Doe"]);
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-04-20T04:20:00.000Z")
+    );
+}

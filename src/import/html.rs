@@ -8,7 +8,10 @@ use url::Url;
 use super::blocks::{Mapper, Slot};
 use super::metadata::{self, PageMeta, Person};
 use super::recognise::{self, SLOT_CLASS};
-use super::text::{language_tag, script_language, squash, timestamp, Resolver};
+use super::text::{
+    canonical_case, language_tag, script_language, script_language_at, squash, timestamp,
+    written_in, Resolver,
+};
 use super::{Draft, ImportError};
 use crate::model::{is_language_tag, Article, Author, Block, Publisher};
 
@@ -26,7 +29,10 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let bios = recognise::bios(&doc, &resolver, &named);
     let related = recognise::related(&doc, &resolver);
     let standfirst = standfirst(&doc, &meta);
-    let kicker = meta.section.clone().or_else(|| kicker(&doc));
+    // The label over the headline is taken out of the page either way, so that the story
+    // does not start with it.
+    let shown_kicker = kicker(&doc);
+    let kicker = meta.section.clone().or(shown_kicker);
     let slots = recognise::slots(&doc, &resolver);
     let read = readable(doc, resolver.base.as_ref())?;
     let content = Document::from(read.content.to_string());
@@ -40,23 +46,35 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     article.url = resolver
         .resolve_opt(meta.url.as_deref())
         .or_else(|| page_url.map(Url::to_string));
-    article.lang = lang.or_else(|| {
+    let story_text: String = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(text) => Some(text.text()),
+            Block::Heading(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    article.lang = match lang {
+        // A language the story's script cannot be written in, as a template's `lang="en"`
+        // over a story in Japanese: the story's script, when nearly all of it is in one.
+        Some(declared) => match script_language_at(&story_text, 60) {
+            Some(script) if !written_in(&declared, script) => {
+                draft.warnings.push(format!(
+                    "the page says its language is `{declared}`, but its story is written in a script that says `{script}`; `{script}` it is"
+                ));
+                Some(script.to_owned())
+            }
+            _ => Some(declared),
+        },
         // A page that names no language at all: what its story's script says for certain.
-        let text: String = blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(text) => Some(text.text()),
-                Block::Heading(text) => Some(text.clone()),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let tag = script_language(&format!("{} {text}", read.title))?;
-        draft.warnings.push(format!(
-            "the page names no language; its text is written in a script that says `{tag}`"
-        ));
-        Some(tag.to_owned())
-    });
+        None => script_language(&format!("{} {story_text}", read.title)).map(|tag| {
+            draft.warnings.push(format!(
+                "the page names no language; its text is written in a script that says `{tag}`"
+            ));
+            tag.to_owned()
+        }),
+    };
     article.publisher = meta
         .publisher
         .as_ref()
@@ -196,7 +214,7 @@ fn language(
         .or_else(|| attr("body", "lang"))
         .or_else(|| meta.lang.clone());
     let lang = raw.and_then(|raw| {
-        let tag = language_tag(&raw);
+        let tag = canonical_case(&language_tag(&raw));
         if is_language_tag(&tag) {
             Some(tag)
         } else {
@@ -448,7 +466,17 @@ fn standfirst(doc: &Document, meta: &PageMeta) -> Option<String> {
 }
 
 const KICKER_WORDS: &[&str] = &[
-    "kicker", "eyebrow", "overline", "rubric", "flag", "label", "category",
+    "kicker",
+    "eyebrow",
+    "overline",
+    "rubric",
+    "flag",
+    "label",
+    "category",
+    "upperdek",
+    "supertitle",
+    "pretitle",
+    "overtitle",
 ];
 
 /// A short label marked as the kicker, just before the headline, when the metadata names no
@@ -459,7 +487,10 @@ fn kicker(doc: &Document) -> Option<String> {
     while let Some(candidate) = node {
         let marks =
             format!(" {} ", candidate.attr("class").unwrap_or_default()).to_ascii_lowercase();
-        let text = squash(&candidate.text());
+        // "Biz & IT —": the label, without the dash that leads into the headline.
+        let text = squash(&candidate.text())
+            .trim_end_matches(['—', '–', '-', '|', ':', '·', ' '])
+            .to_owned();
         let marked = marks
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|t| KICKER_WORDS.contains(&t));

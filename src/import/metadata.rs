@@ -371,6 +371,8 @@ fn dublin_core(doc: &Document, meta: &mut PageMeta) {
 fn meta_tags(doc: &Document, meta: &mut PageMeta) {
     let named = |name: &str| meta_content(doc, "name", name);
     offer(meta, named("twitter:title"));
+    // Parse.ly's tags, which many newsrooms write for their analytics.
+    offer(meta, named("parsely-title"));
     fill(
         &mut meta.description,
         named("description").or_else(|| named("twitter:description")),
@@ -379,7 +381,8 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         &mut meta.published,
         named("date")
             .or_else(|| named("dc.date"))
-            .or_else(|| named("pubdate")),
+            .or_else(|| named("pubdate"))
+            .or_else(|| named("parsely-pub-date")),
     );
     let canonical = doc
         .select(r#"link[rel~="canonical" i]"#)
@@ -397,6 +400,7 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
             ("property", "author"),
             // `<meta itemprop="author" content="…">` in the head, outside any item.
             ("itemprop", "author"),
+            ("name", "parsely-author"),
         ]
         .iter()
         .map(|(attribute, name)| meta_contents(doc, attribute, name))
