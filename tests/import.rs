@@ -1566,3 +1566,47 @@ fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
         Some("2024-04-20T04:20:00.000Z")
     );
 }
+
+#[test]
+fn a_byline_gives_names_with_their_jobs_in_the_languages_news_is_written_in() {
+    let cases: [(&str, Vec<(&str, Option<&str>)>); 6] = [
+        (
+            "By Ana Ruiz, Staff Writer",
+            vec![("Ana Ruiz", Some("Staff Writer"))],
+        ),
+        (
+            "By: Ana Ruiz and Tom Okafor in Lisbon",
+            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
+        ),
+        (
+            "Por Ana Ruiz y Tom Okafor",
+            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
+        ),
+        (
+            "Reporting by Ana Ruiz; Editing by Tom Okafor",
+            vec![("Ana Ruiz", None)],
+        ),
+        ("Tom Okafor for the Gazette", vec![("Tom Okafor", None)]),
+        ("Our Foreign Staff", vec![("Our Foreign Staff", None)]),
+    ];
+    for (byline, want) in cases {
+        let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
+        let got: Vec<(&str, Option<&str>)> = imported
+            .article
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.role.as_deref()))
+            .collect();
+        assert_eq!(got, want, "{byline}");
+    }
+}
+
+#[test]
+fn a_json_ld_author_written_as_a_byline_is_read_as_one() {
+    let head = r#"<title>Harbour notes</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour notes","author":[{"@type":"Person","name":"By Ana Ruiz and Tom Okafor"}]}</script>"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Harbour notes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz", "Tom Okafor"]);
+}

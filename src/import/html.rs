@@ -586,16 +586,19 @@ fn authors(
         .collect();
     linked.sort();
     linked.dedup_by(|a, b| a.1 == b.1);
-    let names = if linked.is_empty() {
-        byline_names(byline)
+    let people = if linked.is_empty() {
+        byline_people(byline)
     } else {
-        linked.iter().map(|(_, name)| (*name).to_owned()).collect()
+        linked
+            .iter()
+            .map(|(_, name)| ((*name).to_owned(), None))
+            .collect()
     };
-    names
+    people
         .into_iter()
-        .map(|name| Author {
+        .map(|(name, role)| Author {
             name,
-            role: None,
+            role,
             bio: None,
             avatar: None,
             url: None,
@@ -606,20 +609,95 @@ fn authors(
 /// The names in a byline: "By A, B and C" is three; a byline that reads as anything but
 /// names (a date, a sentence) is one name as written.
 pub fn byline_names(byline: &str) -> Vec<String> {
+    byline_people(byline)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// What bylines start with before the names, in the languages news is written in.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "words by",
+    "reporting by",
+    "story by",
+    "text by",
+    "posted by",
+    "published by",
+    "authors:",
+    "author:",
+    "autor:",
+    "auteur :",
+    "auteur:",
+    "text:",
+    "by:",
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "av",
+    "af",
+];
+
+/// Words that make a part of a byline a job rather than a name: "Ana Ruiz, Staff Writer".
+const ROLE_WORDS: &[&str] = &[
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "editors",
+    "columnist",
+    "contributor",
+    "contributors",
+    "contributing",
+    "producer",
+    "analyst",
+    "photographer",
+    "journalist",
+    "journaliste",
+    "redakteur",
+    "redakteurin",
+    "correspondant",
+    "correspondante",
+    "corresponsal",
+    "redactor",
+    "redactora",
+    "staff",
+    "senior",
+    "chief",
+    "bureau",
+];
+
+/// Letters after a name that belong to it: "Ana Ruiz, MA", "Tom Okafor Jr.".
+const NAME_SUFFIXES: &[&str] = &[
+    "ma", "ms", "md", "phd", "mph", "rn", "do", "mba", "msc", "bsc", "jr", "sr", "ii", "iii", "iv",
+];
+
+/// The people in a byline, each with the job written beside the name, if any: "By Ana Ruiz,
+/// Staff Writer, and Tom Okafor" is Ana Ruiz (Staff Writer) and Tom Okafor.
+pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
     let mut text = squash(byline);
-    for prefix in [
-        "By ",
-        "by ",
-        "BY ",
-        "Written by ",
-        "Words by ",
-        "Von ",
-        "Par ",
-    ] {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            text = rest.to_owned();
+    loop {
+        let lower = text.to_lowercase();
+        let Some(rest) = BYLINE_PREFIXES.iter().find_map(|prefix| {
+            let rest = lower.strip_prefix(prefix)?;
+            (prefix.ends_with(':') || rest.starts_with(' ') || rest.starts_with(':'))
+                .then(|| text[text.len() - rest.len()..].trim_start_matches([' ', ':']))
+        }) else {
+            break;
+        };
+        if rest.is_empty() || rest.len() == text.len() {
             break;
         }
+        text = rest.to_owned();
+    }
+    // Italian writes "di Mario Rossi", in lower case; "Di Stefano" is a name.
+    if let Some(rest) = text.strip_prefix("di ") {
+        text = rest.to_owned();
     }
     // Who edited or reviewed the story is not who wrote it: "Written by A Edited by B".
     let lower = text.to_lowercase();
@@ -630,7 +708,7 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         .min()
     {
         if text.is_char_boundary(at) {
-            text = squash(&text[..at]);
+            text = squash(text[..at].trim_end_matches([';', ',', '|', ' ']));
         }
     }
     // A byline that is only a date ("Last updated: January 7, 2025") names nobody.
@@ -638,13 +716,31 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         return Vec::new();
     }
     let text = without_dateline(&text);
-    let parts: Vec<String> = text
-        .replace(" and ", ",")
-        .replace(" & ", ",")
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut listed = text.clone();
+    for joiner in [" and ", " & ", " und ", " et ", " y ", " e ", " | ", "; "] {
+        listed = listed.replace(joiner, ",");
+    }
+    let parts: Vec<String> = listed
         .split(',')
         .map(squash)
         .filter(|p| !p.is_empty())
         .collect();
+    let words_of = |p: &str| -> Vec<String> {
+        p.split(' ')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
+    let is_role = |p: &str| words_of(p).iter().any(|w| ROLE_WORDS.contains(&w.as_str()));
+    let is_suffix = |p: &str| {
+        let words = words_of(p);
+        words.len() == 1 && NAME_SUFFIXES.contains(&words[0].as_str())
+    };
     // Each part of a list is a whole name: "Kooman, F." is one person, written surname first.
     let looks_like_name = |p: &str| {
         let words: Vec<&str> = p.split(' ').collect();
@@ -657,18 +753,48 @@ pub fn byline_names(byline: &str) -> Vec<String> {
                 * 2
                 > words.len()
     };
-    if parts.len() > 1 && parts.iter().all(|p| looks_like_name(p)) {
-        parts
-    } else if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![text]
+    let mut people: Vec<(String, Option<String>)> = Vec::new();
+    for part in &parts {
+        match people.last_mut() {
+            Some((name, _)) if is_suffix(part) => {
+                name.push_str(", ");
+                name.push_str(part);
+            }
+            Some((_, role @ None)) if is_role(part) => *role = Some(part.clone()),
+            _ => people.push((without_where(part), None)),
+        }
     }
+    let named = !people.is_empty() && people.iter().all(|(name, _)| !is_role(name));
+    if named && people.iter().all(|(name, _)| looks_like_name(name)) {
+        return people;
+    }
+    // Not a list of names: one name with its job, or the byline as written.
+    match (people.as_slice(), parts.as_slice()) {
+        ([(name, Some(_))], _) if !is_role(name) => people,
+        ([_], [_]) if named => vec![(without_where(&text), None)],
+        _ => vec![(text, None)],
+    }
+}
+
+/// A name without where or for whom the story was filed: "Ana Ruiz in Kyiv", "Tom Okafor for
+/// the Gazette". Names do not hold these words in lower case.
+fn without_where(name: &str) -> String {
+    let mut cut = name.len();
+    for word in [" in ", " for ", " from ", " at "] {
+        if let Some(at) = name.find(word) {
+            if name[..at].split(' ').count() >= 2 {
+                cut = cut.min(at);
+            }
+        }
+    }
+    name[..cut].trim().to_owned()
 }
 
 /// What follows a byline's names and is not an author.
 const NOT_AUTHORS: &[&str] = &[
     "edited by",
+    "editing by",
+    "additional reporting by",
     "reviewed by",
     "medically reviewed by",
     "fact checked by",

@@ -180,8 +180,27 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
     if let Some(authors) = article.get("author").or_else(|| article.get("creator")) {
         for author in list(authors) {
             let author = by_id(&author);
-            if let Some(person) = person(&author, &by_id) {
-                meta.authors.push(person);
+            let Some(person) = person(&author, &by_id) else {
+                continue;
+            };
+            // A name written as a byline ("By Ana Ruiz", "Ana Ruiz and Tom Okafor") is read
+            // as one; a person with an address or a picture stays whole.
+            let names = byline_names(&person.name);
+            let plain = person.url.is_none() && person.image.is_none() && person.bio.is_none();
+            match names.as_slice() {
+                [name] => meta.authors.push(Person {
+                    name: name.clone(),
+                    ..person
+                }),
+                [_, _, ..] if plain && !person.organization => {
+                    for name in names {
+                        meta.authors.push(Person {
+                            name,
+                            ..person.clone()
+                        });
+                    }
+                }
+                _ => meta.authors.push(person),
             }
         }
     }
