@@ -25,6 +25,11 @@ import tempfile
 import unicodedata
 
 FIELDS = ["headline", "byline", "standfirst", "lang", "dir"]
+# Set from the command line: the address each page is imported at when its
+# expected-metadata.json gives none (`url`), and whether a field the corpus leaves null is
+# left uncounted rather than expected empty.
+BASE_URL = None
+SKIP_MISSING = False
 RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
 
 
@@ -119,7 +124,11 @@ def page(binary, folder, name, scratch):
     with open(os.path.join(folder, name, "expected-metadata.json"), encoding="utf-8") as f:
         expected = json.load(f)
     out_dir = os.path.join(scratch, name)
-    code, _, err = run([binary, "import", source, "-o", out_dir])
+    command = [binary, "import", source, "-o", out_dir]
+    page_url = expected.get("url") or BASE_URL
+    if page_url:
+        command += ["--url", page_url]
+    code, _, err = run(command)
     result = {"name": name, "expected": expected, "stderr": err.strip()}
     if "panicked" in err or code not in (0, 1):
         result["status"] = "panic" if "panicked" in err else f"exit {code}"
@@ -154,7 +163,10 @@ def page(binary, folder, name, scratch):
     result["ours"], result["theirs"] = ours, theirs
     verdicts = {}
     for field in FIELDS:
-        if field == "dir" and theirs["dir"] is None:
+        if SKIP_MISSING and theirs[field] is None:
+            # The corpus does not say: not counted either way.
+            verdicts[field] = "unknown"
+        elif field == "dir" and theirs["dir"] is None:
             # Readability says nothing without a dir attribute; ours is read from the
             # language, so only a right-to-left language without one is worth a look.
             verdicts[field] = "agree" if ours["dir"] == "ltr" else "differ"
@@ -180,7 +192,13 @@ def main():
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--json")
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--url", help="import each page at this address (--url), "
+                        "unless its expected-metadata.json gives a `url`")
+    parser.add_argument("--skip-missing", action="store_true",
+                        help="leave fields the corpus gives as null uncounted")
     args = parser.parse_args()
+    global BASE_URL, SKIP_MISSING
+    BASE_URL, SKIP_MISSING = args.url, args.skip_missing
     names = sorted(
         n for n in os.listdir(args.pages)
         if os.path.exists(os.path.join(args.pages, n, "source.html"))
@@ -202,9 +220,9 @@ def main():
         counts = {}
         for r in imported:
             counts[r["verdicts"][field]] = counts.get(r["verdicts"][field], 0) + 1
-        n = len(imported) or 1
         agree = counts.get("agree", 0)
         loose = counts.get("loose", 0)
+        n = (len(imported) - counts.get("unknown", 0)) or 1
         rest = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())
                          if k not in ("agree", "loose"))
         print(f"  {field:10} exact {agree}/{n} ({100 * agree / n:.0f}%), "
@@ -226,7 +244,7 @@ def main():
             if r["render"] is not True:
                 lines.append(f"  render: {r['render']}")
             for field in FIELDS:
-                if r["verdicts"][field] not in ("agree",):
+                if r["verdicts"][field] not in ("agree", "unknown"):
                     lines.append(f"  {field} [{r['verdicts'][field]}]: ours {r['ours'][field]!r}"
                                  f" | readability {r['theirs'][field]!r}")
             if r in thin or r in fat:

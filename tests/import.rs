@@ -1610,3 +1610,114 @@ fn a_json_ld_author_written_as_a_byline_is_read_as_one() {
     );
     assert_eq!(authors_of(&article), ["Ana Ruiz", "Tom Okafor"]);
 }
+
+#[test]
+fn the_headline_set_over_the_story_wins_over_a_share_title_about_the_same_story() {
+    // The <title> and og:title are written for sharing; the page shows another headline.
+    let head = r#"<title>13 Ways To Compliment Women In The Most Empowering Way</title><meta property="og:title" content="13 Ways To Compliment Women In The Most Empowering Way">"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div class="page"><h1 class="yt ga">The Transformative Power Of Empowering Compliments</h1>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(
+        article.headline,
+        "The Transformative Power Of Empowering Compliments"
+    );
+
+    // A section's name set as an <h1> link over the story is not its headline; a dialog's
+    // heading is not either.
+    let head = r#"<title>Miami CEOs are asked about public transit | Herald</title>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div role="dialog"><h1>We value your privacy and your choices</h1></div>
+            <h1 class="heading"><a href="/news/business/monday/">Business Monday</a></h1>
+            <h1 class="title">From Metrorail to bike paths, what CEOs think of public transit</h1>{STORY}"#
+        ),
+    );
+    assert_eq!(
+        article.headline,
+        "From Metrorail to bike paths, what CEOs think of public transit"
+    );
+
+    // A documentation heading's permalink mark is not part of it.
+    let article = html_page(
+        "<title>Shared history — the evolve extension</title>",
+        &format!(
+            r##"<main><h1>Shared history<a class="headerlink" href="#shared-history">¶</a></h1>{STORY}<h2>Usage<a class="headerlink" href="#usage">¶</a></h2><p>How to use it, told at some length so that it reads as a paragraph.</p></main>"##
+        ),
+    );
+    assert_eq!(article.headline, "Shared history");
+    assert!(article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(h) if h == "Usage")));
+}
+
+#[test]
+fn a_byline_run_together_from_its_parts_is_read_part_by_part() {
+    let imported = page(&format!(
+        r#"<div class="article_byline"><div>By <span>Joe Davidson</span></div><div class="meta"><div>Washington Post</div><time>Dec 13, 2016 at 3:45 pm</time></div></div>{STORY}"#
+    ));
+    assert_eq!(authors_of(&imported.article), ["Joe Davidson"]);
+
+    let imported = page(&format!(
+        r#"<div class="byline"><a href="/team/gina">Gina Trapani</a><span>CEO</span></div>{STORY}"#
+    ));
+    let authors: Vec<(&str, Option<&str>)> = imported
+        .article
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(authors, [("Gina Trapani", Some("CEO"))]);
+}
+
+#[test]
+fn handles_and_links_beside_a_bylines_names_are_not_names() {
+    for byline in [
+        r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
+        r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#,
+    ] {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(
+            authors_of(&imported.article),
+            ["Julia Horowitz"],
+            "{byline}"
+        );
+    }
+    // "By" with the names elsewhere is nobody.
+    let imported = page(&format!(r#"<p class="byline">By</p>{STORY}"#));
+    assert!(imported.article.authors.is_empty());
+}
+
+#[test]
+fn without_a_marked_byline_the_line_under_the_headline_names_the_author() {
+    let article = html_page(
+        "<title>Nigeria's tech hubs</title>",
+        &format!(
+            r#"<div><h1>Nigeria's tech hubs</h1><div class="x1"><div class="x2">By <span class="x3">Yomi Kazeem</span></div><div>Published <time datetime="2019-01-01">January 1, 2019</time></div></div>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Yomi Kazeem"]);
+
+    let article = html_page(
+        "<title>New phone review</title>",
+        &format!(
+            r#"<div><h1>New phone review</h1><div class="meta"><a href="/about/editors/jon-fingas/">Jon Fingas</a>, <a href="https://social.example/jon">@jonfingas</a></div>{STORY}<p>More reviews by <a href="/author/someone-else/">Someone Else</a>, after the story.</p></div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Jon Fingas"]);
+}
+
+#[test]
+fn a_meta_tag_written_with_value_instead_of_content_is_read() {
+    let head = r#"<title>Decorating mistakes</title><meta name="article:author" value="Maggie Winterfeldt">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Decorating mistakes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Maggie Winterfeldt"]);
+}

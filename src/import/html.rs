@@ -10,7 +10,7 @@ use super::metadata::{self, PageMeta, Person};
 use super::recognise::{self, SLOT_CLASS};
 use super::text::{
     canonical_case, language_tag, script_language, script_language_at, squash, timestamp,
-    written_in, Resolver,
+    without_anchor_mark, written_in, Resolver,
 };
 use super::{Draft, ImportError};
 use crate::model::{is_language_tag, Article, Author, Block, Publisher};
@@ -34,6 +34,8 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let shown_kicker = kicker(&doc);
     let kicker = meta.section.clone().or(shown_kicker);
     let slots = recognise::slots(&doc, &resolver);
+    let shown_byline = page_byline(&doc);
+    let byline_element_texts = byline_texts(&doc);
     let read = readable(doc, resolver.base.as_ref())?;
     let content = Document::from(read.content.to_string());
     let (blocks, warnings) = map_blocks(&content, &resolver, &slots);
@@ -91,7 +93,37 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
             })
         });
     let byline = read.byline.as_deref().map(squash);
-    article.authors = authors(&meta.authors, byline.as_deref(), &author_links, &resolver);
+    // Readability joins the byline's parts without a space ("Ana RuizStaff Writer"); the
+    // element it came from says where each part ends.
+    let parts = byline
+        .as_deref()
+        .filter(|b| has_run_together(b))
+        .and_then(|b| {
+            let key = letters(b);
+            byline_element_texts
+                .iter()
+                .find(|(joined, _)| *joined == key)
+                .map(|(_, spaced)| spaced.clone())
+        });
+    let read_byline = parts.or_else(|| byline.clone());
+    article.authors = authors(
+        &meta.authors,
+        read_byline.as_deref(),
+        &author_links,
+        &resolver,
+    );
+    if article.authors.is_empty() {
+        article.authors = shown_byline
+            .into_iter()
+            .map(|name| Author {
+                name,
+                role: None,
+                bio: None,
+                avatar: None,
+                url: None,
+            })
+            .collect();
+    }
     for author in &mut article.authors {
         if author.url.is_none() {
             let link = author_links
@@ -258,6 +290,23 @@ fn headline(
         })
     };
     let title = squash(readability_title);
+    // The headline set over the story, when the metadata and the <title> speak of the same
+    // story (a share or search title often differs from it: "13 Ways To …" over "The Power
+    // Of …"); it is what the reader reads.
+    let offered: Vec<&String> = meta.headlines.iter().chain(shown.first()).collect();
+    let display = headings.display.as_ref().filter(|d| {
+        let long_enough = d.split_whitespace().count() >= 3 || d.chars().count() >= 15;
+        let related = offered.is_empty() || offered.iter().any(|o| shares_words(o, d));
+        long_enough && related
+    });
+    if let Some(display) = display {
+        return meta
+            .headlines
+            .iter()
+            .find(|c| same_text(c, display))
+            .unwrap_or(display)
+            .clone();
+    }
     let headline = match meta.headlines.iter().find(|c| agrees(c)) {
         Some(agreed) => agreed.clone(),
         None => {
@@ -289,12 +338,56 @@ fn headline(
     shown_part(&headline, &headings.all).unwrap_or(headline)
 }
 
-const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+const SEPARATORS: [&str; 11] = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " ｜ ", "｜", " － ", "：",
+];
+
+/// The same text but for the marks pages write two ways: curly and straight quotes, dashes,
+/// white space.
+fn same_text(a: &str, b: &str) -> bool {
+    let fold = |t: &str| -> String {
+        squash(t)
+            .chars()
+            .map(|c| match c {
+                '‘' | '’' | '′' => '\'',
+                '“' | '”' | '″' => '"',
+                '–' | '—' => '-',
+                '\u{a0}' => ' ',
+                c => c,
+            })
+            .collect()
+    };
+    fold(a) == fold(b)
+}
+
+/// Whether two headlines share a word of four letters or more, or two Han or kana
+/// characters in a row: whether they can be about the same story.
+fn shares_words(a: &str, b: &str) -> bool {
+    let keys = |t: &str| -> Vec<String> {
+        let lower = t.to_lowercase();
+        let mut keys: Vec<String> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_owned)
+            .collect();
+        let chars: Vec<char> = lower.chars().collect();
+        let cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF);
+        keys.extend(
+            chars
+                .windows(2)
+                .filter(|w| cjk(w[0]) && cjk(w[1]))
+                .map(|w| w.iter().collect::<String>()),
+        );
+        keys
+    };
+    let theirs = keys(b);
+    keys(a).iter().any(|k| theirs.contains(k))
+}
 
 /// The part of a title, split at its separators ("Story | Section | Site"), that a heading on
 /// the page shows, the longest such part; the title itself when a heading shows it whole.
 fn shown_part(title: &str, headings: &[String]) -> Option<String> {
-    if headings.iter().any(|h| h == title) {
+    if headings.iter().any(|h| same_text(h, title)) {
         return Some(title.to_owned());
     }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -313,7 +406,7 @@ fn shown_part(title: &str, headings: &[String]) -> Option<String> {
     // The longest; of two as long, the first, as a headline leads its title.
     parts
         .into_iter()
-        .filter(|part| !part.is_empty() && headings.iter().any(|h| h == part))
+        .filter(|part| !part.is_empty() && headings.iter().any(|h| same_text(h, part)))
         .fold(None::<&str>, |best, part| match best {
             Some(b) if b.len() >= part.len() => Some(b),
             _ => Some(part),
@@ -328,10 +421,15 @@ struct Headings {
     /// The story's own headline: an element marked `itemprop="headline"`, else the first
     /// `<h1>` inside `<article>` or `<main>` that is not a link home.
     marked: Option<String>,
+    /// The headline shown over the story: `itemprop="headline"`, else the first `<h1>` in
+    /// `<article>` or `<main>`, else the first in the page outside its header, navigation,
+    /// footer, sidebars and dialogs; never one that is all a link to another page (a
+    /// section's name over the story, a teaser).
+    display: Option<String>,
 }
 
 fn page_headings(doc: &Document) -> Headings {
-    let text_of = |n: &NodeRef| squash(&n.text());
+    let text_of = |n: &NodeRef| without_anchor_mark(&squash(&n.text()));
     // The site's name is set as a heading that links to its front page.
     let home_link = |n: &NodeRef| {
         n.descendants().iter().any(|a| {
@@ -366,7 +464,49 @@ fn page_headings(doc: &Document) -> Headings {
         .find(fits)
         .or_else(|| story_h1.nodes().iter().find(fits))
         .map(text_of);
-    Headings { all, marked }
+    let page_h1 = doc.select("body h1");
+    let aside = |n: &NodeRef| {
+        n.ancestors(None).iter().any(|a| {
+            matches!(
+                a.node_name().as_deref(),
+                Some("header" | "nav" | "footer" | "aside" | "dialog")
+            ) && !a.ancestors(None).iter().any(|b| b.has_name("article"))
+                || a.attr("role").is_some_and(|r| {
+                    matches!(
+                        &*r.to_ascii_lowercase(),
+                        "dialog" | "alertdialog" | "navigation"
+                    )
+                })
+        })
+    };
+    // All a link to somewhere else: a section's or a teaser's name, not this story's.
+    let a_link = |n: &NodeRef| {
+        let text = text_of(n);
+        n.descendants().iter().any(|a| {
+            a.has_name("a")
+                && a.attr("href").is_some_and(|h| !h.trim().starts_with('#'))
+                && text_of(a) == text
+        })
+    };
+    let display = marked_headline
+        .nodes()
+        .iter()
+        .filter(|n| !a_link(n))
+        .find(fits)
+        .or_else(|| story_h1.nodes().iter().filter(|n| !a_link(n)).find(fits))
+        .or_else(|| {
+            page_h1
+                .nodes()
+                .iter()
+                .filter(|n| !a_link(n) && !aside(n))
+                .find(fits)
+        })
+        .map(text_of);
+    Headings {
+        all,
+        marked,
+        display,
+    }
 }
 
 /// The page's `<title>`, then the text of each `<h1>`.
@@ -377,7 +517,7 @@ fn shown_titles(doc: &Document) -> Vec<String> {
         doc.select("body h1")
             .nodes()
             .iter()
-            .map(|h| squash(&h.text())),
+            .map(|h| without_anchor_mark(&squash(&h.text()))),
     );
     shown
 }
@@ -578,7 +718,8 @@ fn authors(
         .iter()
         // A name, not the comment count or the date linked beside it.
         .filter(|(name, _)| {
-            name.chars().any(char::is_alphabetic)
+            !is_not_a_name(name)
+                && name.chars().any(char::is_alphabetic)
                 && !name.chars().any(|c| c.is_ascii_digit())
                 && name.split_whitespace().count() <= 6
         })
@@ -586,12 +727,20 @@ fn authors(
         .collect();
     linked.sort();
     linked.dedup_by(|a, b| a.1 == b.1);
+    let read = byline_people(byline);
     let people = if linked.is_empty() {
-        byline_people(byline)
+        read
     } else {
+        // The linked names, with the jobs the byline gives them.
         linked
             .iter()
-            .map(|(_, name)| ((*name).to_owned(), None))
+            .map(|(_, name)| {
+                let role = read
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .and_then(|(_, r)| r.clone());
+                ((*name).to_owned(), role)
+            })
             .collect()
     };
     people
@@ -604,6 +753,187 @@ fn authors(
             url: None,
         })
         .collect()
+}
+
+/// Letters and digits only, in lower case.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A word that runs a name into what follows it ("TrapaniCEO", "DavidsonWashington"), as
+/// text joined from separate elements reads; "McDonald", "DiChristopher", "DeVos" do not.
+fn has_run_together(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "mc", "mac", "di", "de", "da", "la", "le", "van", "von", "o", "al", "el", "du",
+    ];
+    text.split_whitespace().any(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        (1..chars.len()).any(|i| {
+            chars[i].is_uppercase() && chars[i - 1].is_lowercase() && {
+                let start: String = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                !PREFIXES.contains(&start.to_lowercase().as_str())
+            }
+        })
+    })
+}
+
+/// The text of each element that may be a byline, keyed by its letters: its parts (the text
+/// of each child, times left out) joined with " | ", so that "<a>Ana Ruiz</a><span>Staff
+/// Writer</span>" reads "Ana Ruiz | Staff Writer".
+fn byline_texts(doc: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for node in doc.select("body *").nodes() {
+        let text = squash(&node.text());
+        if text.is_empty() || text.chars().count() > 200 {
+            continue;
+        }
+        let mut node = node.clone();
+        // A wrapper around one element: its parts are that element's.
+        loop {
+            let elements = node.element_children();
+            let own_text = node
+                .children()
+                .iter()
+                .any(|c| c.is_text() && !c.text().trim().is_empty());
+            match elements.as_slice() {
+                [only] if !own_text => node = only.clone(),
+                _ => break,
+            }
+        }
+        let parts: Vec<String> = node
+            .children()
+            .iter()
+            .map(spaced_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if parts.len() > 1 {
+            out.push((letters(&text), parts.join(" | ")));
+        }
+    }
+    // The innermost element of a text first.
+    out.reverse();
+    out
+}
+
+/// A node's text with a space between the texts of its elements, as a browser lays out
+/// blocks, and without times, scripts and drawings: "By Ana Ruiz" and "Published …" in two
+/// `<div>`s do not run together.
+fn spaced_text(node: &NodeRef) -> String {
+    let skipped = |n: &NodeRef| {
+        matches!(
+            n.node_name().as_deref(),
+            Some("time" | "script" | "style" | "svg" | "noscript")
+        )
+    };
+    if skipped(node) {
+        return String::new();
+    }
+    if node.is_text() {
+        return squash(&node.text());
+    }
+    let parts: Vec<String> = node
+        .descendants()
+        .iter()
+        .filter(|d| d.is_text() && !d.ancestors(None).iter().any(|a| skipped(a)))
+        .map(|d| d.text().to_string())
+        .collect();
+    squash(&parts.join(" "))
+}
+
+/// Where an author's page is: `/author/ana-ruiz`, `/profile/…`, `/journaliste/…`.
+fn is_author_page(href: &str) -> bool {
+    const PATHS: &[&str] = &[
+        "author",
+        "authors",
+        "autor",
+        "autores",
+        "auteur",
+        "auteurs",
+        "profile",
+        "profiles",
+        "people",
+        "staff",
+        "writer",
+        "writers",
+        "journalist",
+        "journaliste",
+        "journalisten",
+        "contributor",
+        "contributors",
+        "by",
+        "columnist",
+        "columnists",
+        "editors",
+        "reporter",
+        "reporters",
+        "redaktion",
+        "team",
+    ];
+    let path = Url::parse(href).map_or(href.to_owned(), |u| u.path().to_owned());
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segments.len() >= 2
+        && segments[..segments.len() - 1]
+            .iter()
+            .any(|s| PATHS.contains(&s.to_ascii_lowercase().as_str()))
+}
+
+/// The byline a page shows under its headline when neither its metadata nor Readability
+/// gives one: between the first `<h1>` and the story's first long paragraph, a line "By …"
+/// of names, else links to authors' pages (`/author/…`) or marked `rel="author"`.
+fn page_byline(doc: &Document) -> Vec<String> {
+    let all = doc.select("body *").nodes().to_vec();
+    let Some(h1) = all.iter().position(|n| n.has_name("h1")) else {
+        return Vec::new();
+    };
+    let end = all[h1..]
+        .iter()
+        .position(|n| n.has_name("p") && squash(&n.text()).chars().count() >= 60)
+        .map_or(all.len(), |i| h1 + i);
+    let header = &all[h1 + 1..end.min(h1 + 150)];
+    // The innermost line first: "By Ana Ruiz" rather than the box it sits in with the date.
+    for node in header.iter().rev() {
+        let text = spaced_text(node);
+        let lower = text.to_lowercase();
+        let short = text.chars().count() <= 80;
+        if short && (lower.starts_with("by ") || lower.starts_with("by:")) {
+            let names = byline_names(&text);
+            let name_like = !names.is_empty()
+                && names.iter().all(|n| {
+                    let words = n.split_whitespace().count();
+                    (2..=5).contains(&words) && !n.to_lowercase().starts_with("by")
+                });
+            if name_like {
+                return names;
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for link in header.iter().filter(|n| n.has_name("a")) {
+        let rel_author = link.attr("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+        });
+        let to_author = link.attr("href").is_some_and(|h| is_author_page(h.trim()));
+        let name = squash(&link.text());
+        let words = name.split_whitespace().count();
+        let name_like = (1..=5).contains(&words)
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && name.chars().next().is_some_and(char::is_uppercase);
+        if (rel_author || to_author) && name_like && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// The names in a byline: "By A, B and C" is three; a byline that reads as anything but
@@ -670,6 +1000,12 @@ const ROLE_WORDS: &[&str] = &[
     "senior",
     "chief",
     "bureau",
+    "fellow",
+    "intern",
+    "ceo",
+    "founder",
+    "president",
+    "director",
 ];
 
 /// Letters after a name that belong to it: "Ana Ruiz, MA", "Tom Okafor Jr.".
@@ -685,15 +1021,22 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
         let lower = text.to_lowercase();
         let Some(rest) = BYLINE_PREFIXES.iter().find_map(|prefix| {
             let rest = lower.strip_prefix(prefix)?;
-            (prefix.ends_with(':') || rest.starts_with(' ') || rest.starts_with(':'))
-                .then(|| text[text.len() - rest.len()..].trim_start_matches([' ', ':']))
+            (prefix.ends_with(':')
+                || rest.is_empty()
+                || rest.starts_with(' ')
+                || rest.starts_with(':'))
+            .then(|| text[text.len() - rest.len()..].trim_start_matches([' ', ':']))
         }) else {
             break;
         };
-        if rest.is_empty() || rest.len() == text.len() {
+        if rest.is_empty() {
+            // "By" and nothing after it: the names are elsewhere.
+            return Vec::new();
+        }
+        if rest.len() == text.len() {
             break;
         }
-        text = rest.to_owned();
+        text = rest.trim_start_matches([' ', ':', '|', ',']).to_owned();
     }
     // Italian writes "di Mario Rossi", in lower case; "Di Stefano" is a name.
     if let Some(rest) = text.strip_prefix("di ") {
@@ -723,11 +1066,25 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
     for joiner in [" and ", " & ", " und ", " et ", " y ", " e ", " | ", "; "] {
         listed = listed.replace(joiner, ",");
     }
-    let parts: Vec<String> = listed
-        .split(',')
+    let all_parts: Vec<String> = listed
+        .split([',', '|'])
         .map(squash)
         .filter(|p| !p.is_empty())
         .collect();
+    let parts: Vec<String> = all_parts
+        .iter()
+        .filter(|p| !is_not_a_name(p))
+        .cloned()
+        .collect();
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    // As written, less the handles and links beside the names.
+    let as_written = if parts.len() == all_parts.len() {
+        text.clone()
+    } else {
+        parts.join(", ")
+    };
     let words_of = |p: &str| -> Vec<String> {
         p.split(' ')
             .map(|w| {
@@ -753,6 +1110,11 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
                 * 2
                 > words.len()
     };
+    let is_newsroom = |p: &str| {
+        words_of(p)
+            .iter()
+            .any(|w| NEWSROOM_WORDS.contains(&w.as_str()))
+    };
     let mut people: Vec<(String, Option<String>)> = Vec::new();
     for part in &parts {
         match people.last_mut() {
@@ -761,6 +1123,8 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
                 name.push_str(part);
             }
             Some((_, role @ None)) if is_role(part) => *role = Some(part.clone()),
+            // "Ana Ruiz, Washington Post": the paper she wrote for, not a second author.
+            Some(_) if is_newsroom(part) => {}
             _ => people.push((without_where(part), None)),
         }
     }
@@ -768,12 +1132,88 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
     if named && people.iter().all(|(name, _)| looks_like_name(name)) {
         return people;
     }
-    // Not a list of names: one name with its job, or the byline as written.
+    // Not a list of names: one name with its job or paper, or the byline as written.
     match (people.as_slice(), parts.as_slice()) {
+        ([(name, _)], [_, _, ..]) if !is_role(name) && looks_like_name(name) => people,
         ([(name, Some(_))], _) if !is_role(name) => people,
-        ([_], [_]) if named => vec![(without_where(&text), None)],
-        _ => vec![(text, None)],
+        ([_], [_]) if named => vec![(without_where(&parts[0]), None)],
+        _ => vec![(as_written, None)],
     }
+}
+
+/// Words of a newsroom's name: a part of a byline holding one is where the author works.
+const NEWSROOM_WORDS: &[&str] = &[
+    "news",
+    "post",
+    "times",
+    "press",
+    "daily",
+    "tribune",
+    "herald",
+    "journal",
+    "magazine",
+    "media",
+    "network",
+    "agency",
+    "associated",
+    "reuters",
+    "afp",
+    "bloomberg",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "chronicle",
+    "observer",
+    "wire",
+    "radio",
+    "tv",
+    "television",
+    "buzzfeed",
+    "cnn",
+    "bbc",
+    "npr",
+    "abc",
+    "nbc",
+    "cbs",
+    "ap",
+];
+
+/// What bylines hold besides names: handles, addresses, and the links beside the name.
+fn is_not_a_name(part: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "twitter",
+        "x",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "threads",
+        "mastodon",
+        "bluesky",
+        "email",
+        "e-mail",
+        "mail",
+        "rss",
+        "view all",
+        "view all posts",
+        "more",
+        "see more",
+        "follow",
+        "follow author",
+        "follow on twitter",
+        "watch live",
+        "contact",
+        "bio",
+        "about",
+        "more from this author",
+        "all posts",
+    ];
+    let lower = part.trim().to_lowercase();
+    part.starts_with('@')
+        || part.contains("://")
+        || part.starts_with("www.")
+        || (part.contains('@') && !part.contains(' '))
+        || LINKS.contains(&lower.as_str())
+        || matches!(lower.as_str(), "and" | "&" | "et" | "y" | "und" | "e")
 }
 
 /// A name without where or for whom the story was filed: "Ana Ruiz in Kyiv", "Tom Okafor for

@@ -313,8 +313,10 @@ fn meta_contents(doc: &Document, attribute: &str, name: &str) -> Vec<String> {
                 .iter()
                 .any(|a| a.name.local.contains(['"', '\'', '=']))
         })
+        // A few pages write the value in `value`, which tools that save pages also use.
         .filter_map(|m| {
             m.attr("content")
+                .or_else(|| m.attr("value"))
                 .map(|c| c.to_string())
                 .filter(|c| !c.trim().is_empty())
         })
@@ -334,8 +336,12 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.section, og("article:section"));
     if meta.authors.is_empty() {
         // article:author is a profile URL by the protocol, though many sites write a name.
-        for author in doc.select(r#"meta[property="article:author" i]"#).nodes() {
-            let Some(value) = author.attr("content").map(|c| squash(&c)) else {
+        for author in doc
+            .select(r#"meta[property="article:author" i], meta[name="article:author" i]"#)
+            .nodes()
+        {
+            let value = author.attr("content").or_else(|| author.attr("value"));
+            let Some(value) = value.map(|c| squash(&c)) else {
                 continue;
             };
             if value.is_empty() {
@@ -503,6 +509,12 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
         found
             .attr("content")
             .or_else(|| found.attr("datetime"))
+            .or_else(|| {
+                found
+                    .has_name("meta")
+                    .then(|| found.attr("value"))
+                    .flatten()
+            })
             .map(|c| c.to_string())
             .or_else(|| Some(found.text().to_string()))
     };
@@ -526,6 +538,7 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
             let names = match name_node {
                 Some(n) => vec![squash(
                     &n.attr("content")
+                        .or_else(|| n.attr("value"))
                         .map(|c| c.to_string())
                         .unwrap_or_else(|| n.text().to_string()),
                 )],

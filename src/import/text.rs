@@ -106,6 +106,15 @@ impl Resolver {
     }
 }
 
+/// A heading without the permalink mark documentation sites end it with: "Usage ¶",
+/// "Install #".
+pub fn without_anchor_mark(heading: &str) -> String {
+    heading
+        .trim_end_matches(['¶', '§', '#', '🔗', '⚓', ' '])
+        .trim_end()
+        .to_owned()
+}
+
 /// The first `n` characters of a text, for naming a thing in a message.
 pub fn excerpt(text: &str, n: usize) -> String {
     let text = squash(text);
