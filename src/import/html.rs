@@ -294,11 +294,13 @@ fn headline(
     // story (a share or search title often differs from it: "13 Ways To …" over "The Power
     // Of …"); it is what the reader reads.
     let offered: Vec<&String> = meta.headlines.iter().chain(shown.first()).collect();
-    let display = headings.display.as_ref().filter(|d| {
-        let long_enough = d.split_whitespace().count() >= 3 || d.chars().count() >= 15;
-        let related = offered.is_empty() || offered.iter().any(|o| shares_words(o, d));
-        long_enough && related
-    });
+    // A word or two is a section's label more often than a story's headline.
+    let long_enough = |d: &&String| d.split_whitespace().count() >= 3 || d.chars().count() >= 15;
+    let display = headings
+        .display
+        .as_ref()
+        .filter(long_enough)
+        .filter(|d| offered.is_empty() || offered.iter().any(|o| shares_words(o, d)));
     if let Some(display) = display {
         return meta
             .headlines
@@ -315,7 +317,10 @@ fn headline(
             let from_title = [&shown[0], &title]
                 .into_iter()
                 .find_map(|t| shown_part(t, &headings.all));
-            match (&headings.marked, meta.headlines.first()) {
+            match (
+                headings.marked.as_ref().filter(long_enough),
+                meta.headlines.first(),
+            ) {
                 (Some(marked), _) if from_title.is_none() => marked.clone(),
                 (_, Some(first)) if from_title.is_none() => first.clone(),
                 _ => from_title.unwrap_or(title),
