@@ -1721,3 +1721,33 @@ fn a_meta_tag_written_with_value_instead_of_content_is_read() {
     );
     assert_eq!(authors_of(&article), ["Maggie Winterfeldt"]);
 }
+
+#[test]
+fn a_desk_named_in_the_metadata_gives_way_to_the_person_the_page_names() {
+    let head = r#"<title>Lady Gaga's new photo</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Lady Gaga's new photo","author":{"@type":"Person","name":"Us Weekly Staff"}}</script>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div><h1>Lady Gaga's new photo</h1><p class="dek">A standfirst of some length, set under the headline before the byline of the story.</p><div class="meta">By <a href="/author/megan-french/">Megan French</a></div>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Megan French"]);
+}
+
+#[test]
+fn a_section_linked_after_in_is_not_an_author() {
+    let imported = page(&format!(
+        r#"<div class="author">Written by <a href="https://ana.example/">Ana Ruiz</a> in <a href="/linux/valve">Valve</a> on 1 June 2019 at 08:34 PM EDT. <a href="/forums/1103455">51 Comments</a></div>{STORY}"#
+    ));
+    assert_eq!(authors_of(&imported.article), ["Ana Ruiz"]);
+}
+
+#[test]
+fn a_description_a_template_filled_with_the_sites_fields_is_not_a_standfirst() {
+    let head = r#"<title>Ski review</title><meta name="description" content="BLISTER | Featured, Reviews, Skiing | April 9, 2019 | The most honest reviews of outdoor gear">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Ski review</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.standfirst, None);
+}

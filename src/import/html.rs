@@ -34,7 +34,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let shown_kicker = kicker(&doc);
     let kicker = meta.section.clone().or(shown_kicker);
     let slots = recognise::slots(&doc, &resolver);
-    let shown_byline = page_byline(&doc);
+    let shown_byline = page_byline(&doc, headings.display.as_deref());
     let byline_element_texts = byline_texts(&doc);
     let read = readable(doc, resolver.base.as_ref())?;
     let content = Document::from(read.content.to_string());
@@ -109,21 +109,10 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     article.authors = authors(
         &meta.authors,
         read_byline.as_deref(),
+        &shown_byline,
         &author_links,
         &resolver,
     );
-    if article.authors.is_empty() {
-        article.authors = shown_byline
-            .into_iter()
-            .map(|name| Author {
-                name,
-                role: None,
-                bio: None,
-                avatar: None,
-                url: None,
-            })
-            .collect();
-    }
     for author in &mut article.authors {
         if author.url.is_none() {
             let link = author_links
@@ -684,23 +673,56 @@ fn is_handle(name: &str) -> bool {
             || (name.is_ascii() && !name.chars().any(char::is_uppercase)))
 }
 
-/// The authors the metadata names, else the byline Readability found: "By A and B". Where
-/// the byline links its names (`links`, name and address), those links are the names, not
-/// the titles and desks written around them.
+/// A name that stands in for the people who wrote the story: "Us Weekly Staff", "News
+/// Desk", "Web Team".
+fn is_stand_in(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "staff",
+        "team",
+        "desk",
+        "editors",
+        "newsroom",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "admin",
+        "administrator",
+        "webmaster",
+    ];
+    name.split_whitespace().any(|w| {
+        WORDS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    })
+}
+
+/// The authors the metadata names, else the byline Readability found ("By A and B"), else
+/// the names the page shows under its headline (`shown`). Where the byline links its names
+/// (`links`, name and address), those links are the names, not the titles and desks
+/// written around them. A newsroom, a desk or a user name in the metadata gives way to the
+/// people the page names.
 fn authors(
     people: &[Person],
     byline: Option<&str>,
+    shown: &[String],
     links: &[(String, String)],
     resolver: &Resolver,
 ) -> Vec<Author> {
-    // A newsroom named as the author, or an account's user name, gives way to the person
-    // the byline names.
-    let stand_ins = people.iter().all(|p| p.organization || is_handle(&p.name));
-    let byline_person = byline
-        .filter(|b| !people.iter().any(|p| b.contains(p.name.as_str())))
-        .filter(|b| !byline_names(b).is_empty());
-    let newsroom_only = stand_ins && byline_person.is_some();
-    if !people.is_empty() && !newsroom_only {
+    let from_page = byline
+        .map(|b| byline_authors(b, links))
+        .filter(|found| !found.is_empty())
+        .unwrap_or_else(|| shown.iter().map(|n| (n.clone(), None)).collect());
+    let stand_ins = people
+        .iter()
+        .all(|p| p.organization || is_handle(&p.name) || is_stand_in(&p.name));
+    let others = !from_page.is_empty()
+        && !from_page
+            .iter()
+            .any(|(name, _)| people.iter().any(|p| p.name.contains(name.as_str())));
+    if !people.is_empty() && !(stand_ins && others) {
         let mut authors: Vec<Author> = Vec::new();
         for person in people {
             if authors.iter().any(|a| a.name == person.name) {
@@ -716,39 +738,7 @@ fn authors(
         }
         return authors;
     }
-    let Some(byline) = byline else {
-        return Vec::new();
-    };
-    let mut linked: Vec<(usize, &str)> = links
-        .iter()
-        // A name, not the comment count or the date linked beside it.
-        .filter(|(name, _)| {
-            !is_not_a_name(name)
-                && name.chars().any(char::is_alphabetic)
-                && !name.chars().any(|c| c.is_ascii_digit())
-                && name.split_whitespace().count() <= 6
-        })
-        .filter_map(|(name, _)| byline.find(name.as_str()).map(|at| (at, name.as_str())))
-        .collect();
-    linked.sort();
-    linked.dedup_by(|a, b| a.1 == b.1);
-    let read = byline_people(byline);
-    let people = if linked.is_empty() {
-        read
-    } else {
-        // The linked names, with the jobs the byline gives them.
-        linked
-            .iter()
-            .map(|(_, name)| {
-                let role = read
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .and_then(|(_, r)| r.clone());
-                ((*name).to_owned(), role)
-            })
-            .collect()
-    };
-    people
+    from_page
         .into_iter()
         .map(|(name, role)| Author {
             name,
@@ -756,6 +746,48 @@ fn authors(
             bio: None,
             avatar: None,
             url: None,
+        })
+        .collect()
+}
+
+/// The people in a byline, with their jobs: the names it links, when it links any (not the
+/// section linked after "in", nor the comment count), else its text read as names.
+fn byline_authors(byline: &str, links: &[(String, String)]) -> Vec<(String, Option<String>)> {
+    let mut linked: Vec<(usize, &str)> = links
+        .iter()
+        // A name, not the comment count, the date or the handle linked beside it.
+        .filter(|(name, _)| {
+            !is_not_a_name(name)
+                && name.chars().any(char::is_alphabetic)
+                && !name.chars().any(|c| c.is_ascii_digit())
+                && name.split_whitespace().count() <= 6
+        })
+        .filter_map(|(name, _)| byline.find(name.as_str()).map(|at| (at, name.as_str())))
+        // "by <a>Ana Ruiz</a> in <a>Politics</a>": what was filed in, not by whom.
+        .filter(|(at, _)| {
+            let before = byline[..*at].trim_end().to_lowercase();
+            ![
+                "in", "on", "at", "for", "from", "under", "dans", "en", "im", "unter",
+            ]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+        })
+        .collect();
+    linked.sort();
+    linked.dedup_by(|a, b| a.1 == b.1);
+    let read = byline_people(byline);
+    if linked.is_empty() {
+        return read;
+    }
+    // The linked names, with the jobs the byline gives them.
+    linked
+        .iter()
+        .map(|(_, name)| {
+            let role = read
+                .iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, r)| r.clone());
+            ((*name).to_owned(), role)
         })
         .collect()
 }
@@ -895,14 +927,21 @@ fn is_author_page(href: &str) -> bool {
 /// The byline a page shows under its headline when neither its metadata nor Readability
 /// gives one: between the first `<h1>` and the story's first long paragraph, a line "By …"
 /// of names, else links to authors' pages (`/author/…`) or marked `rel="author"`.
-fn page_byline(doc: &Document) -> Vec<String> {
+fn page_byline(doc: &Document, headline: Option<&str>) -> Vec<String> {
     let all = doc.select("body *").nodes().to_vec();
-    let Some(h1) = all.iter().position(|n| n.has_name("h1")) else {
+    let is_h1 = |n: &NodeRef| n.has_name("h1");
+    let Some(h1) = all
+        .iter()
+        .position(|n| is_h1(n) && headline.is_some_and(|h| squash(&n.text()).contains(h)))
+        .or_else(|| all.iter().position(is_h1))
+    else {
         return Vec::new();
     };
+    // The story starts with two paragraphs in a row; a standfirst over it is one.
+    let long = |n: &NodeRef| n.has_name("p") && squash(&n.text()).chars().count() >= 60;
     let end = all[h1..]
         .iter()
-        .position(|n| n.has_name("p") && squash(&n.text()).chars().count() >= 60)
+        .position(|n| long(n) && n.next_element_sibling().is_some_and(|s| long(&s)))
         .map_or(all.len(), |i| h1 + i);
     let header = &all[h1 + 1..end.min(h1 + 150)];
     // The innermost line first: "By Ana Ruiz" rather than the box it sits in with the date.

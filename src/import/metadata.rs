@@ -426,6 +426,8 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
             // `<meta itemprop="author" content="…">` in the head, outside any item.
             ("itemprop", "author"),
             ("name", "parsely-author"),
+            // The New York Times' byline, "By A, B and C".
+            ("name", "byl"),
         ]
         .iter()
         .map(|(attribute, name)| meta_contents(doc, attribute, name))

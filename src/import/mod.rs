@@ -299,6 +299,9 @@ fn tidy(article: &mut Article) {
             // A description cut from the first paragraph is not a standfirst.
             Some(text) if stem.chars().count() >= 40 && text.starts_with(stem) => {}
             _ if standfirst.is_empty() => {}
+            // A description a template filled with the site's fields: "Site | Section |
+            // 9 April 2019 | The site's tagline".
+            _ if standfirst.matches(" | ").count() >= 2 => {}
             // Nor is one cut from the opening of the story across its blocks.
             _ if cut_from_opening(&standfirst, &article.body) => {}
             _ => article.standfirst = Some(standfirst),
