@@ -35,7 +35,6 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let kicker = meta.section.clone().or(shown_kicker);
     let slots = recognise::slots(&doc, &resolver);
     let shown_byline = page_byline(&doc, headings.display.as_deref());
-    let byline_element_texts = byline_texts(&doc);
     let read = readable(doc, resolver.base.as_ref())?;
     let content = Document::from(read.content.to_string());
     let (blocks, warnings) = map_blocks(&content, &resolver, &slots);
@@ -99,11 +98,12 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
         .as_deref()
         .filter(|b| has_run_together(b))
         .and_then(|b| {
+            // Read again only then: looking at every element's text costs time on a long page.
             let key = letters(b);
-            byline_element_texts
-                .iter()
+            byline_texts(&Document::from(text))
+                .into_iter()
                 .find(|(joined, _)| *joined == key)
-                .map(|(_, spaced)| spaced.clone())
+                .map(|(_, spaced)| spaced)
         });
     let read_byline = parts.or_else(|| byline.clone());
     article.authors = authors(
