@@ -1226,3 +1226,528 @@ fn a_headline_cut_short_in_json_ld_gives_way_to_the_one_the_page_shows() {
         "Council approves the new cycle bridge after four years of consultation"
     );
 }
+
+fn authors_of(article: &Article) -> Vec<&str> {
+    article.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+fn html_page(head: &str, body: &str) -> Article {
+    let html =
+        format!(r#"<!DOCTYPE html><html lang="en"><head>{head}</head><body>{body}</body></html>"#);
+    import_text(&html, "page.html", Some("https://news.example/a/story"))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .remove(0)
+        .article
+}
+
+const STORY: &str =
+    "<p>The story itself, told in a paragraph that is long enough to read as one.</p>
+    <p>A second paragraph of the story, so that there is no doubt where the story is.</p>";
+
+#[test]
+fn a_byline_that_is_only_a_date_names_nobody_and_an_editor_is_not_an_author() {
+    let cases = [
+        (
+            r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#,
+            vec![],
+        ),
+        (
+            r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#,
+            vec!["Ana Ruiz"],
+        ),
+        (
+            r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#,
+            vec!["Ana Ruiz"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(authors_of(&imported.article), names, "{byline}");
+    }
+}
+
+#[test]
+fn the_names_a_byline_links_are_its_authors_not_the_desk_or_the_comment_count() {
+    let cases = [
+        (
+            r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
+            vec!["Ana Ruiz, MA"],
+        ),
+        (
+            r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
+            vec!["Tom Okafor"],
+        ),
+    ];
+    for (byline, names) in cases {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(authors_of(&imported.article), names, "{byline}");
+    }
+}
+
+#[test]
+fn a_microdata_author_without_a_name_property_is_the_name_linked_in_it() {
+    let article = html_page(
+        "<title>La loi est votée</title>",
+        &format!(
+            r#"<article itemscope itemtype="http://schema.org/NewsArticle"><h1 itemprop="headline">La loi est votée</h1>
+            <p class="signature">Par <span itemprop="author"><a href="/journaliste/ana-ruiz/">Ana Ruiz</a> (avec Tom Okafor)</span></p>
+            <div itemprop="articleBody">{STORY}</div>
+            <ul><li itemprop="author"><a href="/journaliste/ana-ruiz/">Ana Ruiz</a> <span>Journaliste</span>
+            <a href="/journaliste/ana-ruiz/">Aller sur la page de ce journaliste</a> <a href="https://social.example/ana">Suivre ce journaliste sur le réseau</a></li></ul>
+            </article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+}
+
+#[test]
+fn every_author_the_meta_tags_list_is_an_author_without_the_address_beside_the_name() {
+    let head = r#"<title>A draft standard</title><meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>A draft standard</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Kooman, F.", "Jong, Michiel de"]);
+
+    let head =
+        r#"<title>Notes</title><meta name="author" content="Ana Ruiz (https://ana.example/)">"#;
+    let article = html_page(head, &format!("<article><h1>Notes</h1>{STORY}</article>"));
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+
+    let head = r#"<title>Halibut</title><meta itemprop="author" content="Tom Okafor">"#;
+    let article = html_page(head, &format!("<article><h1>Halibut</h1>{STORY}</article>"));
+    assert_eq!(authors_of(&article), ["Tom Okafor"]);
+}
+
+#[test]
+fn a_user_name_in_json_ld_gives_way_to_the_name_the_byline_shows() {
+    let head = r#"<title>The cut returns</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The cut returns","author":"jruiz42"}</script>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<article><h1>The cut returns</h1><p class="byline">By Jane Ruiz</p>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Jane Ruiz"]);
+
+    // Without a byline to say otherwise, the metadata's name stands.
+    let article = html_page(
+        head,
+        &format!("<article><h1>The cut returns</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["jruiz42"]);
+}
+
+#[test]
+fn a_meta_description_cut_short_by_an_unescaped_quote_is_not_read() {
+    let head = r#"<title>Superbugs</title><meta name="description" content="Drug-resistant bacteria, dubbed "superbugs," pose an enormous threat.">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Superbugs</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.standfirst, None);
+}
+
+#[test]
+fn a_dateline_at_the_top_of_the_story_is_not_a_paragraph_and_may_name_the_author() {
+    let article = html_page(
+        "<title>On recent events</title>",
+        &format!(
+            r#"<article><h1>On recent events</h1><p class="date">Tuesday 15 October 2019 by Ana Ruiz</p>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz"]);
+    assert!(!paragraph_texts(&article)
+        .iter()
+        .any(|t| t.contains("October")));
+
+    let imported = page(&format!(
+        r#"<figure><img src="/a.jpg" alt="The harbour at dawn"></figure><p class="when">22 Dec, 2016 22 Dec, 2016</p>{STORY}<p>Published on 5 May 2016, this story was read by many.</p>"#
+    ));
+    let texts = paragraph_texts(&imported.article);
+    assert!(!texts.iter().any(|t| t.contains("22 Dec")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("Published on 5 May")),
+        "a sentence with a date is the story: {texts:?}"
+    );
+}
+
+#[test]
+fn the_headline_is_the_part_of_the_title_a_heading_shows_not_the_section_or_the_site() {
+    let article = html_page(
+        "<title>Get your code covered | Code | Ana Ruiz</title>",
+        &format!(
+            r#"<header><h1><a href="/">Hi, I'm <strong>Ana.</strong></a></h1></header>
+            <article itemscope itemtype="http://schema.org/BlogPosting"><header><h2><a itemprop="name" href="/code/covered/">Get your code covered</a></h2></header>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(article.headline, "Get your code covered");
+
+    // A documentation page: the site's name heads it, linked home, and the page's own
+    // heading follows.
+    let article = html_page(
+        "<title>Shared history — the evolve extension</title>",
+        &format!(
+            r#"<h1><a href="index.html">the evolve extension</a></h1><h2>Shared history</h2><main>{STORY}</main>"#
+        ),
+    );
+    assert_eq!(article.headline, "Shared history");
+}
+
+#[test]
+fn a_story_headline_the_metadata_and_title_do_not_show_is_the_headline() {
+    // The metadata's title is not what the page shows; the story's own heading is.
+    let head = r#"<title>Site section</title><meta property="og:title" content="A title written for sharing">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>The headline the reader sees</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.headline, "The headline the reader sees");
+    assert!(
+        !article.body.iter().any(|b| matches!(b, Block::Heading(_))),
+        "the headline is not repeated in the story"
+    );
+
+    // No metadata, and a <title> that is only the site's name: the story's <h1>.
+    let article = html_page(
+        "<title>Harbour - Engineering Handbook</title>",
+        &format!(
+            r#"<main><section><h1 class="heading">Monitoring the harbour</h1>{STORY}</section></main>"#
+        ),
+    );
+    assert_eq!(article.headline, "Monitoring the harbour");
+
+    // The metadata's title that the page shows still wins.
+    let head = r#"<title>A title written for sharing | Gazette</title><meta property="og:title" content="A title written for sharing">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>The headline the reader sees</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.headline, "A title written for sharing");
+}
+
+#[test]
+fn a_description_cut_from_the_stories_opening_across_its_blocks_is_not_a_standfirst() {
+    let body = "<article><h1>Notes from the week</h1><h2>Highlights</h2>
+        <p>We shipped the new harbour timetable, and the ferry now leaves on the hour every hour.</p>
+        <p>The footbridge is closed for repairs until the end of the month, so take the long way.</p></article>";
+    for description in [
+        "Highlights We shipped the new harbour timetable, and the ferry now leaves on the hour every hour. The footbridge is closed ...",
+        "Posted by the harbour office We shipped the new harbour timetable, and the ferry now leaves on the hour (...)",
+        "We shipped the new harbour timetable, and the ferry now leaves on the hour every hour. The footbridge is closed for repairs until the end of the month, so take the long way.",
+    ] {
+        let head = format!(
+            r#"<title>Notes from the week</title><meta name="description" content="{description}">"#
+        );
+        let article = html_page(&head, body);
+        assert_eq!(article.standfirst, None, "{description}");
+    }
+    // A summary written for the story stays, and so does one the story shows whole as its
+    // first paragraph.
+    for description in [
+        "The ferry runs hourly and the footbridge is shut: what changed at the harbour this week.",
+        "We shipped the new harbour timetable, and the ferry now leaves on the hour every hour.",
+    ] {
+        let head = format!(
+            r#"<title>Notes from the week</title><meta name="description" content="{description}">"#
+        );
+        let article = html_page(&head, body);
+        assert_eq!(article.standfirst.as_deref(), Some(description));
+    }
+}
+
+#[test]
+fn a_page_that_names_no_language_gets_only_what_its_script_says_for_certain() {
+    let import = |title: &str, story: &str| {
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{story}</article></body></html>"
+        );
+        import_text(&html, "page.html", None).unwrap().remove(0)
+    };
+    let japanese = import(
+        "欲張りなイヌ",
+        "<p>むかしむかし、ある所に、肉をくわえたイヌが橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。</p>",
+    );
+    assert_eq!(japanese.article.lang.as_deref(), Some("ja"));
+    assert!(japanese
+        .warnings
+        .iter()
+        .any(|w| w.contains("names no language")));
+
+    let chinese = import(
+        "宇航员为何不能喝酒",
+        "<p>翱翔于距地球数千公里的太空中，进入广袤漆黑的未知领域，是一项艰苦卓绝的工作。这让人感到巨大压力和极度恐慌。</p>",
+    );
+    assert_eq!(chinese.article.lang.as_deref(), Some("zh"));
+
+    // Arabic letters say the script, not which language: enough for the direction.
+    let arabic = import(
+        "الأمطار تغلق الطرق",
+        r#"<p dir="rtl">أغلقت السلطات عدداً من الطرق الرئيسية في العاصمة بعد أمطار هي الأغزر منذ عشر سنوات.</p>"#,
+    );
+    assert_eq!(arabic.article.lang.as_deref(), Some("und-Arab"));
+    assert_eq!(arabic.article.dir(), "rtl");
+
+    // Latin letters could be any of hundreds of languages: none is named.
+    let latin = import(
+        "Notes",
+        "<p>The story itself, told in a paragraph that is long enough to read as one.</p>",
+    );
+    assert_eq!(latin.article.lang, None);
+}
+
+#[test]
+fn a_language_is_written_in_its_conventional_case_and_a_template_default_gives_way_to_the_script() {
+    let import = |lang: &str, title: &str, story: &str| {
+        let html = format!(
+            r#"<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head><body><article><h1>{title}</h1>{story}</article></body></html>"#
+        );
+        import_text(&html, "page.html", None).unwrap().remove(0)
+    };
+    let story = "<p>The story itself, told in a paragraph that is long enough to read as one.</p>";
+    assert_eq!(
+        import("en-us", "Notes", story).article.lang.as_deref(),
+        Some("en-US")
+    );
+    assert_eq!(
+        import("ZH_hant_tw", "Notes", story).article.lang.as_deref(),
+        Some("zh-Hant-TW")
+    );
+
+    // A theme's lang="en" over a story all in Japanese.
+    let japanese = import(
+        "en",
+        "欲張りなイヌ",
+        "<p>むかしむかし、ある所に、肉をくわえたイヌが橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。</p>",
+    );
+    assert_eq!(japanese.article.lang.as_deref(), Some("ja"));
+    assert!(japanese.warnings.iter().any(|w| w.contains("`en`")));
+
+    // A declared language that the script can write is kept, as is one over a story that
+    // only quotes another script.
+    let persian = import(
+        "fa",
+        "باران",
+        "<p>باران شدید باعث بسته شدن چندین جاده اصلی در پایتخت شد و مدارس تعطیل شدند.</p>",
+    );
+    assert_eq!(persian.article.lang.as_deref(), Some("fa"));
+    let quoting = import(
+        "en",
+        "A word",
+        "<p>The sign over the door read 欲張りなイヌ, which the guide translated for us as the greedy dog, and we laughed about it.</p>",
+    );
+    assert_eq!(quoting.article.lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn the_label_over_the_headline_is_the_kicker_and_does_not_open_the_story() {
+    let article = html_page(
+        r#"<title>Exploit crashes game servers</title><meta property="og:title" content="Exploit crashes game servers">"#,
+        &format!(
+            r#"<article><header><h4 class="post-upperdek">Biz &amp; IT —</h4><h1 itemprop="headline">Exploit crashes game servers</h1></header>{STORY}</article>"#
+        ),
+    );
+    assert_eq!(article.kicker.as_deref(), Some("Biz & IT"));
+    assert!(!article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(h) if h.contains("Biz"))));
+}
+
+#[test]
+fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
+    let article = html_page(
+        r#"<title>Harbour notes</title><meta name="parsely-author" content="Jane Doe"><meta name="parsely-pub-date" content="2024-04-20T04:20:00.000Z">"#,
+        &format!("<article><h1>Harbour notes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Jane Doe"]);
+    assert_eq!(
+        article.published.as_ref().map(Timestamp::as_str),
+        Some("2024-04-20T04:20:00.000Z")
+    );
+}
+
+#[test]
+fn a_byline_gives_names_with_their_jobs_in_the_languages_news_is_written_in() {
+    let cases: [(&str, Vec<(&str, Option<&str>)>); 6] = [
+        (
+            "By Ana Ruiz, Staff Writer",
+            vec![("Ana Ruiz", Some("Staff Writer"))],
+        ),
+        (
+            "By: Ana Ruiz and Tom Okafor in Lisbon",
+            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
+        ),
+        (
+            "Por Ana Ruiz y Tom Okafor",
+            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
+        ),
+        (
+            "Reporting by Ana Ruiz; Editing by Tom Okafor",
+            vec![("Ana Ruiz", None)],
+        ),
+        ("Tom Okafor for the Gazette", vec![("Tom Okafor", None)]),
+        ("Our Foreign Staff", vec![("Our Foreign Staff", None)]),
+    ];
+    for (byline, want) in cases {
+        let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
+        let got: Vec<(&str, Option<&str>)> = imported
+            .article
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.role.as_deref()))
+            .collect();
+        assert_eq!(got, want, "{byline}");
+    }
+}
+
+#[test]
+fn a_json_ld_author_written_as_a_byline_is_read_as_one() {
+    let head = r#"<title>Harbour notes</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour notes","author":[{"@type":"Person","name":"By Ana Ruiz and Tom Okafor"}]}</script>"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Harbour notes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Ana Ruiz", "Tom Okafor"]);
+}
+
+#[test]
+fn the_headline_set_over_the_story_wins_over_a_share_title_about_the_same_story() {
+    // The <title> and og:title are written for sharing; the page shows another headline.
+    let head = r#"<title>13 Ways To Compliment Women In The Most Empowering Way</title><meta property="og:title" content="13 Ways To Compliment Women In The Most Empowering Way">"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div class="page"><h1 class="yt ga">The Transformative Power Of Empowering Compliments</h1>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(
+        article.headline,
+        "The Transformative Power Of Empowering Compliments"
+    );
+
+    // A section's name set as an <h1> link over the story is not its headline; a dialog's
+    // heading is not either.
+    let head = r#"<title>Miami CEOs are asked about public transit | Herald</title>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div role="dialog"><h1>We value your privacy and your choices</h1></div>
+            <h1 class="heading"><a href="/news/business/monday/">Business Monday</a></h1>
+            <h1 class="title">From Metrorail to bike paths, what CEOs think of public transit</h1>{STORY}"#
+        ),
+    );
+    assert_eq!(
+        article.headline,
+        "From Metrorail to bike paths, what CEOs think of public transit"
+    );
+
+    // A documentation heading's permalink mark is not part of it.
+    let article = html_page(
+        "<title>Shared history — the evolve extension</title>",
+        &format!(
+            r##"<main><h1>Shared history<a class="headerlink" href="#shared-history">¶</a></h1>{STORY}<h2>Usage<a class="headerlink" href="#usage">¶</a></h2><p>How to use it, told at some length so that it reads as a paragraph.</p></main>"##
+        ),
+    );
+    assert_eq!(article.headline, "Shared history");
+    assert!(article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading(h) if h == "Usage")));
+}
+
+#[test]
+fn a_byline_run_together_from_its_parts_is_read_part_by_part() {
+    let imported = page(&format!(
+        r#"<div class="article_byline"><div>By <span>Joe Davidson</span></div><div class="meta"><div>Washington Post</div><time>Dec 13, 2016 at 3:45 pm</time></div></div>{STORY}"#
+    ));
+    assert_eq!(authors_of(&imported.article), ["Joe Davidson"]);
+
+    let imported = page(&format!(
+        r#"<div class="byline"><a href="/team/gina">Gina Trapani</a><span>CEO</span></div>{STORY}"#
+    ));
+    let authors: Vec<(&str, Option<&str>)> = imported
+        .article
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(authors, [("Gina Trapani", Some("CEO"))]);
+}
+
+#[test]
+fn handles_and_links_beside_a_bylines_names_are_not_names() {
+    for byline in [
+        r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
+        r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#,
+    ] {
+        let imported = page(&format!("{byline}{STORY}"));
+        assert_eq!(
+            authors_of(&imported.article),
+            ["Julia Horowitz"],
+            "{byline}"
+        );
+    }
+    // "By" with the names elsewhere is nobody.
+    let imported = page(&format!(r#"<p class="byline">By</p>{STORY}"#));
+    assert!(imported.article.authors.is_empty());
+}
+
+#[test]
+fn without_a_marked_byline_the_line_under_the_headline_names_the_author() {
+    let article = html_page(
+        "<title>Nigeria's tech hubs</title>",
+        &format!(
+            r#"<div><h1>Nigeria's tech hubs</h1><div class="x1"><div class="x2">By <span class="x3">Yomi Kazeem</span></div><div>Published <time datetime="2019-01-01">January 1, 2019</time></div></div>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Yomi Kazeem"]);
+
+    let article = html_page(
+        "<title>New phone review</title>",
+        &format!(
+            r#"<div><h1>New phone review</h1><div class="meta"><a href="/about/editors/jon-fingas/">Jon Fingas</a>, <a href="https://social.example/jon">@jonfingas</a></div>{STORY}<p>More reviews by <a href="/author/someone-else/">Someone Else</a>, after the story.</p></div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Jon Fingas"]);
+}
+
+#[test]
+fn a_meta_tag_written_with_value_instead_of_content_is_read() {
+    let head = r#"<title>Decorating mistakes</title><meta name="article:author" value="Maggie Winterfeldt">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Decorating mistakes</h1>{STORY}</article>"),
+    );
+    assert_eq!(authors_of(&article), ["Maggie Winterfeldt"]);
+}
+
+#[test]
+fn a_desk_named_in_the_metadata_gives_way_to_the_person_the_page_names() {
+    let head = r#"<title>Lady Gaga's new photo</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Lady Gaga's new photo","author":{"@type":"Person","name":"Us Weekly Staff"}}</script>"#;
+    let article = html_page(
+        head,
+        &format!(
+            r#"<div><h1>Lady Gaga's new photo</h1><p class="dek">A standfirst of some length, set under the headline before the byline of the story.</p><div class="meta">By <a href="/author/megan-french/">Megan French</a></div>{STORY}</div>"#
+        ),
+    );
+    assert_eq!(authors_of(&article), ["Megan French"]);
+}
+
+#[test]
+fn a_section_linked_after_in_is_not_an_author() {
+    let imported = page(&format!(
+        r#"<div class="author">Written by <a href="https://ana.example/">Ana Ruiz</a> in <a href="/linux/valve">Valve</a> on 1 June 2019 at 08:34 PM EDT. <a href="/forums/1103455">51 Comments</a></div>{STORY}"#
+    ));
+    assert_eq!(authors_of(&imported.article), ["Ana Ruiz"]);
+}
+
+#[test]
+fn a_description_a_template_filled_with_the_sites_fields_is_not_a_standfirst() {
+    let head = r#"<title>Ski review</title><meta name="description" content="BLISTER | Featured, Reviews, Skiing | April 9, 2019 | The most honest reviews of outdoor gear">"#;
+    let article = html_page(
+        head,
+        &format!("<article><h1>Ski review</h1>{STORY}</article>"),
+    );
+    assert_eq!(article.standfirst, None);
+}

@@ -117,7 +117,7 @@ impl<'a> Mapper<'a> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let text = squash(&node.text());
+                let text = super::text::without_anchor_mark(&squash(&node.text()));
                 if !text.is_empty() {
                     self.blocks.push(Block::Heading(text));
                 }

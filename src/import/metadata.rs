@@ -4,6 +4,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
+use super::html::byline_names;
 use super::text::squash;
 
 /// The page's own account of the article; each field from the first source that has it.
@@ -63,6 +64,7 @@ const ARTICLE_TYPES: &[&str] = &[
 pub fn read(doc: &Document, warnings: &mut Vec<String>) -> PageMeta {
     let mut meta = PageMeta::default();
     json_ld(doc, &mut meta, warnings);
+    dublin_core(doc, &mut meta);
     open_graph(doc, &mut meta);
     meta_tags(doc, &mut meta);
     microdata(doc, &mut meta);
@@ -178,8 +180,27 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
     if let Some(authors) = article.get("author").or_else(|| article.get("creator")) {
         for author in list(authors) {
             let author = by_id(&author);
-            if let Some(person) = person(&author, &by_id) {
-                meta.authors.push(person);
+            let Some(person) = person(&author, &by_id) else {
+                continue;
+            };
+            // A name written as a byline ("By Ana Ruiz", "Ana Ruiz and Tom Okafor") is read
+            // as one; a person with an address or a picture stays whole.
+            let names = byline_names(&person.name);
+            let plain = person.url.is_none() && person.image.is_none() && person.bio.is_none();
+            match names.as_slice() {
+                [name] => meta.authors.push(Person {
+                    name: name.clone(),
+                    ..person
+                }),
+                [_, _, ..] if plain && !person.organization => {
+                    for name in names {
+                        meta.authors.push(Person {
+                            name,
+                            ..person.clone()
+                        });
+                    }
+                }
+                _ => meta.authors.push(person),
             }
         }
     }
@@ -277,14 +298,29 @@ fn person(value: &Value, by_id: &dyn Fn(&Value) -> Value) -> Option<Person> {
 }
 
 fn meta_content(doc: &Document, attribute: &str, name: &str) -> Option<String> {
+    meta_contents(doc, attribute, name).into_iter().next()
+}
+
+/// Every `<meta>` of that name with content, in page order. A `content` that an unescaped
+/// quote cut short (`content="Bacteria, dubbed "superbugs," pose…"` leaves stray attributes
+/// named `superbugs,"` behind it) is not what the page meant to say, so it is not read.
+fn meta_contents(doc: &Document, attribute: &str, name: &str) -> Vec<String> {
     doc.select(&format!(r#"meta[{attribute}~="{name}" i]"#))
         .nodes()
         .iter()
-        .find_map(|m| {
+        .filter(|m| {
+            !m.attrs()
+                .iter()
+                .any(|a| a.name.local.contains(['"', '\'', '=']))
+        })
+        // A few pages write the value in `value`, which tools that save pages also use.
+        .filter_map(|m| {
             m.attr("content")
+                .or_else(|| m.attr("value"))
                 .map(|c| c.to_string())
                 .filter(|c| !c.trim().is_empty())
         })
+        .collect()
 }
 
 fn open_graph(doc: &Document, meta: &mut PageMeta) {
@@ -300,8 +336,12 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.section, og("article:section"));
     if meta.authors.is_empty() {
         // article:author is a profile URL by the protocol, though many sites write a name.
-        for author in doc.select(r#"meta[property="article:author" i]"#).nodes() {
-            let Some(value) = author.attr("content").map(|c| squash(&c)) else {
+        for author in doc
+            .select(r#"meta[property="article:author" i], meta[name="article:author" i]"#)
+            .nodes()
+        {
+            let value = author.attr("content").or_else(|| author.attr("value"));
+            let Some(value) = value.map(|c| squash(&c)) else {
                 continue;
             };
             if value.is_empty() {
@@ -318,20 +358,56 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.lang, og("og:locale"));
 }
 
+/// A name without the address written beside it: "Ana Ruiz (https://ana.example/)",
+/// "Ana Ruiz <ana@news.example>".
+fn without_address(name: &str) -> String {
+    let mut out = name.to_owned();
+    for (open, close) in [('(', ')'), ('<', '>'), ('[', ']')] {
+        while let Some(start) = out.find(open) {
+            let Some(len) = out[start..].find(close) else {
+                break;
+            };
+            let inside = &out[start + 1..start + len];
+            if inside.contains("://") || inside.contains('@') || inside.starts_with("www.") {
+                out.replace_range(start..start + len + 1, " ");
+            } else {
+                break;
+            }
+        }
+    }
+    squash(&out)
+}
+
+/// Dublin Core's title and description (`DC.title`, `dc:title`, `dcterm:title`), which
+/// Readability prefers to Open Graph's.
+fn dublin_core(doc: &Document, meta: &mut PageMeta) {
+    let dc = |field: &str| {
+        ["dc.", "dc:", "dcterm:", "dcterms."]
+            .iter()
+            .find_map(|prefix| {
+                let name = format!("{prefix}{field}");
+                meta_content(doc, "name", &name).or_else(|| meta_content(doc, "property", &name))
+            })
+    };
+    offer(meta, dc("title"));
+    fill(&mut meta.description, dc("description"));
+}
+
 fn meta_tags(doc: &Document, meta: &mut PageMeta) {
     let named = |name: &str| meta_content(doc, "name", name);
     offer(meta, named("twitter:title"));
+    // Parse.ly's tags, which many newsrooms write for their analytics.
+    offer(meta, named("parsely-title"));
     fill(
         &mut meta.description,
-        named("description")
-            .or_else(|| named("dc.description"))
-            .or_else(|| named("twitter:description")),
+        named("description").or_else(|| named("twitter:description")),
     );
     fill(
         &mut meta.published,
         named("date")
             .or_else(|| named("dc.date"))
-            .or_else(|| named("pubdate")),
+            .or_else(|| named("pubdate"))
+            .or_else(|| named("parsely-pub-date")),
     );
     let canonical = doc
         .select(r#"link[rel~="canonical" i]"#)
@@ -339,18 +415,36 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         .map(|h| h.to_string());
     fill(&mut meta.url, canonical);
     if meta.authors.is_empty() {
-        let property = |name: &str| meta_content(doc, "property", name);
-        let author = named("author")
-            .or_else(|| property("author"))
-            .or_else(|| named("dc.creator"))
-            .or_else(|| property("dc:creator"));
-        if let Some(author) = author {
-            let author = squash(&author);
-            if !author.starts_with("http") && author.chars().any(char::is_alphabetic) {
-                meta.authors.push(Person {
-                    name: author,
-                    ..Person::default()
-                });
+        // Dublin Core first, as Readability reads it; every author a page lists, as a
+        // document with two `DC.Creator`s has two.
+        let authors = [
+            ("name", "dc.creator"),
+            ("property", "dc:creator"),
+            ("name", "dcterm:creator"),
+            ("name", "author"),
+            ("property", "author"),
+            // `<meta itemprop="author" content="…">` in the head, outside any item.
+            ("itemprop", "author"),
+            ("name", "parsely-author"),
+            // The New York Times' byline, "By A, B and C".
+            ("name", "byl"),
+        ]
+        .iter()
+        .map(|(attribute, name)| meta_contents(doc, attribute, name))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+        for author in authors {
+            let author = without_address(&squash(&decode_entities(&author)));
+            if author.starts_with("http") || !author.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            for name in byline_names(&author) {
+                if !meta.authors.iter().any(|a| a.name == name) {
+                    meta.authors.push(Person {
+                        name,
+                        ..Person::default()
+                    });
+                }
             }
         }
     }
@@ -361,6 +455,39 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
             .or_else(|| named("language"))
             .or_else(|| named("dc.language")),
     );
+}
+
+/// The names in an `itemprop="author"` element that marks none with `itemprop="name"`: the
+/// links on names in it ("Par <a>Ana Ruiz</a> (avec …)", a card's "Follow" links aside), else
+/// its text read as a byline when it is short enough to be one.
+fn unnamed_author(author: &dom_query::NodeRef) -> Vec<String> {
+    let mut linked: Vec<String> = Vec::new();
+    for link in author.descendants() {
+        if !link.has_name("a") {
+            continue;
+        }
+        let text = squash(&link.text());
+        let words: Vec<&str> = text.split(' ').collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let name_like = (1..=5).contains(&words.len())
+            && !text.is_empty()
+            && !text.starts_with("http")
+            && capitals * 2 > words.len();
+        if name_like && !linked.contains(&text) {
+            linked.push(text);
+        }
+    }
+    if !linked.is_empty() {
+        return linked;
+    }
+    let text = squash(&author.text());
+    if text.chars().count() > 100 {
+        return Vec::new();
+    }
+    byline_names(&text)
 }
 
 fn microdata(doc: &Document, meta: &mut PageMeta) {
@@ -384,6 +511,12 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
         found
             .attr("content")
             .or_else(|| found.attr("datetime"))
+            .or_else(|| {
+                found
+                    .has_name("meta")
+                    .then(|| found.attr("value"))
+                    .flatten()
+            })
             .map(|c| c.to_string())
             .or_else(|| Some(found.text().to_string()))
     };
@@ -404,15 +537,15 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
                 .descendants()
                 .into_iter()
                 .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "name"));
-            let name = squash(
-                &name_node
-                    .map(|n| {
-                        n.attr("content")
-                            .map(|c| c.to_string())
-                            .unwrap_or_else(|| n.text().to_string())
-                    })
-                    .unwrap_or_else(|| author.text().to_string()),
-            );
+            let names = match name_node {
+                Some(n) => vec![squash(
+                    &n.attr("content")
+                        .or_else(|| n.attr("value"))
+                        .map(|c| c.to_string())
+                        .unwrap_or_else(|| n.text().to_string()),
+                )],
+                None => unnamed_author(&author),
+            };
             let url = author
                 .descendants()
                 .into_iter()
@@ -425,13 +558,15 @@ fn microdata(doc: &Document, meta: &mut PageMeta) {
                 .find(|d| d.attr("itemprop").is_some_and(|p| &*p == "jobTitle"))
                 .map(|r| squash(&r.text()))
                 .filter(|r| !r.is_empty());
-            if !name.is_empty() && !meta.authors.iter().any(|a| a.name == name) {
-                meta.authors.push(Person {
-                    name,
-                    url,
-                    role,
-                    ..Person::default()
-                });
+            for name in names {
+                if !name.is_empty() && !meta.authors.iter().any(|a| a.name == name) {
+                    meta.authors.push(Person {
+                        name,
+                        url: url.clone(),
+                        role: role.clone(),
+                        ..Person::default()
+                    });
+                }
             }
         }
     }

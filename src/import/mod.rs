@@ -214,6 +214,57 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     })
 }
 
+/// Letters and digits only, in lower case: text as compared across markup and punctuation.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A description that a CMS cut from the story's opening words: ended with an ellipsis of
+/// any spelling, its last words there near the story's start; or run across the story's
+/// first blocks (a heading into the paragraph under it: "Highlights Here's our year…"). A
+/// description that is one of the story's paragraphs whole is the page's summary, shown
+/// twice, and stays.
+fn cut_from_opening(description: &str, body: &[Block]) -> bool {
+    let mut stem = description.trim_end();
+    let mut cut = false;
+    for ending in ["(...)", "[...]", "(…)", "[…]", "...", "…"] {
+        if let Some(rest) = stem.strip_suffix(ending) {
+            stem = rest.trim_end();
+            cut = true;
+        }
+    }
+    let stem = letters(stem);
+    let count = stem.chars().count();
+    if count < 40 {
+        return false;
+    }
+    let tail: String = stem.chars().skip(count - 40).collect();
+    let mut opening = String::new();
+    for block in body {
+        let text = match block {
+            Block::Paragraph(text) | Block::Quote { text, .. } => text.text(),
+            Block::Heading(text) => text.clone(),
+            _ => continue,
+        };
+        let text = letters(&text);
+        if text.contains(&stem) && !cut {
+            return false;
+        }
+        opening.push_str(&text);
+        if opening.chars().count() > count + 400 {
+            break;
+        }
+    }
+    if cut {
+        opening.contains(&tail)
+    } else {
+        opening.contains(&stem)
+    }
+}
+
 /// Neighbouring spans with the same formatting as one, as after a link the check removed.
 fn merge_spans(article: &mut Article) {
     for block in &mut article.body {
@@ -248,6 +299,11 @@ fn tidy(article: &mut Article) {
             // A description cut from the first paragraph is not a standfirst.
             Some(text) if stem.chars().count() >= 40 && text.starts_with(stem) => {}
             _ if standfirst.is_empty() => {}
+            // A description a template filled with the site's fields: "Site | Section |
+            // 9 April 2019 | The site's tagline".
+            _ if standfirst.matches(" | ").count() >= 2 => {}
+            // Nor is one cut from the opening of the story across its blocks.
+            _ if cut_from_opening(&standfirst, &article.body) => {}
             _ => article.standfirst = Some(standfirst),
         }
     }

@@ -106,6 +106,15 @@ impl Resolver {
     }
 }
 
+/// A heading without the permalink mark documentation sites end it with: "Usage ¶",
+/// "Install #".
+pub fn without_anchor_mark(heading: &str) -> String {
+    heading
+        .trim_end_matches(['¶', '§', '#', '🔗', '⚓', ' '])
+        .trim_end()
+        .to_owned()
+}
+
 /// The first `n` characters of a text, for naming a thing in a message.
 pub fn excerpt(text: &str, n: usize) -> String {
     let text = squash(text);
@@ -119,6 +128,122 @@ pub fn excerpt(text: &str, n: usize) -> String {
 /// A BCP 47 tag from how pages write languages: `en_GB` is `en-GB`.
 pub fn language_tag(raw: &str) -> String {
     raw.trim().replace('_', "-")
+}
+
+/// A tag in BCP 47's conventional case, as a page's reader would write it: `en-gb` is
+/// `en-GB`, `ZH-hant-tw` is `zh-Hant-TW`.
+pub fn canonical_case(tag: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut private = false;
+    for (i, subtag) in tag.split('-').enumerate() {
+        let lower = subtag.to_ascii_lowercase();
+        // After a singleton (`x-…`, `u-…`) the subtags are not regions or scripts.
+        if i > 0 && subtag.len() == 1 {
+            private = true;
+        }
+        out.push(match subtag.len() {
+            _ if i == 0 || private => lower,
+            2 if subtag.chars().all(|c| c.is_ascii_alphabetic()) => subtag.to_ascii_uppercase(),
+            4 if subtag.chars().all(|c| c.is_ascii_alphabetic()) => {
+                let mut chars = lower.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                    .unwrap_or_default()
+            }
+            _ => lower,
+        });
+    }
+    out.join("-")
+}
+
+/// The language a text's script says for certain, for a page that names none: kana is
+/// Japanese, Hangul Korean, Han without kana Chinese, Thai Thai, Greek Greek; Arabic and
+/// Hebrew letters say only the script (`und-Arab`, `und-Hebr`: language undetermined), which
+/// is enough to set the direction. Latin, Cyrillic and the rest say nothing certain.
+pub fn script_language(text: &str) -> Option<&'static str> {
+    script_language_at(text, 30)
+}
+
+/// Whether a language tag is written in the script [`script_language`] gave.
+pub fn written_in(tag: &str, script: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    let scripts: Vec<String> = subtags
+        .filter(|s| s.len() == 4)
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    let (languages, code): (&[&str], &str) = match script {
+        "ja" => (&["ja"], "jpan"),
+        "ko" => (&["ko"], "kore"),
+        "zh" => (
+            &[
+                "zh", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "lzh", "cjy", "ja",
+            ],
+            "hani",
+        ),
+        "th" => (&["th"], "thai"),
+        "el" => (&["el", "grc"], "grek"),
+        "und-Arab" => (
+            &[
+                "ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "ks", "pa", "bal", "arz", "ary",
+                "apc", "prs",
+            ],
+            "arab",
+        ),
+        "und-Hebr" => (&["he", "iw", "yi", "lad", "jrb"], "hebr"),
+        _ => return true,
+    };
+    primary == "und"
+        || languages.contains(&primary.as_str())
+        || scripts
+            .iter()
+            .any(|s| s == code || (code == "hani" && (s == "hans" || s == "hant")))
+}
+
+/// [`script_language`] when that script's letters are at least `min_share` per cent.
+pub fn script_language_at(text: &str, min_share: usize) -> Option<&'static str> {
+    let (mut letters, mut kana, mut han, mut hangul) = (0usize, 0usize, 0usize, 0usize);
+    let (mut arabic, mut hebrew, mut thai, mut greek) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => han += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => arabic += 1,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => hebrew += 1,
+            0x0E00..=0x0E7F => thai += 1,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => greek += 1,
+            _ => {}
+        }
+    }
+    if letters < 20 {
+        return None;
+    }
+    let share = |n: usize| n * 100 / letters;
+    let min = min_share;
+    if share(kana) >= 5 && share(kana + han) >= min {
+        Some("ja")
+    } else if share(hangul) >= min {
+        Some("ko")
+    } else if share(han) >= min {
+        Some("zh")
+    } else if share(arabic) >= min {
+        Some("und-Arab")
+    } else if share(hebrew) >= min {
+        Some("und-Hebr")
+    } else if share(thai) >= min {
+        Some("th")
+    } else if share(greek) >= min {
+        Some("el")
+    } else {
+        None
+    }
 }
 
 /// An RFC 3339 timestamp from how pages and feeds write dates, or why not. Only the spelling

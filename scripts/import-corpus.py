@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Runs `article-widget import` over a folder of real pages laid out as Mozilla
+Readability's test corpus (NAME/source.html, NAME/expected-metadata.json and, optionally,
+NAME/expected.html), and reports how often the importer agrees with Readability's expected
+title, byline, excerpt, lang and dir, how many pages import at all, whether every article
+passes `validate` and `render`, and each disagreement.
+
+Readability's values are a proxy, not the truth: its title keeps the site's name, its byline
+may keep "By" or a date, its excerpt may be the first paragraph where the page's description
+is the better standfirst. Read the disagreements; do not tune the importer to them.
+
+Usage: scripts/import-corpus.py PAGES_DIR [--bin target/release/article-widget]
+                                 [--only NAME…] [--json REPORT.json] [--quiet]
+The pages are not part of this repository; export them to a scratch folder first.
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+FIELDS = ["headline", "byline", "standfirst", "lang", "dir"]
+# Set from the command line: the address each page is imported at when its
+# expected-metadata.json gives none (`url`), and whether a field the corpus leaves null is
+# left uncounted rather than expected empty.
+BASE_URL = None
+SKIP_MISSING = False
+RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
+
+
+def norm(text):
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in [("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
+                 ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "), ("\u2026", "...")]:
+        text = text.replace(a, b)
+    return " ".join(text.split()).casefold()
+
+
+def direction(lang):
+    if not lang:
+        lang = "en"
+    parts = lang.lower().split("-")
+    if parts[0] in RTL or any(p in ("arab", "hebr") for p in parts[1:]):
+        return "rtl"
+    return "ltr"
+
+
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(markup):
+    parser = Text()
+    parser.feed(markup)
+    return " ".join("".join(parser.parts).split())
+
+
+def article_text(article):
+    out = []
+
+    def walk(value):
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in ("href", "src", "url", "type"):
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(article.get("body", []))
+    return " ".join(" ".join(out).split())
+
+
+def strip_by(text):
+    return re.sub(r"^(by|written by|words by|von|par|por)\s+", "", text.strip(), flags=re.I)
+
+
+def compare(field, ours, expected):
+    """'agree', 'loose' (the same up to a prefix, a site name or a date) or 'differ'."""
+    a, b = norm(ours), norm(expected)
+    if a == b:
+        return "agree"
+    if field == "headline":
+        if a and b and (b.startswith(a) or b.endswith(a)):
+            return "loose"
+    if field == "byline":
+        if a and norm(strip_by(expected or "")) == a:
+            return "loose"
+        names = [norm(n) for n in (ours or "").split(", ") if n]
+        if names and all(n in b for n in names):
+            return "loose"
+    if field == "standfirst":
+        if a and b and (a.startswith(b.rstrip(".")) or b.startswith(a.rstrip("."))):
+            return "loose"
+    if field == "lang" and a and b and a.split("-")[0] == b.split("-")[0]:
+        return "loose"
+    return "differ"
+
+
+def run(cmd, timeout=120):
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        return done.returncode, done.stdout, done.stderr
+    except subprocess.TimeoutExpired:
+        return -1, "", "timed out"
+
+
+def page(binary, folder, name, scratch):
+    source = os.path.join(folder, name, "source.html")
+    with open(os.path.join(folder, name, "expected-metadata.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    out_dir = os.path.join(scratch, name)
+    command = [binary, "import", source, "-o", out_dir]
+    page_url = expected.get("url") or BASE_URL
+    if page_url:
+        command += ["--url", page_url]
+    code, _, err = run(command)
+    result = {"name": name, "expected": expected, "stderr": err.strip()}
+    if "panicked" in err or code not in (0, 1):
+        result["status"] = "panic" if "panicked" in err else f"exit {code}"
+        return result
+    files = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
+    if not files:
+        result["status"] = "failed"
+        return result
+    path = os.path.join(out_dir, files[0])
+    with open(path, encoding="utf-8") as f:
+        article = json.load(f)
+    result["status"] = "imported"
+    v_code, _, v_err = run([binary, "validate", path])
+    r_code, r_out, r_err = run([binary, "render", path])
+    result["validate"] = v_code == 0 or v_err.strip()
+    result["render"] = (r_code == 0 and "<" in r_out) or r_err.strip()
+    authors = ", ".join(a.get("name", "") for a in article.get("authors", []))
+    ours = {
+        "headline": article.get("headline"),
+        "byline": authors or None,
+        "standfirst": article.get("standfirst"),
+        "lang": article.get("lang"),
+        "dir": direction(article.get("lang")),
+    }
+    theirs = {
+        "headline": expected.get("title"),
+        "byline": expected.get("byline"),
+        "standfirst": expected.get("excerpt"),
+        "lang": expected.get("lang"),
+        "dir": expected.get("dir"),
+    }
+    result["ours"], result["theirs"] = ours, theirs
+    verdicts = {}
+    for field in FIELDS:
+        if SKIP_MISSING and theirs[field] is None:
+            # The corpus does not say: not counted either way.
+            verdicts[field] = "unknown"
+        elif field == "dir" and theirs["dir"] is None:
+            # Readability says nothing without a dir attribute; ours is read from the
+            # language, so only a right-to-left language without one is worth a look.
+            verdicts[field] = "agree" if ours["dir"] == "ltr" else "differ"
+        elif field == "lang" and theirs["lang"] is None:
+            # Readability reads only <html lang>; a language from elsewhere is not wrong.
+            verdicts[field] = "agree" if ours["lang"] is None else "extra"
+        else:
+            verdicts[field] = compare(field, ours[field], theirs[field])
+    result["verdicts"] = verdicts
+    expected_html = os.path.join(folder, name, "expected.html")
+    body = article_text(article)
+    result["body_chars"] = len(body)
+    if os.path.exists(expected_html):
+        with open(expected_html, encoding="utf-8") as f:
+            result["expected_chars"] = len(html_text(f.read()))
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages")
+    parser.add_argument("--bin", default="target/release/article-widget")
+    parser.add_argument("--only", nargs="*")
+    parser.add_argument("--json")
+    parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--url", help="import each page at this address (--url), "
+                        "unless its expected-metadata.json gives a `url`")
+    parser.add_argument("--skip-missing", action="store_true",
+                        help="leave fields the corpus gives as null uncounted")
+    args = parser.parse_args()
+    global BASE_URL, SKIP_MISSING
+    BASE_URL, SKIP_MISSING = args.url, args.skip_missing
+    names = sorted(
+        n for n in os.listdir(args.pages)
+        if os.path.exists(os.path.join(args.pages, n, "source.html"))
+        and os.path.exists(os.path.join(args.pages, n, "expected-metadata.json"))
+    )
+    if args.only:
+        names = [n for n in names if n in args.only]
+    results = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in names:
+            results.append(page(args.bin, args.pages, name, scratch))
+    imported = [r for r in results if r["status"] == "imported"]
+    print(f"pages: {len(results)}, imported: {len(imported)}, "
+          f"failed: {sum(r['status'] == 'failed' for r in results)}, "
+          f"panicked or crashed: {sum(r['status'] not in ('imported', 'failed') for r in results)}")
+    print(f"validate failures: {sum(r['validate'] is not True for r in imported)}, "
+          f"render failures: {sum(r['render'] is not True for r in imported)}")
+    for field in FIELDS:
+        counts = {}
+        for r in imported:
+            counts[r["verdicts"][field]] = counts.get(r["verdicts"][field], 0) + 1
+        agree = counts.get("agree", 0)
+        loose = counts.get("loose", 0)
+        n = (len(imported) - counts.get("unknown", 0)) or 1
+        rest = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())
+                         if k not in ("agree", "loose"))
+        print(f"  {field:10} exact {agree}/{n} ({100 * agree / n:.0f}%), "
+              f"with loose {agree + loose}/{n} ({100 * (agree + loose) / n:.0f}%); {rest}")
+    thin = [r for r in imported if r.get("expected_chars")
+            and r["body_chars"] < 0.5 * r["expected_chars"]]
+    fat = [r for r in imported if r.get("expected_chars")
+           and r["body_chars"] > 1.5 * r["expected_chars"] + 200]
+    print(f"  body: {len(thin)} much shorter than Readability's, {len(fat)} much longer")
+    if not args.quiet:
+        for r in results:
+            if r["status"] != "imported":
+                last = r["stderr"].splitlines()[-1] if r["stderr"] else ""
+                print(f"\n{r['name']}: {r['status']}: {last}")
+                continue
+            lines = []
+            if r["validate"] is not True:
+                lines.append(f"  validate: {r['validate']}")
+            if r["render"] is not True:
+                lines.append(f"  render: {r['render']}")
+            for field in FIELDS:
+                if r["verdicts"][field] not in ("agree", "unknown"):
+                    lines.append(f"  {field} [{r['verdicts'][field]}]: ours {r['ours'][field]!r}"
+                                 f" | readability {r['theirs'][field]!r}")
+            if r in thin or r in fat:
+                lines.append(f"  body: {r['body_chars']} chars, readability "
+                             f"{r['expected_chars']}")
+            if lines:
+                print(f"\n{r['name']}:")
+                print("\n".join(lines))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
