@@ -1567,9 +1567,12 @@ fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
     );
 }
 
+/// A name and, when the byline gives one, the job beside it.
+type Credit<'a> = (&'a str, Option<&'a str>);
+
 #[test]
 fn a_byline_gives_names_with_their_jobs_in_the_languages_news_is_written_in() {
-    let cases: [(&str, Vec<(&str, Option<&str>)>); 6] = [
+    let cases: [(&str, Vec<Credit>); 6] = [
         (
             "By Ana Ruiz, Staff Writer",
             vec![("Ana Ruiz", Some("Staff Writer"))],

@@ -722,7 +722,7 @@ fn authors(
         && !from_page
             .iter()
             .any(|(name, _)| people.iter().any(|p| p.name.contains(name.as_str())));
-    if !people.is_empty() && !(stand_ins && others) {
+    if !(people.is_empty() || stand_ins && others) {
         let mut authors: Vec<Author> = Vec::new();
         for person in people {
             if authors.iter().any(|a| a.name == person.name) {
@@ -834,7 +834,7 @@ fn byline_texts(doc: &Document) -> Vec<(String, String)> {
         if text.is_empty() || text.chars().count() > 200 {
             continue;
         }
-        let mut node = node.clone();
+        let mut node = *node;
         // A wrapper around one element: its parts are that element's.
         loop {
             let elements = node.element_children();
@@ -843,7 +843,7 @@ fn byline_texts(doc: &Document) -> Vec<(String, String)> {
                 .iter()
                 .any(|c| c.is_text() && !c.text().trim().is_empty());
             match elements.as_slice() {
-                [only] if !own_text => node = only.clone(),
+                [only] if !own_text => node = *only,
                 _ => break,
             }
         }
@@ -881,7 +881,7 @@ fn spaced_text(node: &NodeRef) -> String {
     let parts: Vec<String> = node
         .descendants()
         .iter()
-        .filter(|d| d.is_text() && !d.ancestors(None).iter().any(|a| skipped(a)))
+        .filter(|d| d.is_text() && !d.ancestors(None).iter().any(&skipped))
         .map(|d| d.text().to_string())
         .collect();
     squash(&parts.join(" "))
@@ -1125,7 +1125,7 @@ pub fn byline_people(byline: &str) -> Vec<(String, Option<String>)> {
     }
     // As written, less the handles and links beside the names.
     let as_written = if parts.len() == all_parts.len() {
-        text.clone()
+        text
     } else {
         parts.join(", ")
     };
