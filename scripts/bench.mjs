@@ -478,7 +478,7 @@ let nativeError;
 let cliSeed;
 let cliLarge;
 try {
-  const nativeOut = execFileSync('cargo', ['bench', '--quiet', '--locked', '--features', 'cli', '--bench', 'render'],
+  const nativeOut = execFileSync('cargo', ['bench', '--quiet', '--locked', '--features', 'ssr', '--bench', 'render'],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   native = JSON.parse(nativeOut.trim().split('\n').at(-1));
   const cliRuns = (file) => median(Array.from({ length: RUNS }, () => {

@@ -7,7 +7,7 @@ page="$TRUNK_STAGING_DIR/index.html"
 fragment="$TRUNK_STAGING_DIR/.prerendered.html"
 profile_flag=""
 [ "${TRUNK_PROFILE:-debug}" = "release" ] && profile_flag="--release"
-cargo run --quiet --locked $profile_flag --features cli --bin article-widget -- \
+cargo run --quiet --locked $profile_flag --package article-widget-cli -- \
   render "$TRUNK_SOURCE_DIR/static/articles/krebs.json" --fragment --no-shadow --output "$fragment"
 awk -v fragment="$fragment" '
   /<!-- prerender:start -->/ { while ((getline line < fragment) > 0) print line; skipping = 1; next }

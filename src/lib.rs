@@ -7,10 +7,6 @@ pub mod model;
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod embed;
-#[cfg(all(feature = "import", not(target_arch = "wasm32")))]
-pub mod import;
-#[cfg(feature = "site")]
-pub mod site;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

@@ -5,9 +5,11 @@
 use std::rc::Rc;
 
 use serde_json::{json, Value};
+use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::components::{HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
+use crate::components::{article_card, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
+use crate::i18n::Labels;
 use crate::model::{Article, Block};
 
 /// How to pre-render.
@@ -37,6 +39,33 @@ pub fn widget_markup(article: &Article, options: &RenderOptions) -> String {
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
+}
+
+/// The article's card (headline, standfirst, opening, byline and a link to `href`), as the
+/// oEmbed iframe shows it.
+pub fn card_markup(article: &Rc<Article>, href: &str) -> String {
+    let renderer = LocalServerRenderer::<Card>::with_props(CardProps {
+        article: article.clone(),
+        href: AttrValue::from(href.to_owned()),
+    })
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    article: Rc<Article>,
+    href: AttrValue,
+}
+
+#[component]
+fn Card(props: &CardProps) -> Html {
+    let article = &props.article;
+    html! {
+        <div class="artw-root artw-card-root">
+            { article_card(article, Labels::for_lang(article.lang()), HeadingLevel::default(), &props.href) }
+        </div>
+    }
 }
 
 /// The embed element holding the pre-rendered article and the article itself as inline JSON,
@@ -114,13 +143,7 @@ pub fn page_around(
 
 /// A whole HTML document in `lang` (and `dir`) titled `title`: `head` follows the charset,
 /// viewport and title, one element a line, and `body` is the `<body>` element.
-pub(crate) fn html_document(
-    lang: &str,
-    dir: Option<&str>,
-    title: &str,
-    head: &str,
-    body: &str,
-) -> String {
+pub fn html_document(lang: &str, dir: Option<&str>, title: &str, head: &str, body: &str) -> String {
     let dir = dir
         .map(|dir| format!(r#" dir="{dir}""#))
         .unwrap_or_default();
@@ -276,7 +299,7 @@ fn absolute(url: Option<&str>) -> Option<&str> {
 }
 
 /// Text for an HTML attribute value or element content.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -6,7 +6,7 @@ use dom_query::{Document, NodeRef};
 
 use super::blocks::{attribution, image_source, Slot};
 use super::text::{squash, Resolver};
-use crate::model::{Author, Block, PromoAction, PromoBlock, RelatedLink};
+use article_widget::model::{Author, Block, PromoAction, PromoBlock, RelatedLink};
 
 /// The class of the paragraph that stands where a recognised block was; its text is
 /// `artw-import-slot-N`, the block's index.

@@ -76,7 +76,6 @@ enum Command {
     /// written and the exit status is 1. The site is written beside SITE_DIR and swapped in,
     /// so a build that stops leaves the previous site; files whose content is unchanged keep
     /// their modification time. Two files with the same slug are an error.
-    #[cfg(feature = "site")]
     Build {
         /// The folder of article JSON files (`*.json`; subfolders are not read).
         #[arg(value_name = "ARTICLES_DIR")]
@@ -97,7 +96,7 @@ enum Command {
         /// Build only the articles of shard I of N (1 <= I <= N), chosen by the CRC-32 of the
         /// slug modulo N; every shard writes the same index pages, feeds and sitemap.
         #[arg(long, value_name = "I/N")]
-        shard: Option<article_widget::site::Shard>,
+        shard: Option<article_widget_site::Shard>,
     },
     /// Import articles from HTML pages, Markdown files and RSS, Atom or JSON feeds.
     ///
@@ -107,11 +106,9 @@ enum Command {
     /// was. A source that fails is reported and skipped, the others are written, and the exit
     /// status is then 1. Importing the same source again gives the same bytes. What is
     /// recognised, and the Markdown conventions for pull quotes and promos: README, "Importing".
-    #[cfg(feature = "import")]
     Import(ImportArgs),
 }
 
-#[cfg(feature = "import")]
 #[derive(clap::Args)]
 struct ImportArgs {
     /// HTML pages, Markdown files (YAML or TOML front matter) or feeds; `-` for standard input.
@@ -154,7 +151,7 @@ fn main() -> ExitCode {
             render(&article, fragment, &options, output.as_deref())
         }
         Command::Validate { articles } => validate(&articles),
-        #[cfg(feature = "site")]
+
         Command::Build {
             articles,
             base_url,
@@ -164,7 +161,7 @@ fn main() -> ExitCode {
             shard,
         } => {
             use std::io::IsTerminal;
-            let options = article_widget::site::BuildOptions {
+            let options = article_widget_site::BuildOptions {
                 articles,
                 base_url,
                 output,
@@ -173,17 +170,17 @@ fn main() -> ExitCode {
                 shard,
                 progress: std::io::stderr().is_terminal(),
             };
-            exit_code(article_widget::site::run(&options))
+            exit_code(article_widget_site::run(&options))
         }
-        #[cfg(feature = "import")]
+
         Command::Import(args) => {
-            let options = article_widget::import::ImportOptions {
+            let options = article_widget_import::ImportOptions {
                 sources: args.sources,
                 output: args.output,
                 url: args.url,
                 dry_run: args.dry_run,
             };
-            exit_code(article_widget::import::run(
+            exit_code(article_widget_import::run(
                 &options,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),

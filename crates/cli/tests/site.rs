@@ -1,6 +1,5 @@
 //! `article-widget build`, run as a user would: bad articles, slug collisions, unchanged
 //! rebuilds, interrupted builds and shards.
-#![cfg(feature = "site")]
 
 mod command_line;
 
@@ -11,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::SystemTime;
 
-use article_widget::site::{slug, Shard};
+use article_widget_site::{slug, Shard};
 use command_line::CLI;
 
 const BASE: &str = "https://news.example/";
@@ -44,7 +43,7 @@ fn widget(dir: &Path) -> PathBuf {
 fn articles(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
     let articles = dir.join("articles");
     fs::create_dir_all(&articles).unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = Path::new(command_line::REPO);
     for name in ["krebs.json", "ar-krebs.json"] {
         fs::copy(repo.join("static/articles").join(name), articles.join(name)).unwrap();
     }
@@ -166,7 +165,7 @@ fn one_bad_file_among_good_ones_is_reported_with_its_path_left_out_and_fails_the
     let dir = scratch("bad");
     widget(&dir);
     let bad = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/wrong-href.json"),
+        Path::new(command_line::REPO).join("tests/fixtures/bad/wrong-href.json"),
     )
     .unwrap();
     articles(
@@ -209,10 +208,8 @@ fn one_bad_file_among_good_ones_is_reported_with_its_path_left_out_and_fails_the
 fn slugs_that_collide_are_an_error_and_nothing_is_written() {
     let dir = scratch("collision");
     widget(&dir);
-    let seed = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/articles/krebs.json"),
-    )
-    .unwrap();
+    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
+        .unwrap();
     articles(&dir, &[("Krebs!.json", &seed), ("AR_krebs.json", &seed)]);
     let out = build(&dir, &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -390,10 +387,8 @@ fn a_missing_widget_folder_is_named_with_what_to_do() {
 fn shards_write_their_own_articles_and_the_same_site_files() {
     let dir = scratch("shards");
     widget(&dir);
-    let seed = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/articles/krebs.json"),
-    )
-    .unwrap();
+    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
+        .unwrap();
     let extra: Vec<(String, String)> = (0..12)
         .map(|i| {
             (
@@ -454,10 +449,8 @@ fn oembed_answers_carry_a_thumbnail_only_with_its_size_and_index_pages_link_each
     let dir = scratch("oembed-pages");
     widget(&dir);
     let seed: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("static/articles/krebs.json"),
-        )
-        .unwrap(),
+        &fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
+            .unwrap(),
     )
     .unwrap();
     let mut extra = Vec::new();

@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use crate::model::{Inline, Span};
+use article_widget::model::{Inline, Span};
 
 /// Runs of white space as one space, and none at the ends.
 pub fn squash(text: &str) -> String {
@@ -248,7 +248,7 @@ pub fn script_language_at(text: &str, min_share: usize) -> Option<&'static str> 
 
 /// An RFC 3339 timestamp from how pages and feeds write dates, or why not. Only the spelling
 /// is changed (`+0000` is `+00:00`); a date without a time or a zone is not given one.
-pub fn timestamp(raw: &str) -> Result<crate::model::Timestamp, String> {
+pub fn timestamp(raw: &str) -> Result<article_widget::model::Timestamp, String> {
     let raw = raw.trim();
     let mut text = raw.to_owned();
     let bytes = raw.as_bytes();
@@ -258,7 +258,7 @@ pub fn timestamp(raw: &str) -> Result<crate::model::Timestamp, String> {
             text = format!("{}:{}", &raw[..raw.len() - 2], &raw[raw.len() - 2..]);
         }
     }
-    crate::model::Timestamp::parse(&text).ok_or_else(|| {
+    article_widget::model::Timestamp::parse(&text).ok_or_else(|| {
         if raw.len() == 10 {
             format!("`{raw}` is a date without a time of day; the format needs one")
         } else {

@@ -13,7 +13,7 @@ use super::text::{
     without_anchor_mark, written_in, Resolver,
 };
 use super::{Draft, ImportError};
-use crate::model::{is_language_tag, Article, Author, Block, Publisher};
+use article_widget::model::{is_language_tag, Article, Author, Block, Publisher};
 
 /// Imports the article of a whole page.
 pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {

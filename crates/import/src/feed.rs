@@ -9,7 +9,7 @@ use url::Url;
 use super::html;
 use super::text::{language_tag, squash, Resolver};
 use super::{Draft, ImportError};
-use crate::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
+use article_widget::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
 
 pub fn items(text: &str, page_url: Option<&Url>) -> Result<Vec<Draft>, ImportError> {
     let feed = feed_rs::parser::parse(text.as_bytes())

@@ -4,20 +4,19 @@
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use yew::prelude::*;
-use yew::LocalServerRenderer;
 
-use crate::components::{article_card, HeadingLevel};
-use crate::i18n::Labels;
-use crate::model::{Article, Block};
-use crate::ssr::{
-    escape, fragment_around, html_document, lead_image, page_around, widget_markup, RenderOptions,
+use article_widget::components::HeadingLevel;
+use article_widget::i18n::Labels;
+use article_widget::model::{Article, Block};
+use article_widget::ssr::{
+    card_markup, escape, fragment_around, html_document, lead_image, page_around, widget_markup,
+    RenderOptions,
 };
 
 /// The card's own styles, inlined into embed.html after the widget's stylesheet.
-const CARD_STYLESHEET: &str = include_str!("../../static/site/article-card.css");
+const CARD_STYLESHEET: &str = include_str!("../../../static/site/article-card.css");
 /// The embed's half of WordPress's embed protocol and the generic height message.
-const EMBED_SCRIPT: &str = include_str!("../../static/site/article-embed.js");
+const EMBED_SCRIPT: &str = include_str!("../../../static/site/article-embed.js");
 
 /// How long a consumer may cache an oEmbed answer, in seconds.
 pub const OEMBED_CACHE_AGE: u32 = 86_400;
@@ -86,12 +85,7 @@ pub fn article_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls
 
 /// `embed.html`: the card alone, for an iframe (no WebAssembly, no loader).
 pub fn card_page(article: &Rc<Article>, urls: &ArticleUrls) -> String {
-    let renderer = LocalServerRenderer::<Card>::with_props(CardProps {
-        article: article.clone(),
-        href: urls.page.clone().into(),
-    })
-    .hydratable(false);
-    let card = futures::executor::block_on(renderer.render());
+    let card = card_markup(article, &urls.page);
     let head = format!(
         "<link rel=\"stylesheet\" href=\"{assets}article-widget.css\">\n<style>{CARD_STYLESHEET}</style>\n",
         assets = escape(&urls.assets)
@@ -232,21 +226,5 @@ fn options(urls: &ArticleUrls, shadow: bool) -> RenderOptions {
         heading_level: HeadingLevel::default(),
         shadow,
         ..RenderOptions::default()
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    article: Rc<Article>,
-    href: AttrValue,
-}
-
-#[component]
-fn Card(props: &CardProps) -> Html {
-    let article = &props.article;
-    html! {
-        <div class="artw-root artw-card-root">
-            { article_card(article, Labels::for_lang(article.lang()), HeadingLevel::default(), &props.href) }
-        </div>
     }
 }

@@ -1,7 +1,7 @@
 //! An article as JSON text, its fields in the order of the format's documentation, so the
 //! same article is always the same bytes.
 
-use crate::model::{Article, Block, Inline, Json};
+use article_widget::model::{Article, Block, Inline, Json};
 
 /// The article in the widget's JSON format. Absent fields are left out, never written as null.
 pub fn article_json(article: &Article) -> Json {

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{import_each, Imported};
-use crate::model::Article;
+use article_widget::model::Article;
 
 /// The largest source read, in bytes: a long article page with its markup is a few MB.
 pub const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;

@@ -4,10 +4,10 @@
 use serde_json::{json, Value};
 
 use super::pages::ArticleUrls;
-use crate::ssr::{escape, html_document};
+use article_widget::ssr::{escape, html_document};
 
-const INDEX_STYLESHEET: &str = include_str!("../../static/site/site-index.css");
-const INDEX_SCRIPT: &str = include_str!("../../static/site/site-index.js");
+const INDEX_STYLESHEET: &str = include_str!("../../../static/site/site-index.css");
+const INDEX_SCRIPT: &str = include_str!("../../../static/site/site-index.js");
 
 /// Articles per index page: each carries its embed code, which holds the whole article.
 pub const PER_PAGE: usize = 20;

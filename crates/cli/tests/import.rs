@@ -1,6 +1,5 @@
 //! `article-widget import`: pages, Markdown and feeds to articles, on fixtures written to look
 //! like what sites publish (tests/fixtures/import/), and through the command line.
-#![cfg(all(feature = "import", not(target_arch = "wasm32")))]
 
 mod command_line;
 
@@ -9,17 +8,15 @@ use std::process::Command;
 
 use command_line::{run, text};
 
-use article_widget::import::{import_text, Imported};
 use article_widget::load::read_article;
 use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
 use article_widget::ssr::{render_page, RenderOptions};
+use article_widget_import::{import_text, Imported};
 
 const FIXTURES: &str = "tests/fixtures/import";
 
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(FIXTURES)
-        .join(name);
+    let path = Path::new(command_line::REPO).join(FIXTURES).join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
@@ -34,7 +31,7 @@ fn import_one(name: &str, url: Option<&str>) -> Imported {
 }
 
 fn seed(name: &str) -> Article {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = Path::new(command_line::REPO)
         .join("static/articles")
         .join(name);
     read_article(&path).unwrap().1.article
@@ -575,7 +572,7 @@ fn json_feed_items_take_the_feeds_authors_and_language() {
 #[test]
 fn a_rendered_page_imports_back_as_the_same_article() {
     for name in ["krebs.json", "ar-krebs.json"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        let path = Path::new(command_line::REPO)
             .join("static/articles")
             .join(name);
         let (source, checked) = read_article(&path).unwrap();
@@ -769,7 +766,7 @@ fn a_page_with_no_story_is_an_error_that_names_it() {
 /// None of the import code reaches the browser's build: its crates are native-only
 /// dependencies, so the wasm's dependency tree has none of them even with the feature on.
 #[test]
-fn no_import_crate_is_in_the_wasm_dependency_tree() {
+fn no_native_crate_is_in_the_widgets_wasm_dependency_tree() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let tree = Command::new(cargo)
         .args([
@@ -780,12 +777,12 @@ fn no_import_crate_is_in_the_wasm_dependency_tree() {
             "wasm32-unknown-unknown",
             "-e",
             "normal",
-            "--features",
-            "cli",
+            "--package",
+            "article-widget",
             "--prefix",
             "none",
         ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(command_line::REPO)
         .output()
         .expect("cargo runs");
     assert!(tree.status.success(), "{}", text(&tree.stderr));
@@ -801,6 +798,12 @@ fn no_import_crate_is_in_the_wasm_dependency_tree() {
         "toml ",
         "url ",
         "chrono",
+        "clap",
+        "rayon",
+        "indicatif",
+        "jiff",
+        "crc32fast",
+        "article-widget-",
     ] {
         assert!(
             !tree.lines().any(|l| l.starts_with(name)),
@@ -1107,7 +1110,7 @@ fn rss_1_and_0_91_items_import_too() {
 
 #[test]
 fn a_source_is_told_by_its_extension_then_by_its_text() {
-    use article_widget::import::SourceKind::{Feed, Html, Markdown};
+    use article_widget_import::SourceKind::{Feed, Html, Markdown};
     let cases = [
         (
             "README.md",
@@ -1145,7 +1148,7 @@ fn a_source_is_told_by_its_extension_then_by_its_text() {
     ];
     for (name, text, kind) in cases {
         assert_eq!(
-            article_widget::import::SourceKind::detect(text, name),
+            article_widget_import::SourceKind::detect(text, name),
             kind,
             "{name}: {text}"
         );

@@ -13,7 +13,7 @@ use url::Url;
 use super::blocks::attribution;
 use super::text::{language_tag, squash, tidy_spans, timestamp, Resolver};
 use super::{Draft, ImportError};
-use crate::model::{
+use article_widget::model::{
     is_language_tag, Author, Block, ImageBlock, Inline, PromoAction, PromoBlock, Publisher,
     RelatedLink, Span,
 };

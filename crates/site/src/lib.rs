@@ -21,10 +21,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::i18n::Labels;
-use crate::load::read_article_file;
-use crate::model::{Article, Block, Checked};
-use crate::ssr::{description, lead_image};
+use article_widget::i18n::Labels;
+use article_widget::load::read_article_file;
+use article_widget::model::{Article, Block, Checked};
+use article_widget::ssr::{description, lead_image};
 use listing::{Entry, Site, FEED_LENGTH, PER_PAGE};
 use output::Staging;
 pub use output::{FileCounts, MARKER};

@@ -6,11 +6,14 @@ use std::process::{Command, Output};
 
 pub const CLI: &str = env!("CARGO_BIN_EXE_article-widget");
 
-/// Runs the binary from the crate's folder, so paths like `static/articles/krebs.json` work.
+/// The repository's root, where the articles, fixtures and the widget's files are.
+pub const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// Runs the binary from the repository's root folder, so paths like `static/articles/krebs.json` work.
 pub fn run(args: &[&str]) -> Output {
     Command::new(CLI)
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(REPO)
         .output()
         .expect("the binary runs")
 }

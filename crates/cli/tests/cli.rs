@@ -1,5 +1,4 @@
 //! The `article-widget` command line, run as a user would.
-#![cfg(feature = "ssr")]
 
 mod command_line;
 

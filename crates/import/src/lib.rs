@@ -17,7 +17,7 @@ mod write;
 
 use std::fmt;
 
-use crate::model::{Article, Block, RelatedLink};
+use article_widget::model::{Article, Block, RelatedLink};
 
 pub use output::{run, ImportOptions};
 pub use write::article_json;

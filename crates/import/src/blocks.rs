@@ -5,7 +5,7 @@ use dom_query::NodeRef;
 
 use super::recognise::{self, SLOT_CLASS};
 use super::text::{excerpt, squash, tidy_spans, Resolver};
-use crate::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
+use article_widget::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
 
 /// A block recognised in the page before Readability ran (a promo or a pull quote), which
 /// the content marks by a slot paragraph where it stood.
