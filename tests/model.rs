@@ -4,8 +4,8 @@
 use article_widget::i18n::{Counts, Labels};
 use article_widget::load::{Failure, LoadError};
 use article_widget::model::{
-    avatar_palette_index, initials, safe_url, Article, BaseUrl, Block, BlockKind, Inline,
-    Timestamp, UrlUse,
+    avatar_palette_index, initials, safe_url, slug, Article, BaseUrl, Block, BlockKind, Inline,
+    Timestamp, UrlUse, MAX_SLUG_BYTES,
 };
 use rstest::rstest;
 use serde_json::{json, Value};
@@ -701,5 +701,48 @@ fn the_shared_url_rules_are_the_models(#[case] usage: UrlUse, #[case] key: &str)
             allowed.contains(&scheme),
             "{scheme}: as {key}"
         );
+    }
+}
+
+#[rstest]
+#[case("krebs", "krebs")]
+#[case("Ar_Krebs", "ar-krebs")]
+#[case("2020 11 18 -- Krebs!", "2020-11-18-krebs")]
+#[case("--x--", "x")]
+#[case("Café crème", "café-crème")]
+#[case("Cafè", "cafè")]
+#[case("cafe\u{301} au lait", "cafe\u{301}-au-lait")]
+#[case("الأمطار الغزيرة تغلق الطرق", "الأمطار-الغزيرة-تغلق-الطرق")]
+#[case("Новости дня", "новости-дня")]
+#[case("東京の天気: 晴れ", "東京の天気-晴れ")]
+#[case("../../etc/passwd", "etc-passwd")]
+#[case("a/b\\c.d\u{0}e", "a-b-c-d-e")]
+#[case("CON", "con-1")]
+#[case("lpt1", "lpt1-1")]
+#[case("¿?!", "")]
+fn the_slug_rule_keeps_letters_of_every_script_and_nothing_a_path_could_use(
+    #[case] text: &str,
+    #[case] expected: &str,
+) {
+    assert_eq!(slug(text), expected);
+}
+
+#[test]
+fn slugs_of_four_byte_letters_stay_short_enough_for_a_file_name() {
+    let text = "𝒜".repeat(80);
+    let slug = slug(&text);
+    assert!(slug.len() <= MAX_SLUG_BYTES, "{} bytes", slug.len());
+    assert_eq!(slug.chars().count(), MAX_SLUG_BYTES / 4);
+    assert!(format!("{slug}-9999.json.partial").len() < 255);
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_slug_is_its_own_slug_and_safe_in_a_path(text in "\\PC{0,200}") {
+        let once = slug(&text);
+        proptest::prop_assert_eq!(slug(&once), once.clone());
+        proptest::prop_assert!(once.len() <= MAX_SLUG_BYTES);
+        proptest::prop_assert!(!once.starts_with('-') && !once.ends_with('-'));
+        proptest::prop_assert!(!once.contains(['/', '\\', '.', '\0', ' ', '%', '?', '#']));
     }
 }

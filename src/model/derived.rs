@@ -191,3 +191,49 @@ pub fn direction(lang: &str) -> &'static str {
         "ltr"
     }
 }
+
+/// The longest slug, in bytes: with `-NNNN.json.partial` after it, a file name stays well
+/// inside the 255 bytes file systems allow, whatever script the slug is written in.
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// The one slug rule, for file names and URL path segments alike: lower case, letters and
+/// digits of any script (with their combining marks), every other run of characters one `-`,
+/// at most [`MAX_SLUG_BYTES`] long. A slug is its own slug, so a file named by `import` keeps
+/// its name through `build`. Empty when the text has no letter or digit. Names Windows
+/// reserves for devices (`con`, `nul`, `com1`…) get `-1`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let keep = c.is_alphanumeric() || (is_combining_mark(c) && !slug.is_empty());
+        if slug.len() + c.len_utf8() > MAX_SLUG_BYTES {
+            break;
+        }
+        if keep {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_owned();
+    if is_reserved_device_name(&slug) {
+        slug.push_str("-1");
+    }
+    slug
+}
+
+/// Marks that combine with the letter before them (accents written apart, as in decomposed
+/// text): not letters, but part of the word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}'
+        | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}' | '\u{064b}'..='\u{065f}'
+        | '\u{0670}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}' | '\u{3099}'..='\u{309a}')
+}
+
+fn is_reserved_device_name(slug: &str) -> bool {
+    matches!(slug, "con" | "prn" | "aux" | "nul")
+        || (slug.len() == 4
+            && (slug.starts_with("com") || slug.starts_with("lpt"))
+            && slug.as_bytes()[3].is_ascii_digit())
+}

@@ -16,7 +16,8 @@ mod walk;
 
 pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
-    avatar_palette_index, initials, is_language_tag, word_count, Timestamp, AVATAR_PALETTE_SIZE,
+    avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp,
+    AVATAR_PALETTE_SIZE, MAX_SLUG_BYTES,
 };
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};

@@ -64,8 +64,8 @@ enum Command {
     },
     /// Build a static site from a folder of articles, with embeds, oEmbed, feeds and a sitemap.
     ///
-    /// For each ARTICLES_DIR/NAME.json, under a slug made from NAME (lower case, runs of other
-    /// characters than ASCII letters and digits as `-`): index.html (the page, with oEmbed
+    /// For each ARTICLES_DIR/NAME.json, under a slug made from NAME (lower case, letters and
+    /// digits of any script, other runs of characters as `-`; `import` names files the same way): index.html (the page, with oEmbed
     /// discovery), embed.html (a card for a sandboxed iframe, WordPress's embed protocol),
     /// embed-full.html (the whole article for an iframe), oembed.json, embed-code.html (the
     /// snippet a host pastes) and article.json. For the site: index pages with each article's

@@ -427,14 +427,15 @@ fn shards_write_their_own_articles_and_the_same_site_files() {
 }
 
 #[test]
-fn slugs_are_lower_case_letters_digits_and_dashes() {
+fn slugs_are_the_models_rule_over_the_file_name() {
     for (file, expected) in [
         ("krebs.json", "krebs"),
         ("Ar_Krebs.JSON", "ar-krebs"),
         ("2020 11 18 -- Krebs!.json", "2020-11-18-krebs"),
         ("--x--.json", "x"),
-        ("café crème.json", "caf-cr-me"),
-        ("مقال.json", ""),
+        ("café crème.json", "café-crème"),
+        ("مقال.json", "مقال"),
+        ("¿?.json", ""),
     ] {
         assert_eq!(slug(Path::new(file)), expected, "{file}");
     }
@@ -510,4 +511,80 @@ fn oembed_answers_carry_a_thumbnail_only_with_its_size_and_index_pages_link_each
     let sitemap = page("sitemap.xml");
     assert!(sitemap.contains("<loc>https://news.example/page/3/</loc>"));
     assert_eq!(sitemap.matches("<url>").count(), 3 + 45);
+}
+
+/// `import` and `build` share one slug rule, so what `import` names from a headline in any
+/// script, or from two headlines that differ only in an accent, `build` publishes.
+#[test]
+fn articles_imported_from_arabic_and_accented_headlines_build_into_working_pages() {
+    let dir = scratch("imported");
+    widget(&dir);
+    let articles = dir.join("articles");
+    let repo = Path::new(command_line::REPO);
+    let import = |source: &Path| {
+        let out = Command::new(CLI)
+            .arg("import")
+            .arg(source)
+            .arg("-o")
+            .arg(&articles)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let arabic_page = dir.join("khabar.html");
+    let rtl_news = fs::read_to_string(repo.join("tests/fixtures/import/rtl-news.html")).unwrap();
+    let without_address: String = rtl_news
+        .lines()
+        .filter(|line| !line.contains("canonical") && !line.contains("og:url"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&arabic_page, without_address).unwrap();
+    import(&arabic_page);
+    for headline in ["Café", "Cafè"] {
+        let markdown = dir.join(format!("{headline}.md"));
+        fs::write(
+            &markdown,
+            format!("---\ntitle: {headline}\n---\n\nA story about a {headline}.\n"),
+        )
+        .unwrap();
+        import(&markdown);
+    }
+    let mut names: Vec<String> = fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&"café.json".to_owned()), "{names:?}");
+    assert!(names.contains(&"cafè.json".to_owned()), "{names:?}");
+
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.join("site");
+    let sitemap = fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    for name in &names {
+        let slug = name.trim_end_matches(".json");
+        let page = fs::read_to_string(site.join(slug).join("index.html"))
+            .unwrap_or_else(|e| panic!("{slug}/index.html: {e}"));
+        assert!(page.contains("data-article-widget"), "{slug}: {page}");
+        let encoded: String = slug
+            .bytes()
+            .map(|b| {
+                if b.is_ascii() {
+                    char::from(b).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        assert!(
+            sitemap.contains(&format!("<loc>{BASE}{encoded}/</loc>")),
+            "{encoded} in {sitemap}"
+        );
+    }
+    let arabic = names.iter().find(|n| !n.starts_with("caf")).unwrap();
+    assert!(
+        arabic.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+        "the Arabic headline names the file: {arabic}"
+    );
 }

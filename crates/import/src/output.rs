@@ -201,8 +201,8 @@ fn summary(article: &Article) -> String {
     )
 }
 
-/// A stable file name: the last segment of the article's URL, else its headline, in lower
-/// case with dashes, at most 80 characters.
+/// A stable file name: the model's slug of the last segment of the article's URL, else of its
+/// headline, so `build` gives the article the same address.
 pub fn slug(article: &Article) -> String {
     let from_url = article
         .url
@@ -222,18 +222,7 @@ pub fn slug(article: &Article) -> String {
     let source = from_url
         .map(|s| percent_decode(&s))
         .unwrap_or_else(|| article.headline.clone());
-    let mut slug = String::new();
-    for c in source.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.chars().count() >= 80 {
-            break;
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
+    let slug = article_widget::model::slug(&source);
     if slug.is_empty() {
         "article".to_owned()
     } else {

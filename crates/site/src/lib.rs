@@ -162,19 +162,9 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
-/// The slug of an article file: its name without `.json`, in lower case, with every run of
-/// characters other than ASCII letters and digits made one `-`. Empty when nothing is left.
+/// The slug of an article file: the model's one slug rule over its name without `.json`.
 pub fn slug(file: &Path) -> String {
-    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
-    let mut slug = String::with_capacity(stem.len());
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
+    article_widget::model::slug(&file.file_stem().unwrap_or_default().to_string_lossy())
 }
 
 /// Builds the site. Bad articles are reported in the `Report` and left out; an error stops the
@@ -533,8 +523,7 @@ fn slugs(files: Vec<PathBuf>) -> Result<Slugged, BuildError> {
         if slug.is_empty() {
             unnamed.push(Failed {
                 file,
-                message: "its file name has no ASCII letter or digit to make its address from"
-                    .into(),
+                message: "its file name has no letter or digit to make its address from".into(),
             });
         } else {
             by_slug.entry(slug).or_default().push(file);

@@ -35,7 +35,7 @@ pub struct ArticleUrls {
 
 impl ArticleUrls {
     pub fn new(base: &str, slug: &str) -> ArticleUrls {
-        let page = format!("{base}{slug}/");
+        let page = format!("{base}{}/", percent_encoded(slug));
         ArticleUrls {
             embed: format!("{page}embed.html"),
             oembed: format!("{page}oembed.json"),
@@ -48,6 +48,20 @@ impl ArticleUrls {
     pub fn json(&self) -> String {
         format!("{}article.json", self.page)
     }
+}
+
+/// A slug as a URL path segment: its letters beyond ASCII as UTF-8 bytes in `%XX`, as
+/// sitemaps and feed readers need them (browsers show them decoded).
+fn percent_encoded(slug: &str) -> String {
+    let mut segment = String::with_capacity(slug.len());
+    for byte in slug.bytes() {
+        if byte.is_ascii() {
+            segment.push(char::from(byte));
+        } else {
+            segment.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    segment
 }
 
 /// The article pre-rendered once, as the embed element in the page's DOM (`light`) and in a
