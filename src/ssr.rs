@@ -10,7 +10,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{article_card, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::i18n::Labels;
-use crate::model::{Article, Block};
+use crate::model::{is_absolute_http_url, Article};
 
 /// How to pre-render.
 #[derive(Debug, Clone, Default)]
@@ -166,7 +166,7 @@ pub fn html_document(lang: &str, dir: Option<&str>, title: &str, head: &str, bod
 /// Meta description, canonical link, Open Graph and Twitter card tags.
 fn head_meta(article: &Article) -> String {
     let mut tags = Vec::new();
-    let description = description(article);
+    let description = article.description();
     let mut meta = |attribute: &str, name: &str, content: &str| {
         tags.push(format!(
             r#"<meta {attribute}="{name}" content="{}">"#,
@@ -183,7 +183,7 @@ fn head_meta(article: &Article) -> String {
     if let Some(publisher) = &article.publisher {
         meta("property", "og:site_name", &publisher.name);
     }
-    let image = lead_image(article);
+    let image = article.lead_image();
     if let Some(image) = image {
         meta("property", "og:image", image);
     }
@@ -219,7 +219,7 @@ pub fn json_ld(article: &Article) -> Value {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
-        "description": description(article),
+        "description": article.description(),
         "inLanguage": article.lang(),
     });
     let authors: Vec<Value> = article
@@ -255,7 +255,7 @@ pub fn json_ld(article: &Article) -> Value {
     if let Some(updated) = &article.updated {
         ld["dateModified"] = json!(updated.as_str());
     }
-    if let Some(image) = lead_image(article) {
+    if let Some(image) = article.lead_image() {
         ld["image"] = json!([image]);
     }
     if let Some(url) = absolute(article.url.as_deref()) {
@@ -265,37 +265,10 @@ pub fn json_ld(article: &Article) -> Value {
     ld
 }
 
-/// The standfirst, or else the start of the first paragraph, cut at a word near 160 characters.
-pub fn description(article: &Article) -> String {
-    if let Some(standfirst) = &article.standfirst {
-        return standfirst.clone();
-    }
-    let first = article.body.iter().find_map(|block| match block {
-        Block::Paragraph(text) => Some(text.text()),
-        _ => None,
-    });
-    let text = first.unwrap_or_else(|| article.headline.clone());
-    if text.chars().count() <= 160 {
-        return text;
-    }
-    let cut: String = text.chars().take(157).collect();
-    let at_word = cut
-        .rfind(char::is_whitespace)
-        .map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", at_word.trim_end())
-}
-
-/// The first image of the body with an absolute URL, which previews can show.
-pub fn lead_image(article: &Article) -> Option<&str> {
-    article.body.iter().find_map(|block| match block {
-        Block::Image(image) => absolute(Some(&image.src)),
-        _ => None,
-    })
-}
-
-/// Only absolute http(s) URLs mean the same thing on every page that shows the metadata.
+/// The URL when it is an absolute http(s) one, which means the same on every page that shows
+/// the metadata.
 fn absolute(url: Option<&str>) -> Option<&str> {
-    url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    url.filter(|u| is_absolute_http_url(u))
 }
 
 /// Text for an HTML attribute value or element content.

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::{author_avatar, HeadingLevel};
 use crate::i18n::Labels;
-use crate::model::{Article, Block};
+use crate::model::Article;
 
 /// A compact card for the article, to sit in another site's page the way WordPress shows its
 /// post embeds: kicker, headline, standfirst, byline with the first author's avatar, publisher,
@@ -16,10 +16,7 @@ pub fn article_card(
     heading_level: HeadingLevel,
     href: &str,
 ) -> Html {
-    let opening = article.body.iter().find_map(|block| match block {
-        Block::Paragraph(text) => Some(text.text()),
-        _ => None,
-    });
+    let opening = article.opening_text();
     let names = article
         .authors
         .iter()

@@ -1,7 +1,62 @@
 //! Values the widget shows that the article does not state: reading time, initials, dates.
 
 use super::walk::{walk, Visit};
-use super::Article;
+use super::{is_absolute_http_url, Article, Block};
+
+/// The longest description, in characters, before it is cut at a word.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// The facts every channel (page metadata, cards, feeds, the importer's checks) derives from
+/// an article, worked out here once.
+impl Article {
+    /// The first paragraph's text: what a card or a preview shows of the story.
+    pub fn opening_text(&self) -> Option<String> {
+        self.body.iter().find_map(|block| match block {
+            Block::Paragraph(text) => Some(text.text()),
+            _ => None,
+        })
+    }
+
+    /// The story's words as plain text (paragraphs, headings and quotes, as the reading time
+    /// counts them), a block to a paragraph, separated by a blank line.
+    pub fn story_text(&self) -> String {
+        let parts: Vec<String> = self
+            .body
+            .iter()
+            .filter_map(|block| match block {
+                Block::Paragraph(text) | Block::Quote { text, .. } => Some(text.text()),
+                Block::Heading(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        parts.join("\n\n")
+    }
+
+    /// The standfirst, or else the opening (or the headline), cut at a word near 160
+    /// characters: the page's description and the feeds' summary.
+    pub fn description(&self) -> String {
+        if let Some(standfirst) = &self.standfirst {
+            return standfirst.clone();
+        }
+        let text = self.opening_text().unwrap_or_else(|| self.headline.clone());
+        if text.chars().count() <= DESCRIPTION_CHARS {
+            return text;
+        }
+        let cut: String = text.chars().take(DESCRIPTION_CHARS - 3).collect();
+        let at_word = cut
+            .rfind(char::is_whitespace)
+            .map_or(cut.as_str(), |i| &cut[..i]);
+        format!("{}…", at_word.trim_end())
+    }
+
+    /// The first image of the body with an absolute URL, which previews elsewhere can show.
+    pub fn lead_image(&self) -> Option<&str> {
+        self.body.iter().find_map(|block| match block {
+            Block::Image(image) if is_absolute_http_url(&image.src) => Some(image.src.as_str()),
+            _ => None,
+        })
+    }
+}
 
 /// Adult silent reading speed for non-fiction, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;

@@ -11,6 +11,15 @@ pub enum UrlUse {
     Image,
 }
 
+/// An absolute `http:` or `https:` URL: one that means the same on every page and in every
+/// feed that shows it.
+pub fn is_absolute_http_url(url: &str) -> bool {
+    let scheme_end = url.find("://");
+    scheme_end.is_some_and(|end| {
+        matches!(url[..end].to_ascii_lowercase().as_str(), "http" | "https") && end + 3 < url.len()
+    })
+}
+
 /// Returns the URL as it may be written into the page, or why it may not. A relative URL is
 /// resolved against `base` when there is one, and otherwise left for the browser to resolve.
 ///

@@ -22,7 +22,7 @@ pub use derived::{
 pub use error::{ArticleError, Problem};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};
-pub use link::{safe_url, BaseUrl, UrlUse};
+pub use link::{is_absolute_http_url, safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.
 #[derive(Debug, Clone, PartialEq, Eq)]

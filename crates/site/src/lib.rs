@@ -23,8 +23,7 @@ use serde_json::Value;
 
 use article_widget::i18n::Labels;
 use article_widget::load::read_article_file;
-use article_widget::model::{Article, Block, Checked};
-use article_widget::ssr::{description, lead_image};
+use article_widget::model::{is_absolute_http_url, Article, Checked};
 use listing::{Entry, Site, FEED_LENGTH, PER_PAGE};
 use output::Staging;
 pub use output::{FileCounts, MARKER};
@@ -349,7 +348,7 @@ fn site_files(
     let newest: Vec<(&Entry, String)> = entries
         .iter()
         .take(FEED_LENGTH)
-        .filter_map(|entry| reread(entry).map(|(_, article, _)| (entry, body_text(&article))))
+        .filter_map(|entry| reread(entry).map(|(_, article, _)| (entry, article.story_text())))
         .collect();
     staging.put("feed.xml", listing::atom_feed(site, &newest).as_bytes())?;
     let feed = listing::json_feed(site, &newest);
@@ -387,37 +386,27 @@ fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entr
     Entry {
         slug: slug.to_owned(),
         headline: article.headline.clone(),
-        description: description(article),
+        description: article.description(),
         lang: article.lang().to_owned(),
         dir: article.dir(),
         authors: article
             .authors
             .iter()
-            .map(|a| (a.name.clone(), a.url.clone().filter(|u| is_absolute(u))))
+            .map(|a| {
+                (
+                    a.name.clone(),
+                    a.url.clone().filter(|u| is_absolute_http_url(u)),
+                )
+            })
             .collect(),
         sort_key: seconds(published.as_deref().unwrap_or(&updated)),
         published,
         updated,
         date_shown: article.published.as_ref().map(|t| labels.date(t)),
         reading: labels.reading_time(article.reading_minutes),
-        image: lead_image(article).map(str::to_owned),
+        image: article.lead_image().map(str::to_owned),
         iframe: pages::iframe_code(article, urls),
     }
-}
-
-/// The story's words as plain text, a paragraph to a line, for the feeds.
-fn body_text(article: &Article) -> String {
-    let parts: Vec<String> = article
-        .body
-        .iter()
-        .filter_map(|block| match block {
-            Block::Paragraph(text) => Some(text.text()),
-            Block::Heading(text) => Some(text.clone()),
-            Block::Quote { text, .. } => Some(text.text()),
-            _ => None,
-        })
-        .collect();
-    parts.join("\n\n")
 }
 
 /// Seconds since 1970 of an RFC 3339 timestamp (0 when it is not one).
@@ -425,10 +414,6 @@ pub(crate) fn seconds(rfc3339: &str) -> i64 {
     rfc3339
         .parse::<jiff::Timestamp>()
         .map_or(0, |t| t.as_second())
-}
-
-fn is_absolute(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
 }
 
 /// The base URL with its trailing `/`: every address in the site starts with it.

@@ -7,10 +7,9 @@ use serde_json::{json, Value};
 
 use article_widget::components::HeadingLevel;
 use article_widget::i18n::Labels;
-use article_widget::model::{Article, Block};
+use article_widget::model::{is_absolute_http_url, Article, Block};
 use article_widget::ssr::{
-    card_markup, escape, fragment_around, html_document, lead_image, page_around, widget_markup,
-    RenderOptions,
+    card_markup, escape, fragment_around, html_document, page_around, widget_markup, RenderOptions,
 };
 
 /// The card's own styles, inlined into embed.html after the widget's stylesheet.
@@ -172,7 +171,7 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
             .publisher
             .as_ref()
             .and_then(|p| p.url.as_deref())
-            .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+            .filter(|url| is_absolute_http_url(url))
             .unwrap_or(base),
         "cache_age": OEMBED_CACHE_AGE,
         "html": iframe_code(article, urls),
@@ -187,7 +186,7 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
         .authors
         .iter()
         .find_map(|a| a.url.as_deref())
-        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+        .filter(|url| is_absolute_http_url(url));
     if let Some(url) = author_url {
         answer["author_url"] = json!(url);
     }
@@ -201,7 +200,7 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
 
 /// The lead image, when its size is known: oEmbed asks for all three or none.
 fn thumbnail(article: &Article) -> Option<(&str, u32, u32)> {
-    let url = lead_image(article)?;
+    let url = article.lead_image()?;
     article.body.iter().find_map(|block| match block {
         Block::Image(image) if image.src == url => Some((url, image.width?, image.height?)),
         _ => None,
@@ -223,11 +222,7 @@ pub fn card_height(article: &Article) -> u32 {
     if let Some(standfirst) = &article.standfirst {
         height += 25 * lines(standfirst, 62, 3) + 12;
     }
-    let opening = article.body.iter().find_map(|block| match block {
-        Block::Paragraph(text) => Some(text.text()),
-        _ => None,
-    });
-    if let Some(opening) = opening {
+    if let Some(opening) = article.opening_text() {
         height += 25 * lines(&opening, 68, 4) + 16;
     }
     height += 56;
