@@ -37,6 +37,8 @@ pub enum Failure {
 pub struct LoadError {
     pub failure: Failure,
     pub details: String,
+    /// For JSON that is not a valid article: the article's error, with every problem found.
+    pub invalid: Option<ArticleError>,
 }
 
 impl LoadError {
@@ -44,6 +46,7 @@ impl LoadError {
         LoadError {
             failure,
             details: details.into(),
+            invalid: None,
         }
     }
 
@@ -58,7 +61,7 @@ impl LoadError {
             "no-article" => Failure::NoArticle,
             _ => Failure::NotReadable,
         };
-        LoadError { failure, details }
+        LoadError::new(failure, details)
     }
 
     /// The sentence the reader sees, in the language of `labels`.
@@ -80,12 +83,13 @@ impl LoadError {
 
 impl From<ArticleError> for LoadError {
     fn from(err: ArticleError) -> Self {
-        let failure = if err.is_not_json() {
-            Failure::NotReadable
-        } else {
-            Failure::Invalid
-        };
-        LoadError::new(failure, err.to_string())
+        if err.is_not_json() {
+            return LoadError::new(Failure::NotReadable, err.to_string());
+        }
+        LoadError {
+            invalid: Some(err.clone()),
+            ..LoadError::new(Failure::Invalid, err.to_string())
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use article_widget::i18n::{Counts, Labels};
 use article_widget::load::{Failure, LoadError};
 use article_widget::model::{
     avatar_palette_index, initials, safe_url, slug, Article, BaseUrl, Block, BlockKind, Inline,
-    Timestamp, UrlUse, MAX_SLUG_BYTES,
+    Timestamp, UrlUse, MAX_MORE_PROBLEMS, MAX_SLUG_BYTES,
 };
 use rstest::rstest;
 use serde_json::{json, Value};
@@ -745,4 +745,49 @@ proptest::proptest! {
         proptest::prop_assert!(!once.starts_with('-') && !once.ends_with('-'));
         proptest::prop_assert!(!once.contains(['/', '\\', '.', '\0', ' ', '%', '?', '#']));
     }
+}
+
+fn every_problem(value: Value) -> Vec<String> {
+    let error = Article::from_json(&value.to_string()).expect_err("the article is invalid");
+    error.problems().map(|p| p.to_string()).collect()
+}
+
+#[test]
+fn every_problem_is_found_reading_and_validating_and_each_is_said_once() {
+    let mut value = seed_value();
+    value["headline"] = json!(" ");
+    value["published"] = json!("yesterday");
+    value["body"][1] = json!({ "type": "paragraph", "text": 7 });
+    value["body"][2] = json!({ "type": "image", "src": "a.jpg", "alt": "A", "width": 0 });
+    value["body"][4] = json!({ "text": "no type" });
+    value["authors"][0].as_object_mut().unwrap().remove("name");
+    assert_eq!(
+        every_problem(value),
+        [
+            "error: published: `yesterday` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z",
+            "error: authors[0]: missing field `name`",
+            "error: body[1].text: invalid type: integer `7`, expected a string or an array of spans",
+            "error: body[4]: missing field `type`",
+            "error: headline: the headline must not be empty",
+            "error: body[2].width: an image's width must be at least 1 pixel",
+        ],
+        "read errors first, then validation's, which says nothing of values it could not read"
+    );
+}
+
+#[test]
+fn a_missing_required_field_is_one_problem_not_two() {
+    assert_eq!(
+        every_problem(without(seed_value(), "/headline")),
+        ["error: .: missing field `headline`"]
+    );
+}
+
+#[test]
+fn thousands_of_problems_are_counted_past_the_ones_kept() {
+    let mut value = seed_value();
+    value["body"] = json!(vec![json!({ "type": "paragraph", "text": " " }); 2_000]);
+    let error = Article::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(error.problems().count(), MAX_MORE_PROBLEMS + 1);
+    assert_eq!(error.omitted(), 2_000 - MAX_MORE_PROBLEMS - 1);
 }

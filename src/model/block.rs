@@ -1,6 +1,7 @@
 use super::Inline;
 
-/// One piece of the article body, in reading order.
+/// One piece of the article body, in reading order. The default, an empty paragraph, only
+/// holds the place of a block that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Inline),
@@ -163,6 +164,12 @@ impl BlockFields {
                 action: self.action,
             }),
         })
+    }
+}
+
+impl Default for Block {
+    fn default() -> Self {
+        Block::Paragraph(Inline::default())
     }
 }
 

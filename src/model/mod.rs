@@ -19,7 +19,7 @@ pub use derived::{
     avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp,
     AVATAR_PALETTE_SIZE, MAX_SLUG_BYTES,
 };
-pub use error::{ArticleError, Problem};
+pub use error::{ArticleError, Problem, Severity, MAX_MORE_PROBLEMS};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};
 pub use link::{is_absolute_http_url, safe_url, BaseUrl, UrlUse};
@@ -50,7 +50,7 @@ pub struct Publisher {
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Author {
     pub name: String,
     pub role: Option<String>,
@@ -60,7 +60,7 @@ pub struct Author {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RelatedLink {
     pub title: String,
     pub url: Option<String>,
@@ -80,7 +80,8 @@ impl Article {
     /// Reads an article from JSON text: first the JSON, then the article in it, so a syntax
     /// error and a misplaced value are told apart.
     ///
-    /// The error names the JSON path of the first problem, e.g. `body[3].text[1].href: …`.
+    /// The error names the JSON path of the first problem, e.g. `body[3].text[1].href: …`,
+    /// and carries every other problem found.
     pub fn from_json(text: &str) -> Result<Checked, ArticleError> {
         Self::from_json_at(text, None)
     }
@@ -94,7 +95,16 @@ impl Article {
 
     /// Like `from_json_at`, for JSON already parsed.
     pub fn from_parsed(json: &Json, location: Option<&str>) -> Result<Checked, ArticleError> {
-        read::article(json)?.check_at(location)
+        match read::article(json)? {
+            (article, None) => article.check_at(location),
+            (mut article, Some(mut error)) => {
+                let mut problems = validate::problems(&mut article);
+                let base = article.base_url(location);
+                problems.extend(link::drop_unsafe_links(&mut article, base.as_ref()));
+                error.add_validation(problems);
+                Err(error)
+            }
+        }
     }
 
     /// Validates an article built in code, and makes its URLs safe.
@@ -106,12 +116,10 @@ impl Article {
     /// `location` (where the article was fetched from), or else the article's own `url`, or
     /// else left for the browser to resolve against the page.
     pub fn check_at(mut self, location: Option<&str>) -> Result<Checked, ArticleError> {
-        let mut warnings = validate::problems(&mut self);
-        if let Some(error) = warnings.iter().find(|p| p.is_error()) {
-            return Err(ArticleError::new(error.path.clone(), error.message.clone()));
-        }
+        let mut problems = validate::problems(&mut self);
         let base = self.base_url(location);
-        warnings.extend(link::drop_unsafe_links(&mut self, base.as_ref()));
+        problems.extend(link::drop_unsafe_links(&mut self, base.as_ref()));
+        let warnings = ArticleError::fail_on_errors(problems)?;
         self.reading_minutes = derived::reading_minutes(&mut self);
         Ok(Checked {
             article: self,

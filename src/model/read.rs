@@ -6,16 +6,51 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Inline, PromoAction, Publisher, RelatedLink, Span, Timestamp,
+    Article, ArticleError, Author, Block, Inline, PromoAction, Publisher, RelatedLink, Span,
+    Timestamp,
 };
 
 type Read<T> = Result<T, ArticleError>;
+
+/// The errors found while reading one value. Reading goes on past a bad field, with the
+/// field's default in its place, so that every problem in a file is reported at once.
+#[derive(Default)]
+struct Errors(Option<ArticleError>);
+
+impl Errors {
+    fn keep<T: Default>(&mut self, read: Read<T>) -> T {
+        read.unwrap_or_else(|error| {
+            self.push(error);
+            T::default()
+        })
+    }
+
+    fn push(&mut self, error: ArticleError) {
+        match &mut self.0 {
+            Some(first) => first.absorb(error),
+            None => self.0 = Some(error),
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Read<T> {
+        match self.0 {
+            Some(error) => Err(error),
+            None => Ok(value),
+        }
+    }
+}
 
 fn invalid_type(json: &Json, path: &Path, expected: &str) -> ArticleError {
     ArticleError::new(
         path.to_string(),
         format!("invalid type: {}, expected {expected}", json.describe()),
     )
+}
+
+#[derive(Clone, Copy)]
+enum Presence {
+    Required,
+    Optional,
 }
 
 /// An object's members, read by name.
@@ -35,9 +70,10 @@ impl<'a> Fields<'a> {
     fn required<T>(&self, key: &str, read: impl FnOnce(&Json, &Path) -> Read<T>) -> Read<T> {
         match self.json.get(key) {
             Some(value) => read(value, &Path::Key(self.path, key)),
-            None => Err(ArticleError::new(
-                self.path.to_string(),
-                format!("missing field `{key}`"),
+            None => Err(ArticleError::missing(
+                &self.path.to_string(),
+                Path::Key(self.path, key).to_string(),
+                key,
             )),
         }
     }
@@ -64,6 +100,22 @@ impl<'a> Fields<'a> {
             None => Ok(T::default()),
             Some(value) => read(value, &Path::Key(self.path, key)),
         }
+    }
+
+    /// An array field's items, each read on its own (see `items`).
+    fn items<T: Default>(
+        &self,
+        key: &str,
+        presence: Presence,
+        read: impl FnMut(&Json, &Path) -> Read<T>,
+        errors: &mut Errors,
+    ) -> Vec<T> {
+        let found = match (self.json.get(key), presence) {
+            (None, Presence::Optional) => Ok(Vec::new()),
+            (None, Presence::Required) => self.required(key, |_, _| Ok(Vec::new())),
+            (Some(value), _) => items(value, &Path::Key(self.path, key), read, errors),
+        };
+        errors.keep(found)
     }
 
     fn string(&self, key: &str) -> Read<String> {
@@ -112,23 +164,38 @@ fn pixels(json: &Json, path: &Path) -> Read<u32> {
     })
 }
 
-fn list<T>(
+/// Every item of an array is read, and one that cannot be is reported in `errors` with its
+/// type's default in its place, so the items after it keep their places (and their paths).
+fn items<T: Default>(
     json: &Json,
     path: &Path,
     mut read: impl FnMut(&Json, &Path) -> Read<T>,
+    errors: &mut Errors,
 ) -> Read<Vec<T>> {
-    match json {
-        Json::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(item, &Path::Index(path, i)))
-            .collect(),
-        _ => Err(invalid_type(json, path, "a sequence")),
-    }
+    let Json::Array(items) = json else {
+        return Err(invalid_type(json, path, "a sequence"));
+    };
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| errors.keep(read(item, &Path::Index(path, i))))
+        .collect())
 }
 
-/// Reads an article from its JSON, which must be an object.
-pub(super) fn article(json: &Json) -> Read<Article> {
+/// An array read whole, or the errors of its items.
+fn list<T: Default>(
+    json: &Json,
+    path: &Path,
+    read: impl FnMut(&Json, &Path) -> Read<T>,
+) -> Read<Vec<T>> {
+    let mut errors = Errors::default();
+    let values = items(json, path, read, &mut errors)?;
+    errors.finish(values)
+}
+
+/// Reads an article from its JSON, which must be an object. When some values cannot be read,
+/// the article comes back with defaults in their place, beside the error that names them.
+pub(super) fn article(json: &Json) -> Read<(Article, Option<ArticleError>)> {
     if !matches!(json, Json::Object(_)) {
         return Err(ArticleError::new(".", "an article is a JSON object { … }"));
     }
@@ -136,20 +203,22 @@ pub(super) fn article(json: &Json) -> Read<Article> {
         json,
         path: &Path::Root,
     };
-    Ok(Article {
-        headline: fields.string("headline")?,
-        standfirst: fields.optional_string("standfirst")?,
-        kicker: fields.optional_string("kicker")?,
-        url: fields.optional_string("url")?,
-        published: fields.optional("published", timestamp)?,
-        updated: fields.optional("updated", timestamp)?,
-        lang: fields.optional_string("lang")?,
-        publisher: fields.optional("publisher", publisher)?,
-        authors: fields.defaulted("authors", |json, path| list(json, path, author))?,
-        body: fields.required("body", |json, path| list(json, path, block))?,
-        related: fields.defaulted("related", |json, path| list(json, path, related_link))?,
+    let mut errors = Errors::default();
+    let article = Article {
+        headline: errors.keep(fields.string("headline")),
+        standfirst: errors.keep(fields.optional_string("standfirst")),
+        kicker: errors.keep(fields.optional_string("kicker")),
+        url: errors.keep(fields.optional_string("url")),
+        published: errors.keep(fields.optional("published", timestamp)),
+        updated: errors.keep(fields.optional("updated", timestamp)),
+        lang: errors.keep(fields.optional_string("lang")),
+        publisher: errors.keep(fields.optional("publisher", publisher)),
+        authors: fields.items("authors", Presence::Optional, author, &mut errors),
+        body: fields.items("body", Presence::Required, block, &mut errors),
+        related: fields.items("related", Presence::Optional, related_link, &mut errors),
         reading_minutes: 0,
-    })
+    };
+    Ok((article, errors.0))
 }
 
 fn publisher(json: &Json, path: &Path) -> Read<Publisher> {
@@ -158,37 +227,43 @@ fn publisher(json: &Json, path: &Path) -> Read<Publisher> {
         path,
         "a publisher object {\"name\", \"url\", \"logo\"}",
     )?;
-    Ok(Publisher {
-        name: fields.string("name")?,
-        url: fields.optional_string("url")?,
-        logo: fields.optional_string("logo")?,
-    })
+    let mut errors = Errors::default();
+    let publisher = Publisher {
+        name: errors.keep(fields.string("name")),
+        url: errors.keep(fields.optional_string("url")),
+        logo: errors.keep(fields.optional_string("logo")),
+    };
+    errors.finish(publisher)
 }
 
 fn author(json: &Json, path: &Path) -> Read<Author> {
     let fields = Fields::of(json, path, "an author object {\"name\", …}")?;
-    Ok(Author {
-        name: fields.string("name")?,
-        role: fields.optional_string("role")?,
-        bio: fields.optional_string("bio")?,
-        avatar: fields.optional_string("avatar")?,
-        url: fields.optional_string("url")?,
-    })
+    let mut errors = Errors::default();
+    let author = Author {
+        name: errors.keep(fields.string("name")),
+        role: errors.keep(fields.optional_string("role")),
+        bio: errors.keep(fields.optional_string("bio")),
+        avatar: errors.keep(fields.optional_string("avatar")),
+        url: errors.keep(fields.optional_string("url")),
+    };
+    errors.finish(author)
 }
 
 fn related_link(json: &Json, path: &Path) -> Read<RelatedLink> {
     let fields = Fields::of(json, path, "a related link object {\"title\", …}")?;
-    Ok(RelatedLink {
-        title: fields.string("title")?,
-        url: fields.optional_string("url")?,
-        kicker: fields.optional_string("kicker")?,
-        image: fields.optional_string("image")?,
-    })
+    let mut errors = Errors::default();
+    let link = RelatedLink {
+        title: errors.keep(fields.string("title")),
+        url: errors.keep(fields.optional_string("url")),
+        kicker: errors.keep(fields.optional_string("kicker")),
+        image: errors.keep(fields.optional_string("image")),
+    };
+    errors.finish(link)
 }
 
 /// Every field any block type may carry is read and type-checked; which of them the block's
 /// type needs is `BlockFields::into_block`'s to say.
-fn block(json: &Json, path: &Path) -> Read<super::Block> {
+fn block(json: &Json, path: &Path) -> Read<Block> {
     let fields = Fields::of(json, path, "a block object {\"type\", …}")?;
     let action = |json: &Json, path: &Path| {
         let fields = Fields::of(json, path, "an action object {\"label\", \"url\"}")?;
@@ -197,21 +272,29 @@ fn block(json: &Json, path: &Path) -> Read<super::Block> {
             url: fields.string("url")?,
         })
     };
-    BlockFields {
-        kind: fields.string("type")?,
-        text: fields.optional("text", inline)?,
-        cite: fields.optional_string("cite")?,
-        src: fields.optional_string("src")?,
-        alt: fields.optional_string("alt")?,
-        caption: fields.optional_string("caption")?,
-        credit: fields.optional_string("credit")?,
-        width: fields.optional("width", pixels)?,
-        height: fields.optional("height", pixels)?,
-        title: fields.optional_string("title")?,
-        action: fields.optional("action", action)?,
+    let mut errors = Errors::default();
+    let block = BlockFields {
+        kind: errors.keep(fields.string("type")),
+        text: errors.keep(fields.optional("text", inline)),
+        cite: errors.keep(fields.optional_string("cite")),
+        src: errors.keep(fields.optional_string("src")),
+        alt: errors.keep(fields.optional_string("alt")),
+        caption: errors.keep(fields.optional_string("caption")),
+        credit: errors.keep(fields.optional_string("credit")),
+        width: errors.keep(fields.optional("width", pixels)),
+        height: errors.keep(fields.optional("height", pixels)),
+        title: errors.keep(fields.optional_string("title")),
+        action: errors.keep(fields.optional("action", action)),
+    };
+    // A block whose fields could not be read is not asked which of them its type needs, and
+    // the placeholder that stands in for it is not validated.
+    if let Some(mut error) = errors.0 {
+        error.mark_unread(path.to_string());
+        return Err(error);
     }
-    .into_block()
-    .map_err(|message| ArticleError::new(path.to_string(), message))
+    block
+        .into_block()
+        .map_err(|message| ArticleError::new(path.to_string(), message))
 }
 
 /// Running text: a string, or an array of strings and span objects.
@@ -232,10 +315,12 @@ fn span(json: &Json, path: &Path) -> Read<Span> {
         path,
         "a string or a span object {\"text\", \"href\", \"em\", \"strong\"}",
     )?;
-    Ok(Span {
-        text: fields.string("text")?,
-        href: fields.optional_string("href")?,
-        em: fields.defaulted("em", boolean)?,
-        strong: fields.defaulted("strong", boolean)?,
-    })
+    let mut errors = Errors::default();
+    let span = Span {
+        text: errors.keep(fields.string("text")),
+        href: errors.keep(fields.optional_string("href")),
+        em: errors.keep(fields.defaulted("em", boolean)),
+        strong: errors.keep(fields.defaulted("strong", boolean)),
+    };
+    errors.finish(span)
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use article_widget::components::{HeadingLevel, Theme};
-use article_widget::load::read_article;
+use article_widget::load::{read_article, LoadError};
 use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use clap::{Parser, Subcommand};
 
@@ -226,8 +226,12 @@ fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
-        let problems = match read_article(path) {
-            Ok((_, checked)) => checked.warnings,
+        let (problems, omitted) = match read_article(path) {
+            Ok((_, checked)) => (checked.warnings, 0),
+            Err(LoadError {
+                invalid: Some(invalid),
+                ..
+            }) => (invalid.problems().collect(), invalid.omitted()),
             Err(err) => {
                 failed = true;
                 println!("{}: error: {}", path.display(), err.details);
@@ -240,6 +244,9 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
         for problem in &problems {
             failed |= problem.is_error();
             println!("{}: {problem}", path.display());
+        }
+        if omitted > 0 {
+            println!("{}: and {omitted} more problems", path.display());
         }
     }
     exit_code(!failed)

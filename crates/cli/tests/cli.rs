@@ -142,6 +142,27 @@ fn validate_prints_every_problem_with_its_path() {
 }
 
 #[test]
+fn validate_prints_all_three_problems_of_a_file_with_three_errors() {
+    let out = run(&[
+        "validate",
+        "tests/fixtures/bad/three-errors.json",
+        "static/articles/krebs.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let file = "tests/fixtures/bad/three-errors.json";
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{file}: error: published: `yesterday` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z\n\
+             {file}: error: headline: the headline must not be empty\n\
+             {file}: error: body[1].width: an image's width must be at least 1 pixel\n\
+             {file}: warning: body[2].text[0].href: the scheme `javascript:` is not allowed; use http, https, mailto; the link was removed\n\
+             static/articles/krebs.json: ok\n"
+        )
+    );
+}
+
+#[test]
 fn help_explains_each_command() {
     let out = run(&["--help"]);
     assert!(out.status.success());
