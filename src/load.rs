@@ -38,7 +38,7 @@ pub struct LoadError {
     pub failure: Failure,
     pub details: String,
     /// For JSON that is not a valid article: the article's error, with every problem found.
-    pub invalid: Option<ArticleError>,
+    pub invalid: Option<Box<ArticleError>>,
 }
 
 impl LoadError {
@@ -87,7 +87,7 @@ impl From<ArticleError> for LoadError {
             return LoadError::new(Failure::NotReadable, err.to_string());
         }
         LoadError {
-            invalid: Some(err.clone()),
+            invalid: Some(Box::new(err.clone())),
             ..LoadError::new(Failure::Invalid, err.to_string())
         }
     }
