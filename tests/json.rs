@@ -2,7 +2,6 @@
 //! for any JSON, and the same verdict and message for any text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_widget::load::to_value;
 use article_widget::model::{Json, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -62,13 +61,21 @@ fn almost_json() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }
 
+/// Our tree as serde_json reads our writing of it, compact and indented: the two must agree.
+fn written_and_read_back(json: &Json) -> Value {
+    let compact = serde_json::from_str::<Value>(&json.to_string()).expect("compact JSON");
+    let pretty = serde_json::from_str::<Value>(&format!("{json:#}")).expect("indented JSON");
+    assert_eq!(compact, pretty);
+    compact
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn any_json_reads_as_serde_json_reads_it(value in any_value()) {
         for text in [value.to_string(), serde_json::to_string_pretty(&value).unwrap()] {
-            let ours = Json::parse(&text).map(|json| to_value(&json)).map_err(|e| e.to_string());
+            let ours = Json::parse(&text).map(|json| written_and_read_back(&json)).map_err(|e| e.to_string());
             let reference = serde_json::from_str::<Value>(&text).map_err(|e| e.to_string());
             prop_assert_eq!(ours, reference, "{}", text);
         }
@@ -85,7 +92,7 @@ proptest! {
             prop_assert!(Json::parse(&text).is_ok(), "{:?}", text);
             return Ok(());
         }
-        let ours = Json::parse(&text).map(|json| to_value(&json)).map_err(|e| e.to_string());
+        let ours = Json::parse(&text).map(|json| written_and_read_back(&json)).map_err(|e| e.to_string());
         prop_assert_eq!(ours, reference, "{:?}", text);
     }
 }
@@ -111,5 +118,17 @@ fn nesting_stops_at_the_limit() {
             .unwrap_err()
             .to_string(),
         err.to_string()
+    );
+}
+
+#[test]
+fn json_is_written_as_serde_json_writes_it() {
+    let text = r#"{"a":[1,-25,true,null,{}],"b":"quote \" slash \\ tab \t nul \u0000 é 😀 </script>","c":[],"d":{"e":"f"}}"#;
+    let json = Json::parse(text).unwrap();
+    let value: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(json.to_string(), serde_json::to_string(&value).unwrap());
+    assert_eq!(
+        format!("{json:#}"),
+        serde_json::to_string_pretty(&value).unwrap()
     );
 }

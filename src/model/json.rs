@@ -61,6 +61,95 @@ impl Json {
     }
 }
 
+/// JSON text for the tree: compact with `{}`, indented by two spaces with `{:#}` (as
+/// serde_json writes both). Strings escape what RFC 8259 requires and nothing else; numbers
+/// and repeated keys are written as they were read.
+impl fmt::Display for Json {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.write(f, f.alternate().then_some(0))
+    }
+}
+
+impl Json {
+    /// Writes the value; `indent` is the depth of the line it starts on, or `None` for compact.
+    fn write(&self, f: &mut fmt::Formatter, indent: Option<usize>) -> fmt::Result {
+        let line = |f: &mut fmt::Formatter, depth: usize| -> fmt::Result {
+            f.write_str("\n")?;
+            (0..depth).try_for_each(|_| f.write_str("  "))
+        };
+        let inner = indent.map(|depth| depth + 1);
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Number(n) => f.write_str(n),
+            Json::String(s) => write_string(f, s),
+            Json::Array(items) if items.is_empty() => f.write_str("[]"),
+            Json::Object(members) if members.is_empty() => f.write_str("{}"),
+            Json::Array(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    if let Some(depth) = inner {
+                        line(f, depth)?;
+                    }
+                    item.write(f, inner)?;
+                }
+                if let Some(depth) = indent {
+                    line(f, depth)?;
+                }
+                f.write_str("]")
+            }
+            Json::Object(members) => {
+                f.write_str("{")?;
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    if let Some(depth) = inner {
+                        line(f, depth)?;
+                    }
+                    write_string(f, key)?;
+                    f.write_str(if indent.is_some() { ": " } else { ":" })?;
+                    value.write(f, inner)?;
+                }
+                if let Some(depth) = indent {
+                    line(f, depth)?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+fn write_string(f: &mut fmt::Formatter, text: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        f.write_str(&text[plain..i])?;
+        if escaped.is_empty() {
+            write!(f, "\\u{:04x}", u32::from(c))?;
+        } else {
+            f.write_str(escaped)?;
+        }
+        plain = i + c.len_utf8();
+    }
+    f.write_str(&text[plain..])?;
+    f.write_str("\"")
+}
+
 /// Where the text stops being JSON, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
