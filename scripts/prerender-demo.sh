@@ -1,7 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook: replaces the demo page's client-rendered widget element with the seed
 # article pre-rendered by `article-widget render`, so index.html reads without JavaScript and the
-# widget hydrates it instead of building it.
+# loader takes it over in plain JavaScript instead of rendering it.
 set -eu
 page="$TRUNK_STAGING_DIR/index.html"
 fragment="$TRUNK_STAGING_DIR/.prerendered.html"

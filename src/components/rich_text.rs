@@ -15,7 +15,8 @@ pub fn RichText(props: &RichTextProps) -> Html {
 
 /// Running text with its links and emphasis. Every span is rendered as a text node, never as
 /// markup. Neighbouring plain spans are joined into one text node, as the HTML parser would
-/// join them, so pre-rendered markup hydrates node for node. A plain function, not a
+/// join them, so pre-rendered markup parses into the same nodes the browser renders (the
+/// end-to-end tests compare the two DOMs). A plain function, not a
 /// component, so a long article's paragraphs cost no component each.
 pub fn rich_text(text: &Inline) -> Html {
     let mut nodes = Vec::with_capacity(text.0.len());

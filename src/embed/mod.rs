@@ -4,6 +4,7 @@
 //! article's UTF-8 JSON or `fail` with why there is none; both resolve once the article or the
 //! error panel is on screen.
 
+mod console;
 mod dates;
 mod mount;
 mod settings;

@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::{AppHandle, AttrValue, Callback};
 
+use super::console;
 use super::dates::display_dates;
 use super::settings::Settings;
 use super::view::View;
@@ -72,12 +73,12 @@ impl Mount {
         let state = match loaded {
             Ok(checked) => {
                 for warning in &checked.warnings {
-                    warn(&warning.to_string());
+                    console::warn(&warning.to_string());
                 }
                 WidgetState::Ready(Rc::new(checked.article))
             }
             Err(err) => {
-                web_sys::console::error_1(&format!("article-widget: {}", err.details).into());
+                console::error(&err.details);
                 let labels = Labels::for_lang(&self.panel_lang);
                 WidgetState::Failed(err.reader_message(labels).into())
             }
@@ -172,8 +173,4 @@ fn panel_lang(element: &Element) -> String {
         .and_then(|holder| holder.get_attribute("lang"))
         .filter(|lang| Labels::written_in(lang).is_some())
         .unwrap_or_else(|| "en".to_owned())
-}
-
-pub(super) fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("article-widget: {message}").into());
 }

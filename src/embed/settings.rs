@@ -1,6 +1,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
+use super::console;
 use crate::components::{HeadingLevel, Theme};
 
 /// How a widget is shown: from the element's attributes, then `mount()`'s options.
@@ -43,7 +44,7 @@ impl Settings {
         if let Some(theme) = theme {
             match Theme::parse(&theme) {
                 Some(theme) => self.theme = theme,
-                None => super::mount::warn(&format!(
+                None => console::warn(&format!(
                     "theme `{theme}` is not light, dark or auto; using {}",
                     self.theme.as_str()
                 )),
@@ -52,7 +53,7 @@ impl Settings {
         if let Some(level) = level {
             match level.trim().parse().ok().and_then(HeadingLevel::new) {
                 Some(level) => self.heading_level = level,
-                None => super::mount::warn(&format!(
+                None => console::warn(&format!(
                     "heading level `{level}` is not 1 to 5; using {}",
                     self.heading_level.tag()
                 )),
