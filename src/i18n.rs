@@ -17,8 +17,13 @@ pub struct Labels {
     pub related: &'static str,
     pub promo: &'static str,
     pub profile: &'static str,
+    /// Before the publication date, for screen readers only: the first date is the
+    /// publication's to a sighted reader.
     pub published: &'static str,
-    pub updated: &'static str,
+    /// The update when it fell on another day; `{}` stands for its date.
+    pub updated_on: &'static str,
+    /// The update when it fell on the day of the publication; `{}` stands for its time.
+    pub updated_at: &'static str,
     /// The link from an article's card to the whole article.
     pub read_article: &'static str,
     /// What a link preview calls the reading time (`twitter:label1`).
@@ -33,6 +38,11 @@ pub struct Labels {
     /// How a date is written: `{d}` day, `{m}` month name, `{y}` year.
     pub date: &'static str,
     pub months: [&'static str; 12],
+    /// How a time of day is written: `{h}` the hour on a 12-hour clock, `{hh}` on a 24-hour
+    /// clock in two digits, `{mm}` the minutes, `{p}` the period of the day.
+    pub time: &'static str,
+    /// Before and after noon, for `{p}`.
+    pub day_periods: [&'static str; 2],
 }
 
 /// The sentences that say why an article could not be shown.
@@ -118,6 +128,32 @@ impl Labels {
         form.replace("{n}", &minutes.to_string())
     }
 
+    /// A time of day with its zone, e.g. `9:41 AM UTC` or `09:41 UTC+5:30`.
+    pub fn time(&self, hour: u32, minute: u32, offset_minutes: i32) -> String {
+        let twelve = match hour % 12 {
+            0 => 12,
+            h => h,
+        };
+        let written = self
+            .time
+            .replace("{hh}", &format!("{hour:02}"))
+            .replace("{h}", &twelve.to_string())
+            .replace("{mm}", &format!("{minute:02}"))
+            .replace("{p}", self.day_periods[usize::from(hour >= 12)]);
+        let zone = match offset_minutes {
+            0 => String::new(),
+            offset => {
+                let sign = if offset < 0 { '-' } else { '+' };
+                let (hours, minutes) = (offset.abs() / 60, offset.abs() % 60);
+                match minutes {
+                    0 => format!("{sign}{hours}"),
+                    _ => format!("{sign}{hours}:{minutes:02}"),
+                }
+            }
+        };
+        format!("{written} UTC{zone}")
+    }
+
     /// The date as the reader sees it, e.g. `18 November 2020`: the calendar date as written
     /// (no time-zone conversion, so the server and the browser agree).
     pub fn date(&self, timestamp: &Timestamp) -> String {
@@ -145,7 +181,8 @@ const ENGLISH_LABELS: Labels = Labels {
     promo: "Promotion",
     profile: "Profile",
     published: "Published",
-    updated: "Updated",
+    updated_on: "Updated {}",
+    updated_at: "Updated {}",
     read_article: "Read the full article",
     reading_time_label: "Reading time",
     reading_time: &[(Counts::Other, "{n} min read")],
@@ -177,6 +214,8 @@ const ENGLISH_LABELS: Labels = Labels {
         "November",
         "December",
     ],
+    time: "{h}:{mm} {p}",
+    day_periods: ["AM", "PM"],
 };
 
 static ARABIC: Labels = Labels {
@@ -189,7 +228,8 @@ static ARABIC: Labels = Labels {
     promo: "ترويج",
     profile: "الملف الشخصي",
     published: "نُشر",
-    updated: "حُدّث",
+    updated_on: "حُدّث في {}",
+    updated_at: "حُدّث الساعة {}",
     read_article: "اقرأ المقال كاملًا",
     reading_time_label: "مدة القراءة",
     reading_time: &[
@@ -234,6 +274,8 @@ static ARABIC: Labels = Labels {
         "نوفمبر",
         "ديسمبر",
     ],
+    time: "{h}:{mm} {p}",
+    day_periods: ["ص", "م"],
 };
 
 static HEBREW: Labels = Labels {
@@ -246,7 +288,8 @@ static HEBREW: Labels = Labels {
     promo: "קידום",
     profile: "פרופיל",
     published: "פורסם",
-    updated: "עודכן",
+    updated_on: "עודכן ב־{}",
+    updated_at: "עודכן ב־{}",
     read_article: "לכתבה המלאה",
     reading_time_label: "זמן קריאה",
     reading_time: &[
@@ -281,6 +324,8 @@ static HEBREW: Labels = Labels {
         "בנובמבר",
         "בדצמבר",
     ],
+    time: "{hh}:{mm}",
+    day_periods: ["", ""],
 };
 
 static FRENCH: Labels = Labels {
@@ -293,7 +338,8 @@ static FRENCH: Labels = Labels {
     promo: "Promotion",
     profile: "Profil",
     published: "Publié le",
-    updated: "Mis à jour le",
+    updated_on: "Mis à jour le {}",
+    updated_at: "Mis à jour à {}",
     read_article: "Lire l’article en entier",
     reading_time_label: "Temps de lecture",
     reading_time: &[(Counts::Other, "{n} min de lecture")],
@@ -325,6 +371,8 @@ static FRENCH: Labels = Labels {
         "novembre",
         "décembre",
     ],
+    time: "{hh}:{mm}",
+    day_periods: ["", ""],
 };
 
 static GERMAN: Labels = Labels {
@@ -337,7 +385,8 @@ static GERMAN: Labels = Labels {
     promo: "Eigenwerbung",
     profile: "Profil",
     published: "Veröffentlicht",
-    updated: "Aktualisiert",
+    updated_on: "Aktualisiert am {}",
+    updated_at: "Aktualisiert um {}",
     read_article: "Den ganzen Artikel lesen",
     reading_time_label: "Lesezeit",
     reading_time: &[(Counts::Other, "{n} Min. Lesezeit")],
@@ -369,6 +418,8 @@ static GERMAN: Labels = Labels {
         "November",
         "Dezember",
     ],
+    time: "{hh}:{mm} Uhr",
+    day_periods: ["", ""],
 };
 
 static SPANISH: Labels = Labels {
@@ -381,7 +432,8 @@ static SPANISH: Labels = Labels {
     promo: "Promoción",
     profile: "Perfil",
     published: "Publicado",
-    updated: "Actualizado",
+    updated_on: "Actualizado el {}",
+    updated_at: "Actualizado a las {}",
     read_article: "Leer el artículo completo",
     reading_time_label: "Tiempo de lectura",
     reading_time: &[(Counts::Other, "{n} min de lectura")],
@@ -413,4 +465,6 @@ static SPANISH: Labels = Labels {
         "noviembre",
         "diciembre",
     ],
+    time: "{h}:{mm}",
+    day_periods: ["", ""],
 };

@@ -146,12 +146,134 @@ fn header_in_another_language_with_dates_from_the_browser() {
     });
     for expected in [
         "<p class=\"artw-byline\">Par ",
-        r#"<span class="artw-visually-hidden">Publié le </span><time itemprop="datePublished" datetime="2020-11-18">18 novembre 2020 (Intl)</time>"#,
-        r#"<time itemprop="dateModified" datetime="2020-11-19">19 novembre 2020</time>"#,
+        r#"<span class="artw-visually-hidden">Publié le </span><time itemprop="datePublished" datetime="2020-11-18T09:30:00Z">18 novembre 2020 (Intl)</time>"#,
+        r#"Mis à jour le <time itemprop="dateModified" datetime="2020-11-19T10:00:00Z">19 novembre 2020</time>"#,
         "2 min de lecture",
     ] {
         assert!(html.contains(expected), "{expected} in {html}");
     }
+}
+
+/// What a sighted reader sees of some markup: its text, without what is hidden for screen
+/// readers only, the dateline's items apart as its stylesheet shows them.
+fn visible_text(markup: &str) -> String {
+    let shown = without_hidden_spans(markup);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in shown.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("</span>", "")
+}
+
+/// The markup without its visually hidden spans (which hold text and no elements).
+fn without_hidden_spans(markup: &str) -> String {
+    let open = r#"<span class="artw-visually-hidden">"#;
+    let mut out = String::new();
+    let mut rest = markup;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + open.len()..];
+        let end = after.find("</span>").expect("a hidden span closes");
+        rest = &after[end + "</span>".len()..];
+    }
+    out.push_str(rest);
+    out.replace("</span><span", "</span> · <span")
+}
+
+#[rstest::rstest]
+#[case::same_day(
+    "same-day",
+    "en",
+    Some("2019-11-19T09:00:00-05:00"),
+    Some("2019-11-19T14:41:00Z"),
+    "19 November 2019 · Updated 9:41 AM UTC-5"
+)]
+#[case::same_day_in_its_zone_not_in_utc(
+    "late-same-day",
+    "en",
+    Some("2019-11-19T18:00:00-05:00"),
+    Some("2019-11-20T02:05:00Z"),
+    "19 November 2019 · Updated 9:05 PM UTC-5"
+)]
+#[case::days_apart(
+    "days-apart",
+    "en",
+    Some("2019-11-19T09:00:00Z"),
+    Some("2019-11-21T10:00:00Z"),
+    "19 November 2019 · Updated 21 November 2019"
+)]
+#[case::only_published(
+    "only-published",
+    "en",
+    Some("2019-11-19T09:00:00Z"),
+    None,
+    "19 November 2019"
+)]
+#[case::only_updated(
+    "only-updated",
+    "en",
+    None,
+    Some("2019-11-21T10:00:00Z"),
+    "Updated 21 November 2019"
+)]
+#[case::updated_at_publication(
+    "no-real-update",
+    "en",
+    Some("2019-11-19T09:00:00Z"),
+    Some("2019-11-19T10:00:00+01:00"),
+    "19 November 2019"
+)]
+#[case::arabic_same_day(
+    "arabic-same-day",
+    "ar",
+    Some("2019-11-19T09:00:00+03:00"),
+    Some("2019-11-19T13:30:00+03:00"),
+    "19 نوفمبر 2019 · حُدّث الساعة 1:30 م UTC+3"
+)]
+#[case::arabic_days_apart(
+    "arabic-days-apart",
+    "ar",
+    Some("2019-11-19T09:00:00+03:00"),
+    Some("2019-11-22T13:30:00+03:00"),
+    "19 نوفمبر 2019 · حُدّث في 22 نوفمبر 2019"
+)]
+#[case::hebrew_same_day(
+    "hebrew-same-day",
+    "he",
+    Some("2019-11-19T09:00:00+02:00"),
+    Some("2019-11-19T16:45:00+02:00"),
+    "19 בנובמבר 2019 · עודכן ב־16:45 UTC+2"
+)]
+#[case::hebrew_days_apart(
+    "hebrew-days-apart",
+    "he",
+    Some("2019-11-19T09:00:00+02:00"),
+    Some("2019-11-25T16:45:00+02:00"),
+    "19 בנובמבר 2019 · עודכן ב־25 בנובמבר 2019"
+)]
+fn the_dateline_says_which_date_is_which(
+    #[case] name: &str,
+    #[case] lang: &str,
+    #[case] published: Option<&str>,
+    #[case] updated: Option<&str>,
+    #[case] visible: &str,
+) {
+    let mut article = seed();
+    article.lang = Some(lang.into());
+    article.published = published.and_then(Timestamp::parse);
+    article.updated = updated.and_then(Timestamp::parse);
+    let markup = markup_of(move || {
+        let labels = Labels::for_lang(article.lang());
+        dateline_dates(&article, labels, &Default::default(), true)
+    });
+    assert_eq!(visible_text(&markup), visible);
+    assert_snapshot(&format!("dateline-{name}"), &markup);
 }
 
 #[test]

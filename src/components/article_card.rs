@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{author_avatar, HeadingLevel};
+use super::{author_avatar, dateline_dates, DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
 use crate::model::Article;
 
@@ -31,13 +31,6 @@ pub fn article_card(
         })
         .collect::<String>();
     let first_author = article.authors.first();
-    let published = article.published.as_ref().map(|stamp| {
-        html! {
-            <span class="artw-dateline-item">
-                <time datetime={stamp.date().to_owned()}>{ labels.date(stamp) }</time>
-            </span>
-        }
-    });
     html! {
         <article class="artw-card" lang={article.lang().to_owned()} dir={article.dir()}>
             if let Some(kicker) = &article.kicker {
@@ -61,7 +54,7 @@ pub fn article_card(
                         if let Some(publisher) = &article.publisher {
                             <span class="artw-dateline-item artw-publisher">{ &publisher.name }</span>
                         }
-                        { for published }
+                        { dateline_dates(article, labels, &DisplayDates::default(), false) }
                         <span class="artw-dateline-item">{ labels.reading_time(article.reading_minutes) }</span>
                     </span>
                 </p>

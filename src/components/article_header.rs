@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::{DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
-use crate::model::{Article, Timestamp};
+use crate::model::{Article, Timestamp, UpdateShown};
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
 /// `dates` are the dates written by the browser, where the labels cannot write them.
@@ -12,34 +12,6 @@ pub fn article_header(
     heading_level: HeadingLevel,
     dates: &DisplayDates,
 ) -> Html {
-    let time = |label: &'static str,
-                class: &'static str,
-                itemprop: &'static str,
-                stamp: &Option<Timestamp>,
-                shown: &Option<AttrValue>| {
-        let stamp = stamp.as_ref()?;
-        let shown = shown.clone().unwrap_or_else(|| labels.date(stamp).into());
-        Some(html! {
-            <span class={format!("artw-dateline-item {class}")}>
-                <span class="artw-visually-hidden">{ format!("{label} ") }</span>
-                <time {itemprop} datetime={stamp.date().to_owned()}>{ shown }</time>
-            </span>
-        })
-    };
-    let published = time(
-        labels.published,
-        "artw-published",
-        "datePublished",
-        &article.published,
-        &dates.published,
-    );
-    let updated = time(
-        labels.updated,
-        "artw-updated",
-        "dateModified",
-        &article.updated,
-        &dates.updated,
-    );
     let minutes = article.reading_minutes;
 
     html! {
@@ -77,10 +49,54 @@ pub fn article_header(
                         <span itemprop="name">{ &publisher.name }</span>
                     </span>
                 }
-                { for published }
-                { for updated }
+                { dateline_dates(article, labels, dates, true) }
                 <span class="artw-dateline-item artw-reading-time">{ labels.reading_time(minutes) }</span>
             </p>
         </header>
     }
+}
+
+/// The dateline's dates: the publication's, then the update, labelled, as its date or, on the
+/// day of the publication, its time. `dates` are the browser's, where the labels cannot write
+/// them; `microdata` marks them for schema.org (the card leaves that to its page).
+pub fn dateline_dates(
+    article: &Article,
+    labels: &Labels,
+    dates: &DisplayDates,
+    microdata: bool,
+) -> Html {
+    let date = |stamp: &Timestamp, shown: &Option<AttrValue>| -> AttrValue {
+        shown.clone().unwrap_or_else(|| labels.date(stamp).into())
+    };
+    let published = article.published.as_ref().map(|stamp| {
+        html! {
+            <span class="artw-dateline-item artw-published">
+                <span class="artw-visually-hidden">{ format!("{} ", labels.published) }</span>
+                <time itemprop={microdata.then_some("datePublished")} datetime={stamp.machine_readable()}>
+                    { date(stamp, &dates.published) }
+                </time>
+            </span>
+        }
+    });
+    let updated = article.updated.as_ref().zip(article.update_shown()).map(|(stamp, shown)| {
+        let (phrase, text) = match shown {
+            UpdateShown::Date => (labels.updated_on, date(stamp, &dates.updated)),
+            UpdateShown::Time {
+                hour,
+                minute,
+                offset_minutes,
+            } => (labels.updated_at, labels.time(hour, minute, offset_minutes).into()),
+        };
+        let (before, after) = phrase.split_once("{}").unwrap_or((phrase, ""));
+        html! {
+            <span class="artw-dateline-item artw-updated">
+                { before }
+                <time itemprop={microdata.then_some("dateModified")} datetime={stamp.machine_readable()}>
+                    { text }
+                </time>
+                { after }
+            </span>
+        }
+    });
+    html! { <>{ for published }{ for updated }</> }
 }

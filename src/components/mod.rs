@@ -18,7 +18,7 @@ mod widget;
 
 pub use article_body::article_body;
 pub use article_card::article_card;
-pub use article_header::article_header;
+pub use article_header::{article_header, dateline_dates};
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use author_avatar::author_avatar;
 pub use byline_card::byline_card;

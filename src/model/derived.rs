@@ -131,39 +131,132 @@ pub fn avatar_palette_index(name: &str) -> usize {
     hash as usize % AVATAR_PALETTE_SIZE
 }
 
-/// An RFC 3339 timestamp, checked once, when the article is read: the text as written and
-/// its calendar date.
+/// An RFC 3339 timestamp, checked once, when the article is read: the text as written, and
+/// its calendar date and time of day in its own zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timestamp {
     text: String,
     pub year: u32,
     pub month: u32,
     pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    /// The zone's offset from UTC, in minutes (`+05:30` is 330).
+    pub offset_minutes: i32,
 }
 
 impl Timestamp {
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let (year, month, day) = calendar_date(text)?;
-        Some(Timestamp {
-            text: text.to_owned(),
-            year,
-            month,
-            day,
-        })
+        parse_rfc3339(text)
     }
 
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
-    /// Only the date part, for `<time datetime>`: `2020-11-18`.
+    /// Only the date part: `2020-11-18`.
     pub fn date(&self) -> &str {
         &self.text[..10]
     }
+
+    /// The whole timestamp as HTML's `<time datetime>` takes it (`T` and `Z` in capitals).
+    pub fn machine_readable(&self) -> String {
+        self.text.to_ascii_uppercase()
+    }
+
+    /// Minutes since 1970-01-01T00:00Z, leap seconds aside.
+    fn utc_minutes(&self) -> i64 {
+        let days = days_from_civil(self.year, self.month, self.day);
+        days * 1440 + i64::from(self.hour * 60 + self.minute) - i64::from(self.offset_minutes)
+    }
+
+    /// This moment on the clocks of another zone: `(year, month, day, hour, minute)`.
+    pub fn in_zone(&self, offset_minutes: i32) -> (u32, u32, u32, u32, u32) {
+        let local = self.utc_minutes() + i64::from(offset_minutes);
+        let (days, minutes) = (local.div_euclid(1440), local.rem_euclid(1440));
+        let (year, month, day) = civil_from_days(days);
+        let minutes = minutes as u32;
+        (year, month, day, minutes / 60, minutes % 60)
+    }
+
+    /// The same moment as `other`, to the minute.
+    pub fn same_minute(&self, other: &Timestamp) -> bool {
+        self.utc_minutes() == other.utc_minutes()
+    }
 }
 
-/// The calendar date of an RFC 3339 timestamp, after checking the whole of it.
-fn calendar_date(text: &str) -> Option<(u32, u32, u32)> {
+/// How the dateline shows an article's update beside its publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateShown {
+    /// Its own date: there is no publication date, or the update fell on another day.
+    Date,
+    /// Its time of day on the publication's clocks: it fell on the day of the publication,
+    /// which the dateline has already given.
+    Time {
+        hour: u32,
+        minute: u32,
+        offset_minutes: i32,
+    },
+}
+
+impl Article {
+    /// The update as the dateline shows it; none when there is no update, or it is the
+    /// publication itself.
+    pub fn update_shown(&self) -> Option<UpdateShown> {
+        let updated = self.updated.as_ref()?;
+        let Some(published) = &self.published else {
+            return Some(UpdateShown::Date);
+        };
+        if updated.same_minute(published) {
+            return None;
+        }
+        let offset_minutes = published.offset_minutes;
+        let (year, month, day, hour, minute) = updated.in_zone(offset_minutes);
+        let same_day = (year, month, day) == (published.year, published.month, published.day);
+        Some(if same_day {
+            UpdateShown::Time {
+                hour,
+                minute,
+                offset_minutes,
+            }
+        } else {
+            UpdateShown::Date
+        })
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date of a day counted from 1970-01-01: the inverse of `days_from_civil`.
+fn civil_from_days(days: i64) -> (u32, u32, u32) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32, day as u32)
+}
+
+/// An RFC 3339 timestamp's parts, after checking the whole of it.
+fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(range)?;
@@ -195,16 +288,30 @@ fn calendar_date(text: &str) -> Option<(u32, u32, u32)> {
         }
         rest = &fraction[digits_len..];
     }
-    let offset_ok = match rest.as_bytes() {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => {
-            [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit())
-                && (h1 - b'0') * 10 + (h2 - b'0') < 24
-                && (m1 - b'0') * 10 + (m2 - b'0') < 60
+    let offset_minutes = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2]
+            if [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit()) =>
+        {
+            let hours = i32::from((h1 - b'0') * 10 + (h2 - b'0'));
+            let minutes = i32::from((m1 - b'0') * 10 + (m2 - b'0'));
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let sign = if *sign == b'-' { -1 } else { 1 };
+            sign * (hours * 60 + minutes)
         }
-        _ => false,
+        _ => return None,
     };
-    offset_ok.then_some((year, month, day))
+    Some(Timestamp {
+        text: text.to_owned(),
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        offset_minutes,
+    })
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

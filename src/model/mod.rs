@@ -16,7 +16,7 @@ mod walk;
 
 pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{
-    avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp,
+    avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp, UpdateShown,
     AVATAR_PALETTE_SIZE, MAX_SLUG_BYTES,
 };
 pub use error::{ArticleError, Problem, Severity, MAX_MORE_PROBLEMS};
