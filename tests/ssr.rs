@@ -478,3 +478,18 @@ fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json()
     );
     assert!(light.starts_with(r#"<div data-article-widget><div class="artw-host"><div data-theme="auto" class="artw-root">"#));
 }
+
+#[test]
+fn the_card_shows_the_dateline_the_widget_shows() {
+    let mut article = seed();
+    article.published = Timestamp::parse("2019-11-19T09:00:00-05:00");
+    article.updated = Timestamp::parse("2019-11-19T14:41:00Z");
+    let card = article_widget::ssr::card_markup(&std::rc::Rc::new(article), "https://x.example/");
+    let dateline = &card[card.find("artw-card-dateline").unwrap()..];
+    let dateline = &dateline[..dateline.find("</p>").unwrap()];
+    let shown = visible_text(dateline);
+    assert!(
+        shown.contains("19 November 2019 · Updated 9:41 AM UTC-5 · 2 min read"),
+        "{shown}"
+    );
+}
