@@ -3,7 +3,7 @@
 // WordPress-like post on another origin.
 // Usage: node scripts/screenshots.mjs [out-dir]   (./dev screenshots builds first)
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, DIST, ROOT, launch, serve } from '../tests/e2e/support.mjs';
@@ -30,6 +30,7 @@ try {
     console.log(`wrote ${join(out, shot.name)}`);
   }
   await siteShots();
+  await datelineShots();
 } finally {
   await browser.close();
   await server.close();
@@ -66,6 +67,38 @@ ${wordpressFilter(oembed.html)}
   } finally {
     await host.close();
     await site.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The header of an article updated later on the day it was published, light, dark and RTL. */
+async function datelineShots() {
+  const work = await mkdtemp(join(tmpdir(), 'artw-dateline-'));
+  const pages = {};
+  for (const [name, file, published, updated, theme] of [
+    ['dateline-light.png', 'krebs.json', '2020-11-18T09:30:00-05:00', '2020-11-18T16:05:00-05:00', 'light'],
+    ['dateline-dark.png', 'krebs.json', '2020-11-18T09:30:00-05:00', '2020-11-18T16:05:00-05:00', 'dark'],
+    ['dateline-rtl.png', 'ar-krebs.json', '2020-11-18T09:30:00+03:00', '2020-11-18T13:30:00+03:00', 'light'],
+  ]) {
+    const article = JSON.parse(await readFile(join(ROOT, 'static/articles', file), 'utf8'));
+    const source = join(work, name.replace('.png', '.json'));
+    await writeFile(source, JSON.stringify({ ...article, published, updated }));
+    const fragment = execFileSync(CLI, ['render', source, '--fragment', '--assets', '/', '--theme', theme], { encoding: 'utf8' });
+    pages[`/shots/${name}.html`] = (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Dateline</title>
+<script type="module" src="/article-widget.js"></script></head><body style="margin:0">${fragment}</body></html>`);
+  }
+  const host = await serve(DIST, pages);
+  try {
+    for (const name of Object.keys(pages).map((path) => path.slice('/shots/'.length, -'.html'.length))) {
+      const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
+      await page.goto(`${host.origin}/shots/${name}.html`);
+      await page.locator('[data-article-widget] .artw-header').screenshot({ path: join(out, name) });
+      await page.close();
+      console.log(`wrote ${join(out, name)}`);
+    }
+  } finally {
+    await host.close();
     await rm(work, { recursive: true, force: true });
   }
 }

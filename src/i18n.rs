@@ -134,11 +134,12 @@ impl Labels {
             0 => 12,
             h => h,
         };
+        let two_digits = |n: u32| format!("{}{n}", if n < 10 { "0" } else { "" });
         let written = self
             .time
-            .replace("{hh}", &format!("{hour:02}"))
+            .replace("{hh}", &two_digits(hour))
             .replace("{h}", &twelve.to_string())
-            .replace("{mm}", &format!("{minute:02}"))
+            .replace("{mm}", &two_digits(minute))
             .replace("{p}", self.day_periods[usize::from(hour >= 12)]);
         let zone = match offset_minutes {
             0 => String::new(),
@@ -147,7 +148,7 @@ impl Labels {
                 let (hours, minutes) = (offset.abs() / 60, offset.abs() % 60);
                 match minutes {
                     0 => format!("{sign}{hours}"),
-                    _ => format!("{sign}{hours}:{minutes:02}"),
+                    _ => format!("{sign}{hours}:{}", two_digits(minutes as u32)),
                 }
             }
         };

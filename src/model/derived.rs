@@ -170,15 +170,6 @@ impl Timestamp {
         days * 1440 + i64::from(self.hour * 60 + self.minute) - i64::from(self.offset_minutes)
     }
 
-    /// This moment on the clocks of another zone: `(year, month, day, hour, minute)`.
-    pub fn in_zone(&self, offset_minutes: i32) -> (u32, u32, u32, u32, u32) {
-        let local = self.utc_minutes() + i64::from(offset_minutes);
-        let (days, minutes) = (local.div_euclid(1440), local.rem_euclid(1440));
-        let (year, month, day) = civil_from_days(days);
-        let minutes = minutes as u32;
-        (year, month, day, minutes / 60, minutes % 60)
-    }
-
     /// The same moment as `other`, to the minute.
     pub fn same_minute(&self, other: &Timestamp) -> bool {
         self.utc_minutes() == other.utc_minutes()
@@ -210,13 +201,16 @@ impl Article {
         if updated.same_minute(published) {
             return None;
         }
+        // The update on the publication's clocks: minutes since its 1970-01-01 midnight.
         let offset_minutes = published.offset_minutes;
-        let (year, month, day, hour, minute) = updated.in_zone(offset_minutes);
-        let same_day = (year, month, day) == (published.year, published.month, published.day);
+        let local = updated.utc_minutes() + i64::from(offset_minutes);
+        let same_day = local.div_euclid(1440)
+            == days_from_civil(published.year, published.month, published.day);
+        let minutes = local.rem_euclid(1440) as u32;
         Some(if same_day {
             UpdateShown::Time {
-                hour,
-                minute,
+                hour: minutes / 60,
+                minute: minutes % 60,
                 offset_minutes,
             }
         } else {
@@ -234,25 +228,6 @@ fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
     let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
-}
-
-/// The date of a day counted from 1970-01-01: the inverse of `days_from_civil`.
-fn civil_from_days(days: i64) -> (u32, u32, u32) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year as u32, month as u32, day as u32)
 }
 
 /// An RFC 3339 timestamp's parts, after checking the whole of it.
