@@ -1,8 +1,9 @@
 use std::fmt;
 
 /// The most problems one error carries besides its first; a hostile file could otherwise
-/// hold a hundred thousand of them.
-pub const MAX_MORE_PROBLEMS: usize = 500;
+/// hold a hundred thousand of them. In the browser none: the reader is shown one sentence and
+/// the console one line, so the widget's wasm carries no code to gather the rest.
+pub const MAX_MORE_PROBLEMS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 500 };
 
 /// Why an article cannot be shown: the first error, with the JSON path of the offending value,
 /// and every further problem found (`more`), so that a publisher sees them all at once.
@@ -110,6 +111,8 @@ impl ArticleError {
         self.unread = unread;
     }
 
+    // In the browser the limit is 0 on purpose, so the comparison is always false there.
+    #[allow(clippy::absurd_extreme_comparisons)]
     fn push(&mut self, problem: Problem) {
         if self.more.len() < MAX_MORE_PROBLEMS {
             self.more.push(problem);

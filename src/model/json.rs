@@ -54,11 +54,32 @@ impl Json {
             Json::Bool(b) => format!("boolean `{b}`"),
             Json::Number(n) if n.contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
             Json::Number(n) => format!("integer `{n}`"),
-            Json::String(s) => format!("string {s:?}"),
+            Json::String(s) => format!("string {}", quoted(s)),
             Json::Array(_) => "sequence".into(),
             Json::Object(_) => "map".into(),
         }
     }
+}
+
+/// A string in quotes as Rust's `{:?}` writes it (which serde's messages use), for the
+/// characters an article holds: control characters escaped, everything else as it is. Written
+/// out because `{:?}` brings Unicode's printable tables into the wasm.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// JSON text for the tree: compact with `{}`, indented by two spaces with `{:#}` (as

@@ -97,6 +97,7 @@ impl Article {
     pub fn from_parsed(json: &Json, location: Option<&str>) -> Result<Checked, ArticleError> {
         match read::article(json)? {
             (article, None) => article.check_at(location),
+            (_, Some(error)) if MAX_MORE_PROBLEMS == 0 => Err(error),
             (mut article, Some(mut error)) => {
                 let mut problems = validate::problems(&mut article);
                 let base = article.base_url(location);
