@@ -8,6 +8,7 @@ use article_widget::components::{HeadingLevel, Theme};
 use article_widget::load::read_article;
 use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
 /// Pre-render news articles for article-widget, and check them.
 ///
@@ -160,7 +161,6 @@ fn main() -> ExitCode {
             title,
             shard,
         } => {
-            use std::io::IsTerminal;
             let options = article_widget_site::BuildOptions {
                 articles,
                 base_url,
@@ -168,9 +168,8 @@ fn main() -> ExitCode {
                 widget,
                 title,
                 shard,
-                progress: std::io::stderr().is_terminal(),
             };
-            exit_code(article_widget_site::run(&options))
+            build(&options)
         }
 
         Command::Import(args) => {
@@ -187,6 +186,89 @@ fn main() -> ExitCode {
             ))
         }
     }
+}
+
+/// Builds the site: a progress bar on a terminal, then each article left out (file and JSON
+/// path) and each warning on standard error, and a summary line. Fails when anything failed.
+fn build(options: &article_widget_site::BuildOptions) -> ExitCode {
+    use std::io::IsTerminal;
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let report = match article_widget_site::build(options, &BuildProgress(bar)) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("article-widget: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &report.warnings {
+        eprintln!(
+            "article-widget: {}: {}",
+            warning.file.display(),
+            warning.message
+        );
+    }
+    for failed in &report.failed {
+        eprintln!(
+            "article-widget: {}: error: {} (left out)",
+            failed.file.display(),
+            failed.message
+        );
+    }
+    eprintln!("{}", summary(&report, &options.output));
+    exit_code(report.failed.is_empty())
+}
+
+/// The build's progress as a bar on standard error.
+struct BuildProgress(ProgressBar);
+
+impl article_widget_site::Progress for BuildProgress {
+    fn start(&self, articles: usize) {
+        self.0.set_length(articles as u64);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// `built 3 of 4 articles into site/ (1 failed): 12 files written, 5 unchanged, 0 removed, in 0.4 s`
+fn summary(report: &article_widget_site::Report, output: &Path) -> String {
+    let mut line = format!(
+        "built {} of {} articles into {}",
+        report.built,
+        report.found,
+        output.display()
+    );
+    let mut notes = Vec::new();
+    if !report.failed.is_empty() {
+        notes.push(format!("{} failed", report.failed.len()));
+    }
+    if report.other_shards > 0 {
+        notes.push(format!("{} in other shards", report.other_shards));
+    }
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    let files = report.files;
+    line.push_str(&format!(
+        ": {} files written, {} unchanged, {} removed, in {:.1} s",
+        files.written,
+        files.unchanged,
+        files.removed,
+        report.elapsed.as_secs_f64()
+    ));
+    line
 }
 
 fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&Path>) -> ExitCode {

@@ -54,6 +54,11 @@ fn articles(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
 }
 
 fn build(dir: &Path, extra: &[&str]) -> Output {
+    build_command(dir, extra).output().expect("the binary runs")
+}
+
+/// `build DIR/articles -o DIR/site --widget DIR/dist` and the `extra` arguments.
+fn build_command(dir: &Path, extra: &[&str]) -> Command {
     let mut args = vec![
         "build".to_owned(),
         dir.join("articles").display().to_string(),
@@ -65,10 +70,34 @@ fn build(dir: &Path, extra: &[&str]) -> Output {
         dir.join("dist").display().to_string(),
     ];
     args.extend(extra.iter().map(|a| a.to_string()));
-    Command::new(CLI)
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    let mut command = Command::new(CLI);
+    command.args(args);
+    command
+}
+
+/// The seed article, as text.
+fn seed() -> String {
+    fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json")).unwrap()
+}
+
+/// `count` copies of the seed as `story-N.json`, each with its own headline.
+fn stories(count: usize) -> Vec<(String, String)> {
+    let seed = seed();
+    (0..count)
+        .map(|i| {
+            (
+                format!("story-{i}.json"),
+                seed.replacen("Trump fires", &format!("Story {i}: Trump fires"), 1),
+            )
+        })
+        .collect()
+}
+
+fn borrowed(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
 }
 
 fn stderr(out: &Output) -> String {
@@ -208,8 +237,7 @@ fn one_bad_file_among_good_ones_is_reported_with_its_path_left_out_and_fails_the
 fn slugs_that_collide_are_an_error_and_nothing_is_written() {
     let dir = scratch("collision");
     widget(&dir);
-    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
-        .unwrap();
+    let seed = seed();
     articles(&dir, &[("Krebs!.json", &seed), ("AR_krebs.json", &seed)]);
     let out = build(&dir, &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -387,21 +415,7 @@ fn a_missing_widget_folder_is_named_with_what_to_do() {
 fn shards_write_their_own_articles_and_the_same_site_files() {
     let dir = scratch("shards");
     widget(&dir);
-    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
-        .unwrap();
-    let extra: Vec<(String, String)> = (0..12)
-        .map(|i| {
-            (
-                format!("story-{i}.json"),
-                seed.replacen("Trump fires", &format!("Story {i}: Trump fires"), 1),
-            )
-        })
-        .collect();
-    let extra: Vec<(&str, &str)> = extra
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    articles(&dir, &extra);
+    articles(&dir, &borrowed(&stories(12)));
     assert!(build(&dir, &[]).status.success());
     let whole = snapshot(&dir.join("site"));
     let mut union = BTreeMap::new();

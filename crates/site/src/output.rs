@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::BuildError;
+use crate::error::BuildError;
 
 /// The file that marks a folder as a site this tool wrote, so it never replaces another folder.
 pub const MARKER: &str = ".article-widget-site";
@@ -37,7 +37,10 @@ impl Staging {
     /// Prepares `.NAME.partial` beside the site `NAME`, after putting back what an interrupted
     /// swap left. Refuses to replace a folder that is not a site written by this tool.
     pub fn begin(site: &Path) -> Result<Staging, BuildError> {
-        let io_error = |path: &Path, err: io::Error| BuildError::Io(path.to_owned(), err);
+        let io_error = |path: &Path, error: io::Error| BuildError::Io {
+            path: path.to_owned(),
+            error,
+        };
         let (root, parked) = (beside(site, "partial")?, beside(site, "previous")?);
         if parked.exists() {
             if site.exists() {
@@ -74,7 +77,10 @@ impl Staging {
     /// site when it holds the same bytes there, written otherwise.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
         let target = self.root.join(path);
-        let io_error = |err: io::Error| BuildError::Io(target.clone(), err);
+        let io_error = |error: io::Error| BuildError::Io {
+            path: target.clone(),
+            error,
+        };
         let old = self.previous.as_ref().map(|site| site.join(path));
         let same = old.as_ref().is_some_and(|old| same_content(old, bytes));
         match old {
@@ -107,7 +113,7 @@ impl Staging {
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let old_files = match &self.previous {
-            Some(site) => files_under(site).map_err(|err| BuildError::Io(site.clone(), err))?,
+            Some(site) => files_under(site).map_err(BuildError::io(site))?,
             None => Vec::new(),
         };
         let removed = old_files.iter().filter(|f| !files.contains(*f)).count();
@@ -116,7 +122,10 @@ impl Staging {
             unchanged: self.unchanged.into_inner(),
             removed,
         };
-        let io_error = |path: &Path, err: io::Error| BuildError::Io(path.to_owned(), err);
+        let io_error = |path: &Path, error: io::Error| BuildError::Io {
+            path: path.to_owned(),
+            error,
+        };
         if self.previous.is_some() && counts.written == 0 && removed == 0 {
             fs::remove_dir_all(&self.root).map_err(|err| io_error(&self.root, err))?;
             return Ok(counts);
