@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::SystemTime;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime};
 
 use article_widget_site::{slug, Shard};
 use command_line::CLI;
@@ -98,6 +98,19 @@ fn borrowed(files: &[(String, String)]) -> Vec<(&str, &str)> {
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect()
+}
+
+/// The article folders of a site: every folder but `widget` and `page`.
+fn article_folders(site: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(site)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().unwrap().is_dir())
+        .map(|entry| entry.file_name().into_string().unwrap())
+        .filter(|name| name != "widget" && name != "page")
+        .collect();
+    names.sort();
+    names
 }
 
 fn stderr(out: &Output) -> String {
@@ -600,5 +613,44 @@ fn articles_imported_from_arabic_and_accented_headlines_build_into_working_pages
     assert!(
         arabic.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
         "the Arabic headline names the file: {arabic}"
+    );
+}
+
+#[test]
+fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
+    let dir = scratch("concurrent");
+    widget(&dir);
+    let extra = stories(400);
+    articles(&dir, &borrowed(&extra));
+    let mut first = build_command(&dir, &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let partial = dir.join(".site.partial");
+    let waiting = Instant::now();
+    while !partial.exists() {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(60),
+            "the first build began writing"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let second = build(&dir, &[]);
+    let first_still_running = first.try_wait().unwrap().is_none();
+    let first = first.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(article_folders(&dir.join("site")).len(), 402);
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    let message = stderr(&second);
+    assert!(
+        message.contains(&format!(
+            "{}: another `article-widget build` is writing this site",
+            dir.join("site").display()
+        )),
+        "{message}"
+    );
+    assert!(
+        first_still_running,
+        "the second build stopped before the first had finished"
     );
 }

@@ -18,6 +18,7 @@ use crate::base_url::base_url;
 use crate::discover::{article_files, slugs};
 use crate::error::BuildError;
 use crate::listing::{self, seconds, Entry, Site, FEED_LENGTH, PER_PAGE};
+use crate::lock::OutputLock;
 use crate::options::{BuildOptions, Shard};
 use crate::output::{FileCounts, Staging, MARKER};
 use crate::pages::{self, ArticleUrls};
@@ -29,6 +30,7 @@ use crate::widget::widget_files;
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, BuildError> {
     let started = Instant::now();
     let base = base_url(&options.base_url)?;
+    let _lock = OutputLock::acquire(&options.output)?;
     let widget = widget_files(&options.widget)?;
     let files = article_files(&options.articles)?;
     let slugged = slugs(files)?;

@@ -11,6 +11,7 @@ mod build;
 mod discover;
 mod error;
 pub mod listing;
+mod lock;
 mod options;
 mod output;
 pub mod pages;

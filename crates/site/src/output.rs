@@ -164,7 +164,7 @@ fn in_folder(file: &Path, make: impl Fn() -> io::Result<()>) -> io::Result<()> {
 }
 
 /// `.NAME.what` beside `site`, on the same file system, so renames are cheap and atomic.
-fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
+pub(crate) fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
     let name = site
         .file_name()
         .ok_or_else(|| BuildError::BadOutput(site.to_owned()))?;
