@@ -654,3 +654,73 @@ fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
         "the second build stopped before the first had finished"
     );
 }
+
+#[test]
+fn an_articles_folder_inside_the_output_is_refused_and_kept() {
+    let dir = scratch("articles-in-output");
+    widget(&dir);
+    articles(&dir, &[]);
+    assert!(build(&dir, &[]).status.success());
+    let site = dir.join("site");
+    let inside = site.join("articles");
+    fs::create_dir_all(&inside).unwrap();
+    fs::copy(dir.join("articles/krebs.json"), inside.join("krebs.json")).unwrap();
+    let out = Command::new(CLI)
+        .arg("build")
+        .arg(&inside)
+        .args(["--base-url", BASE, "-o"])
+        .arg(&site)
+        .arg("--widget")
+        .arg(dir.join("dist"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("the articles folder is inside the output folder"),
+        "{message}"
+    );
+    assert!(inside.join("krebs.json").is_file(), "the articles are kept");
+}
+
+#[test]
+fn an_output_inside_the_articles_folder_is_refused_even_before_it_exists() {
+    let dir = scratch("output-in-articles");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    std::os::unix::fs::symlink(&articles, dir.join("also-articles")).unwrap();
+    for output in [
+        articles.join("site"),
+        articles.join("not/yet/there"),
+        dir.join("also-articles/site"),
+        articles.clone(),
+    ] {
+        let out = Command::new(CLI)
+            .arg("build")
+            .arg(&articles)
+            .args(["--base-url", BASE, "-o"])
+            .arg(&output)
+            .arg("--widget")
+            .arg(dir.join("dist"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", output.display());
+        let message = stderr(&out);
+        assert!(
+            message.contains("the output folder is inside the articles folder")
+                || message.contains("the articles folder is inside the output folder"),
+            "{}: {message}",
+            output.display()
+        );
+    }
+    let mut left: Vec<String> = fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["ar-krebs.json", "krebs.json"],
+        "nothing written there"
+    );
+}

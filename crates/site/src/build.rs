@@ -21,6 +21,7 @@ use crate::listing::{self, seconds, Entry, Site, FEED_LENGTH, PER_PAGE};
 use crate::lock::OutputLock;
 use crate::options::{BuildOptions, Shard};
 use crate::output::{FileCounts, Staging, MARKER};
+use crate::overlap::check_apart;
 use crate::pages::{self, ArticleUrls};
 use crate::report::{Problem, Progress, Report};
 use crate::widget::widget_files;
@@ -30,6 +31,7 @@ use crate::widget::widget_files;
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, BuildError> {
     let started = Instant::now();
     let base = base_url(&options.base_url)?;
+    check_apart(&options.articles, &options.output)?;
     let _lock = OutputLock::acquire(&options.output)?;
     let widget = widget_files(&options.widget)?;
     let files = article_files(&options.articles)?;

@@ -14,6 +14,7 @@ pub mod listing;
 mod lock;
 mod options;
 mod output;
+mod overlap;
 pub mod pages;
 mod report;
 mod widget;
