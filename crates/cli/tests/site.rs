@@ -724,3 +724,37 @@ fn an_output_inside_the_articles_folder_is_refused_even_before_it_exists() {
         "nothing written there"
     );
 }
+
+#[test]
+fn a_symbolic_link_to_an_article_outside_the_folder_is_left_out_and_reported() {
+    let dir = scratch("symlink-out");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    let elsewhere = dir.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("secret.json"),
+        seed().replacen("Trump fires", "Zanzibar leak: Trump fires", 1),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("secret.json"), articles.join("leak.json")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, articles.join("folder.json")).unwrap();
+    std::os::unix::fs::symlink("krebs.json", articles.join("alias.json")).unwrap();
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "{}: error: a symbolic link that leads outside the articles folder (to ",
+            articles.join("leak.json").display()
+        )),
+        "{message}"
+    );
+    let site = dir.join("site");
+    assert_eq!(article_folders(&site), ["alias", "ar-krebs", "krebs"]);
+    let everything: Vec<u8> = snapshot(&site)
+        .into_values()
+        .flat_map(|(bytes, ..)| bytes)
+        .collect();
+    assert!(!String::from_utf8_lossy(&everything).contains("Zanzibar"));
+}

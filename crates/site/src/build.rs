@@ -34,8 +34,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, 
     check_apart(&options.articles, &options.output)?;
     let _lock = OutputLock::acquire(&options.output)?;
     let widget = widget_files(&options.widget)?;
-    let files = article_files(&options.articles)?;
+    let (files, mut left_out) = article_files(&options.articles)?;
     let slugged = slugs(files)?;
+    left_out.extend(slugged.unnamed);
     let articles = slugged.articles;
     let title = options.title.clone().unwrap_or(base.host);
     let site = Site {
@@ -56,9 +57,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, 
     progress.finish();
 
     let mut report = Report {
-        found: articles.len() + slugged.unnamed.len(),
+        found: articles.len() + left_out.len(),
         built: 0,
-        failed: slugged.unnamed,
+        failed: left_out,
         other_shards: 0,
         warnings: Vec::new(),
         files: FileCounts::default(),

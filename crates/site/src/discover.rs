@@ -12,23 +12,46 @@ pub fn slug(file: &Path) -> String {
     article_widget::model::slug(&file.file_stem().unwrap_or_default().to_string_lossy())
 }
 
-/// The `*.json` files in the folder, by name.
-pub(crate) fn article_files(folder: &Path) -> Result<Vec<PathBuf>, BuildError> {
+/// The `*.json` files in the folder, by name, and the symbolic links among them that lead out
+/// of it, left out: an article elsewhere on the machine is not published by a link to it.
+pub(crate) fn article_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), BuildError> {
+    let real_folder = fs::canonicalize(folder).map_err(BuildError::io(folder))?;
     let mut files = Vec::new();
+    let mut left_out = Vec::new();
     for entry in fs::read_dir(folder).map_err(BuildError::io(folder))? {
         let entry = entry.map_err(BuildError::io(folder))?;
         let path = entry.path();
         let name = entry.file_name();
-        let name = name.to_string_lossy();
         let is_json = path
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-        if is_json && !name.starts_with('.') && path.is_file() {
+        if !is_json || name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if is_link {
+            match fs::canonicalize(&path) {
+                Ok(target) if !target.starts_with(&real_folder) => {
+                    left_out.push(Problem {
+                        message: format!(
+                            "a symbolic link that leads outside the articles folder (to {})",
+                            target.display()
+                        ),
+                        file: path,
+                    });
+                    continue;
+                }
+                Ok(_) => {}
+                Err(_) => continue,
+            }
+        }
+        if path.is_file() {
             files.push(path);
         }
     }
     files.sort();
-    Ok(files)
+    left_out.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((files, left_out))
 }
 
 /// Articles by slug, and the files that give no slug.
