@@ -297,12 +297,26 @@ fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&
     }
 }
 
-/// Writes beside the target and renames, so a failure never leaves a half-written file.
+/// Writes a new file beside the target and renames it over the target, so a failure never
+/// leaves a half-written file. The file is made new under a name of its own (never opened
+/// where something already is, so a link planted there is not written through).
 fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, file)
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".article-widget-").suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As any new file: readable by all unless the umask says otherwise.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut partial = builder.tempfile_in(folder)?;
+    partial.write_all(bytes)?;
+    partial.persist(file).map_err(|err| err.error)?;
+    Ok(())
 }
 
 fn validate(paths: &[PathBuf]) -> ExitCode {

@@ -162,3 +162,24 @@ fn help_explains_each_command() {
     assert_eq!(usage.status.code(), Some(2), "a usage mistake exits with 2");
     assert!(text(&usage.stderr).contains("<ARTICLE>"));
 }
+
+#[test]
+fn render_to_a_file_never_writes_through_a_planted_link() {
+    let dir = command_line::scratch("cli", "planted");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "untouched").unwrap();
+    let target = dir.join("page.html");
+    std::os::unix::fs::symlink(&outside, dir.join("page.html.partial")).unwrap();
+    let out = run(&[
+        "render",
+        "static/articles/krebs.json",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "untouched");
+    assert!(std::fs::symlink_metadata(&target).unwrap().is_file());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+}

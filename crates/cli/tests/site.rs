@@ -758,3 +758,26 @@ fn a_symbolic_link_to_an_article_outside_the_folder_is_left_out_and_reported() {
         .collect();
     assert!(!String::from_utf8_lossy(&everything).contains("Zanzibar"));
 }
+
+#[test]
+fn symbolic_links_planted_at_the_builds_own_names_lead_nowhere() {
+    let dir = scratch("planted");
+    widget(&dir);
+    articles(&dir, &[]);
+    let outside = dir.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("keep.txt"), "mine").unwrap();
+    fs::write(outside.join(".article-widget-site"), "").unwrap();
+    for name in [".site.partial", ".site.previous"] {
+        std::os::unix::fs::symlink(&outside, dir.join(name)).unwrap();
+    }
+    std::os::unix::fs::symlink(dir.join("outside-lock"), dir.join(".site.lock")).unwrap();
+    let before = snapshot(&outside);
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(snapshot(&outside), before);
+    assert!(!dir.join("outside-lock").exists());
+    let site = fs::symlink_metadata(dir.join("site")).unwrap();
+    assert!(site.is_dir(), "the site is a folder of its own");
+    assert!(dir.join("site/krebs/index.html").is_file());
+}

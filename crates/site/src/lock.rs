@@ -24,6 +24,10 @@ impl OutputLock {
         // The build that held the lock removes its file as it ends: a lock taken on a file
         // that is no longer at the path protects nothing, so it is taken again on the new one.
         loop {
+            // No build makes a link here: one planted at the name is removed, not followed.
+            if fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_symlink()) {
+                fs::remove_file(&path).map_err(BuildError::io(&path))?;
+            }
             let file = open_not_following(&path).map_err(BuildError::io(&path))?;
             match file.try_lock() {
                 Ok(()) => {}

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -42,16 +42,21 @@ impl Staging {
             error,
         };
         let (root, parked) = (beside(site, "partial")?, beside(site, "previous")?);
-        if parked.exists() {
-            if site.exists() {
-                fs::remove_dir_all(&parked).map_err(|err| io_error(&parked, err))?;
-            } else {
+        // What stands at the build's own names is never followed: a site parked by a swap that
+        // stopped halfway is put back only when it is a folder with the marker, and anything
+        // else there (a link planted at the name included) is removed itself.
+        if let Some(parked_meta) = metadata_of(&parked).map_err(|err| io_error(&parked, err))? {
+            let is_site = parked_meta.is_dir() && parked.join(MARKER).is_file();
+            let site_exists = metadata_of(site)
+                .map_err(|err| io_error(site, err))?
+                .is_some();
+            if is_site && !site_exists {
                 fs::rename(&parked, site).map_err(|err| io_error(site, err))?;
+            } else {
+                remove(&parked).map_err(|err| io_error(&parked, err))?;
             }
         }
-        if root.exists() {
-            fs::remove_dir_all(&root).map_err(|err| io_error(&root, err))?;
-        }
+        remove(&root).map_err(|err| io_error(&root, err))?;
         let previous = match fs::read_dir(site) {
             Ok(mut entries) => {
                 if entries.next().is_some() && !site.join(MARKER).is_file() {
@@ -62,7 +67,8 @@ impl Staging {
             Err(err) if err.kind() == io::ErrorKind::NotFound => None,
             Err(err) => return Err(io_error(site, err)),
         };
-        fs::create_dir_all(&root).map_err(|err| io_error(&root, err))?;
+        // Made new: if anything appeared at the name since it was removed, the build stops.
+        fs::create_dir(&root).map_err(|err| io_error(&root, err))?;
         Ok(Staging {
             site: site.to_owned(),
             root,
@@ -89,7 +95,7 @@ impl Staging {
                 self.unchanged.fetch_add(1, Ordering::Relaxed);
             }
             _ => {
-                in_folder(&target, || fs::write(&target, bytes)).map_err(io_error)?;
+                in_folder(&target, || write_new(&target, bytes)).map_err(io_error)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -176,8 +182,17 @@ pub(crate) fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
 }
 
 fn same_content(old: &Path, bytes: &[u8]) -> bool {
-    fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && fs::read(old).is_ok_and(|content| content == bytes)
+}
+
+/// Writes a file that must not exist yet, so nothing at its name is ever written through.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
 }
 
 /// A hard link keeps the file's modification time; where links are not possible, a copy is
@@ -186,12 +201,31 @@ fn link_or_copy(old: &Path, target: &Path) -> io::Result<()> {
     if fs::hard_link(old, target).is_ok() {
         return Ok(());
     }
-    fs::copy(old, target)?;
-    let modified = fs::metadata(old)?.modified()?;
-    fs::File::options()
+    let mut from = fs::File::open(old)?;
+    let mut to = fs::File::options()
         .write(true)
-        .open(target)?
-        .set_modified(modified)
+        .create_new(true)
+        .open(target)?;
+    io::copy(&mut from, &mut to)?;
+    to.set_modified(from.metadata()?.modified()?)
+}
+
+/// A file's or folder's own metadata (a link's, not its target's); `None` when nothing is there.
+fn metadata_of(path: &Path) -> io::Result<Option<fs::Metadata>> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Removes what is at `path`, a folder with all it holds, a file or a link (not its target).
+fn remove(path: &Path) -> io::Result<()> {
+    match metadata_of(path)? {
+        Some(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Some(_) => fs::remove_file(path),
+        None => Ok(()),
+    }
 }
 
 /// Every file under `root`, relative to it.
