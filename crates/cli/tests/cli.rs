@@ -183,3 +183,18 @@ fn render_to_a_file_never_writes_through_a_planted_link() {
         .unwrap()
         .starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn an_article_that_starts_with_a_byte_order_mark_is_read() {
+    let dir = command_line::scratch("cli", "bom");
+    let file = dir.join("bom.json");
+    let seed =
+        std::fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
+            .unwrap();
+    std::fs::write(&file, format!("\u{FEFF}{seed}")).unwrap();
+    let out = run(&["validate", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), format!("{}: ok\n", file.display()));
+    let out = run(&["render", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

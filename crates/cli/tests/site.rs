@@ -781,3 +781,14 @@ fn symbolic_links_planted_at_the_builds_own_names_lead_nowhere() {
     assert!(site.is_dir(), "the site is a folder of its own");
     assert!(dir.join("site/krebs/index.html").is_file());
 }
+
+#[test]
+fn an_article_file_that_starts_with_a_byte_order_mark_builds() {
+    let dir = scratch("bom");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    fs::write(articles.join("bom.json"), format!("\u{FEFF}{}", seed())).unwrap();
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("site/bom/index.html").is_file());
+}
