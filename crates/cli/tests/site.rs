@@ -189,11 +189,10 @@ fn a_site_has_every_file_of_every_article_and_only_the_widgets_own_files() {
     assert!(page.contains(r#"<meta name="twitter:data1" content="2 min read">"#));
     assert!(page
         .contains(r#"<script type="module" src="https://news.example/widget/article-widget.js">"#));
-    let source = fs::read(dir.join("articles/krebs.json")).unwrap();
-    assert_eq!(
-        fs::read(dir.join("site/krebs/article.json")).unwrap(),
-        source
-    );
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&fs::read(dir.join(path)).unwrap()).unwrap()
+    };
+    assert_eq!(json("site/krebs/article.json"), json("articles/krebs.json"));
     let summary = stderr(&out);
     assert!(
         summary.starts_with("built 2 of 2 articles into ")
@@ -783,6 +782,31 @@ fn symbolic_links_planted_at_the_builds_own_names_lead_nowhere() {
 }
 
 #[test]
+fn article_json_is_utf8_json_even_when_its_source_is_not() {
+    let dir = scratch("latin1");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    let mut latin1 = br#"{"headline": "Caf"#.to_vec();
+    latin1.push(0xE9);
+    latin1.extend_from_slice(br#" life", "body": [{"type": "paragraph", "text": "A story."}]}"#);
+    fs::write(articles.join("cafe.json"), latin1).unwrap();
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = fs::read(dir.join("site/cafe/article.json")).unwrap();
+    let text = String::from_utf8(written).expect("article.json is UTF-8");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["headline"], "Caf\u{FFFD} life");
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "{}: not UTF-8",
+            articles.join("cafe.json").display()
+        )),
+        "{message}"
+    );
+}
+
+#[test]
 fn an_article_file_that_starts_with_a_byte_order_mark_builds() {
     let dir = scratch("bom");
     widget(&dir);
@@ -790,5 +814,7 @@ fn an_article_file_that_starts_with_a_byte_order_mark_builds() {
     fs::write(articles.join("bom.json"), format!("\u{FEFF}{}", seed())).unwrap();
     let out = build(&dir, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(dir.join("site/bom/index.html").is_file());
+    let written = fs::read_to_string(dir.join("site/bom/article.json")).unwrap();
+    assert!(!written.starts_with('\u{FEFF}'));
+    assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
 }

@@ -116,7 +116,7 @@ fn article(
 ) -> Result<Outcome, BuildError> {
     let urls = ArticleUrls::new(site.base, slug);
     let ours = shard.is_none_or(|shard| shard.owns(slug));
-    let (bytes, source, checked) = match read(file, &urls) {
+    let (read_as_utf8, source, checked) = match read(file, &urls) {
         Ok(read) => read,
         Err(message) if ours => {
             return Ok(Outcome::Failed(Problem {
@@ -150,8 +150,8 @@ fn article(
     }
     let oembed = pages::oembed(&article, &urls, site.title, site.base);
     staging.put(&page("oembed.json"), format!("{oembed}\n").as_bytes())?;
-    staging.put(&page("article.json"), &bytes)?;
-    let warnings = checked
+    staging.put(&page("article.json"), &article_json(&source))?;
+    let mut warnings: Vec<Problem> = checked
         .warnings
         .iter()
         .map(|warning| Problem {
@@ -159,6 +159,14 @@ fn article(
             message: warning.to_string(),
         })
         .collect();
+    if !read_as_utf8 {
+        warnings.push(Problem {
+            file: file.to_owned(),
+            message: "not UTF-8: each byte sequence that is not UTF-8 was read as U+FFFD (\u{FFFD}), \
+                      as browsers read it, and article.json is written in UTF-8; save the file as UTF-8"
+                .into(),
+        });
+    }
     Ok(Outcome::Built(entry, warnings))
 }
 
@@ -217,11 +225,22 @@ fn site_files(
 }
 
 /// Reads and checks an article file, its relative URLs resolved against where its JSON is
-/// served on the site.
-fn read(file: &Path, urls: &ArticleUrls) -> Result<(Vec<u8>, Value, Checked), String> {
+/// served on the site; also whether its bytes were UTF-8.
+fn read(file: &Path, urls: &ArticleUrls) -> Result<(bool, Value, Checked), String> {
     read_article_file(file, Some(&urls.json()))
-        .map(|read| (read.bytes, read.source, read.checked))
+        .map(|read| {
+            let utf8 = std::str::from_utf8(&read.bytes).is_ok();
+            (utf8, read.source, read.checked)
+        })
         .map_err(|err| err.details)
+}
+
+/// The article's JSON as read, written out again: UTF-8 whatever its file's bytes were, with
+/// no byte order mark, as the inline JSON of its pages.
+fn article_json(source: &Value) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(source).unwrap_or_default();
+    json.push(b'\n');
+    json
 }
 
 fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entry {
