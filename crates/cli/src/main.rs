@@ -1,5 +1,6 @@
 //! `article-widget`: pre-render articles to HTML and check them, from the command line.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -203,26 +204,66 @@ fn build(options: &article_widget_site::BuildOptions) -> ExitCode {
     let report = match article_widget_site::build(options, &BuildProgress(bar)) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("article-widget: {err}");
+            report_build_error(&err);
             return ExitCode::FAILURE;
         }
     };
     for warning in &report.warnings {
-        eprintln!(
-            "article-widget: {}: {}",
-            warning.file.display(),
-            warning.message
-        );
+        let line = format!("{}: {}", warning.file.display(), warning.message);
+        eprintln!("article-widget: {}", terminal_safe(&line));
     }
     for failed in &report.failed {
-        eprintln!(
-            "article-widget: {}: error: {} (left out)",
+        let line = format!(
+            "{}: error: {} (left out)",
             failed.file.display(),
             failed.message
         );
+        eprintln!("article-widget: {}", terminal_safe(&line));
     }
-    eprintln!("{}", summary(&report, &options.output));
+    eprintln!("{}", terminal_safe(&summary(&report, &options.output)));
     exit_code(report.failed.is_empty())
+}
+
+/// A build that stopped, on standard error: the collisions a line each, with the names in
+/// them made safe one by one (a name cannot add a line of its own).
+fn report_build_error(err: &article_widget_site::BuildError) {
+    let article_widget_site::BuildError::Collisions(collisions) = err else {
+        eprintln!("article-widget: {}", terminal_safe(&err.to_string()));
+        return;
+    };
+    eprintln!("article-widget: articles whose file names give the same address (slug):");
+    for collision in collisions {
+        let files: Vec<String> = collision
+            .files
+            .iter()
+            .map(|file| terminal_safe(&file.display().to_string()).into_owned())
+            .collect();
+        eprintln!(
+            "  {}/: {}",
+            terminal_safe(&collision.slug),
+            files.join(", ")
+        );
+    }
+    eprintln!("rename all but one of each; nothing was written");
+}
+
+/// Text from files and their names made safe to print: each control character (C0, DEL and
+/// C1, which include ESC and CSI, the start of every terminal escape sequence) is written as
+/// `\u{1b}`, so text cannot recolour, retitle or clear the terminal, move its cursor, or end
+/// a line. Every message the command line prints goes through it.
+fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            safe.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
 }
 
 /// The build's progress as a bar on standard error.
@@ -277,7 +318,8 @@ fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&
         Err(err) => return fail(path, &err.details),
     };
     for warning in &checked.warnings {
-        eprintln!("article-widget: {}: {warning}", path.display());
+        let line = format!("{}: {warning}", path.display());
+        eprintln!("article-widget: {}", terminal_safe(&line));
     }
     let html = if fragment {
         render_fragment(&checked.article, &source, options) + "\n"
@@ -350,6 +392,7 @@ fn exit_code(ok: bool) -> ExitCode {
 }
 
 fn fail(path: &Path, message: &str) -> ExitCode {
-    eprintln!("article-widget: {}: {message}", path.display());
+    let line = format!("{}: {message}", path.display());
+    eprintln!("article-widget: {}", terminal_safe(&line));
     ExitCode::FAILURE
 }

@@ -163,6 +163,7 @@ fn help_explains_each_command() {
     assert!(text(&usage.stderr).contains("<ARTICLE>"));
 }
 
+/// A `FILE.partial` planted as a symbolic link does not redirect the write.
 #[test]
 fn render_to_a_file_never_writes_through_a_planted_link() {
     let dir = command_line::scratch("cli", "planted");
@@ -184,6 +185,8 @@ fn render_to_a_file_never_writes_through_a_planted_link() {
         .starts_with("<!DOCTYPE html>"));
 }
 
+/// Browsers read a UTF-8 byte order mark at the start of JSON as nothing; so do validate,
+/// render and build.
 #[test]
 fn an_article_that_starts_with_a_byte_order_mark_is_read() {
     let dir = command_line::scratch("cli", "bom");
@@ -197,4 +200,16 @@ fn an_article_that_starts_with_a_byte_order_mark_is_read() {
     assert_eq!(text(&out.stdout), format!("{}: ok\n", file.display()));
     let out = run(&["render", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_file_name_with_control_characters_is_escaped_in_messages() {
+    let out = run(&["render", "missing\u{1b}]0;owned\u{7}.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+    assert!(
+        message.starts_with("article-widget: missing\\u{1b}]0;owned\\u{7}.json: "),
+        "{message}"
+    );
 }

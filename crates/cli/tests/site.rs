@@ -818,3 +818,36 @@ fn an_article_file_that_starts_with_a_byte_order_mark_builds() {
     assert!(!written.starts_with('\u{FEFF}'));
     assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
 }
+
+#[test]
+fn file_names_reach_the_terminal_with_their_control_characters_escaped() {
+    let dir = scratch("escapes");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    fs::write(articles.join("red\u{1b}[31m\u{9b}2J.json"), "{").unwrap();
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(!message.contains(['\u{1b}', '\u{9b}']), "{message:?}");
+    assert!(
+        message.contains("red\\u{1b}[31m\\u{9b}2J.json: error: not JSON"),
+        "{message}"
+    );
+}
+
+#[test]
+fn file_names_in_a_collision_are_escaped_and_cannot_add_lines() {
+    let dir = scratch("escaped-collision");
+    widget(&dir);
+    let seed = seed();
+    articles(&dir, &[("krebs\u{1b}\u{7}\n.json", &seed)]);
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+    assert_eq!(message.lines().count(), 3, "{message}");
+    assert!(
+        message.contains("krebs\\u{1b}\\u{7}\\u{a}.json"),
+        "{message}"
+    );
+}
