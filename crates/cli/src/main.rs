@@ -67,17 +67,20 @@ enum Command {
     /// Build a static site from a folder of articles, with embeds, oEmbed, feeds and a sitemap.
     ///
     /// For each ARTICLES_DIR/NAME.json, under a slug made from NAME (lower case, letters and
-    /// digits of any script, other runs of characters as `-`; `import` names files the same way): index.html (the page, with oEmbed
-    /// discovery), embed.html (a card for a sandboxed iframe, WordPress's embed protocol),
-    /// embed-full.html (the whole article for an iframe), oembed.json, embed-code.html (the
-    /// snippet a host pastes) and article.json. For the site: index pages with each article's
-    /// embed code, feed.xml (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the
-    /// widget's files from --widget). Every URL is absolute from --base-url.
+    /// digits of any script, other runs of characters as `-`; `import` names files the same
+    /// way): index.html (the page, with oEmbed discovery), embed.html (a card for a sandboxed
+    /// iframe, WordPress's embed protocol), embed-full.html (the whole article for an iframe),
+    /// oembed.json, embed-code.html (the snippet a host pastes) and article.json (the article
+    /// as read, in UTF-8). For the site: index pages with each article's embed code, feed.xml
+    /// (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the widget's files from
+    /// --widget). Every URL is absolute from --base-url.
     ///
     /// A bad article is reported with its file and JSON path and left out; the others are
     /// written and the exit status is 1. The site is written beside SITE_DIR and swapped in,
     /// so a build that stops leaves the previous site; files whose content is unchanged keep
-    /// their modification time. Two files with the same slug are an error.
+    /// their modification time. Two files with the same slug are an error, and so are
+    /// ARTICLES_DIR and SITE_DIR inside one another; a second build into SITE_DIR while one
+    /// runs is refused. A symbolic link that leads out of ARTICLES_DIR is left out.
     Build {
         /// The folder of article JSON files (`*.json`; subfolders are not read).
         #[arg(value_name = "ARTICLES_DIR")]
