@@ -85,7 +85,7 @@ enum Command {
         /// The folder of article JSON files (`*.json`; subfolders are not read).
         #[arg(value_name = "ARTICLES_DIR")]
         articles: PathBuf,
-        /// Where the site will be served from, e.g. https://news.example/ (absolute).
+        /// Where the site will be served from, e.g. `https://news.example/` (absolute).
         #[arg(long, value_name = "URL")]
         base_url: String,
         /// The site's folder, created or replaced.
