@@ -518,6 +518,11 @@ fn oembed_answers_carry_a_thumbnail_only_with_its_size_and_index_pages_link_each
         (Some(1200), Some(675))
     );
     assert_eq!(with["type"], "rich");
+    let html = with["html"].as_str().unwrap();
+    assert!(
+        html.contains(r#" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" "#),
+        "a link in the card can open the article where the code is pasted as it is: {html}"
+    );
     assert_eq!(with["version"], "1.0");
     assert_eq!(with["provider_name"], "ITPro");
     let without = oembed("story-1");
