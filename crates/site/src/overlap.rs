@@ -56,3 +56,28 @@ fn resolved(path: &Path) -> io::Result<PathBuf> {
     }
     Ok(resolved)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_that_does_not_exist_yet_is_resolved_from_its_nearest_existing_folder() {
+        let dir = std::env::temp_dir().join(format!("artw-overlap-{}", std::process::id()));
+        fs::create_dir_all(dir.join("real")).unwrap();
+        let real = fs::canonicalize(dir.join("real")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&real, dir.join("link")).unwrap();
+        for (path, expected) in [
+            (dir.join("real"), real.clone()),
+            (dir.join("real/a/b"), real.join("a/b")),
+            (dir.join("real/a/../b"), real.join("b")),
+            (dir.join("real/./a/./b/.."), real.join("a")),
+            #[cfg(unix)]
+            (dir.join("link/site"), real.join("site")),
+        ] {
+            assert_eq!(resolved(&path).unwrap(), expected, "{}", path.display());
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
