@@ -137,7 +137,11 @@ fn parse_theme(value: &str) -> Result<Theme, String> {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
+    match cli.command {
         Command::Render {
             article,
             fragment,
@@ -267,6 +271,23 @@ fn terminal_safe(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(safe)
+}
+
+/// Help and the version as clap prints them; a usage mistake, which may quote a file name
+/// (`validate *` in a folder of hostile names), without colours and made safe, line by line.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    for line in err.render().to_string().lines() {
+        eprintln!("{}", terminal_safe(line));
+    }
+    ExitCode::from(2)
 }
 
 /// The build's progress as a bar on standard error.

@@ -213,3 +213,40 @@ fn a_file_name_with_control_characters_is_escaped_in_messages() {
         "{message}"
     );
 }
+
+/// A usage mistake quotes the argument at fault, which may be a file name (`validate *` in a
+/// folder of hostile names). On a terminal, which script(1) gives the command, clap writes
+/// in colour and passed the name's escape sequences through as they were.
+#[test]
+fn a_usage_mistake_on_a_terminal_quotes_a_file_name_without_its_escape_sequences() {
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            r#"exec "$CLI" render static/articles/krebs.json "$NAME""#,
+            "/dev/null",
+        ])
+        .env("CLI", command_line::CLI)
+        .env("NAME", "evil\u{1b}]0;pwned\u{7}\u{1b}[2J.json")
+        .env("SHELL", "/bin/sh")
+        .current_dir(command_line::REPO)
+        .output()
+        .expect("script(1) runs");
+    assert_eq!(out.status.code(), Some(2));
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !terminal.contains("]0;pwned") && !terminal.contains("[2J"),
+        "{terminal:?}"
+    );
+    assert!(terminal.contains("unexpected argument"), "{terminal:?}");
+    assert!(
+        terminal.contains("Usage: article-widget render"),
+        "{terminal:?}"
+    );
+
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("Usage: article-widget <COMMAND>"));
+    let version = run(&["--version"]);
+    assert!(version.status.success());
+    assert!(text(&version.stdout).starts_with("article-widget "));
+}
