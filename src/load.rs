@@ -117,8 +117,9 @@ pub fn parse_json_bytes(bytes: &[u8], location: Option<&str>) -> Result<Checked,
     })
 }
 
-/// An article's bytes as text: over `MAX_ARTICLE_BYTES` they are refused, and invalid UTF-8 is
-/// read with replacement characters, as browsers read text.
+/// An article's bytes as text: over `MAX_ARTICLE_BYTES` they are refused, a UTF-8 byte order
+/// mark at the start is dropped, and invalid UTF-8 is read with replacement characters, as
+/// browsers read text.
 fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, LoadError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(LoadError::new(
@@ -129,6 +130,7 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, LoadError> {
             ),
         ));
     }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     Ok(String::from_utf8_lossy(bytes))
 }
 

@@ -147,6 +147,24 @@ describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', (
   });
 });
 
+describe('the card pasted as its oEmbed html into a plain page (no WordPress)', () => {
+  test('a click on the card\'s link navigates the host page to the article', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(hostPage('plain', '', oembed.html));
+    const frame = tab.frames().find((f) => f.url() === `${BASE}krebs/embed.html`);
+    assert.ok(frame, 'the card is loaded in the iframe, as pasted');
+    await frame.locator('.artw-card').waitFor();
+    assert.match(await tab.locator('iframe').getAttribute('sandbox'), /(^| )allow-scripts( |$)/);
+    await frame.locator('.artw-card-link').click();
+    await tab.waitForURL(`${BASE}krebs/`);
+    assert.equal(await tab.locator('.artw-headline').textContent(), 'Trump fires cyber security chief over election fraud dismissal');
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+});
+
 describe('an oEmbed answer fitted to maxwidth, as README shows a server doing it', () => {
   test('a 360 px answer gives a 360 px iframe whose card fits the clamp', async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');

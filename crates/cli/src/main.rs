@@ -1,5 +1,6 @@
 //! `article-widget`: pre-render articles to HTML and check them, from the command line.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ use article_widget::components::{HeadingLevel, Theme};
 use article_widget::load::{read_article, LoadError};
 use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
 /// Pre-render news articles for article-widget, and check them.
 ///
@@ -65,22 +67,25 @@ enum Command {
     /// Build a static site from a folder of articles, with embeds, oEmbed, feeds and a sitemap.
     ///
     /// For each ARTICLES_DIR/NAME.json, under a slug made from NAME (lower case, letters and
-    /// digits of any script, other runs of characters as `-`; `import` names files the same way): index.html (the page, with oEmbed
-    /// discovery), embed.html (a card for a sandboxed iframe, WordPress's embed protocol),
-    /// embed-full.html (the whole article for an iframe), oembed.json, embed-code.html (the
-    /// snippet a host pastes) and article.json. For the site: index pages with each article's
-    /// embed code, feed.xml (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the
-    /// widget's files from --widget). Every URL is absolute from --base-url.
+    /// digits of any script, other runs of characters as `-`; `import` names files the same
+    /// way): index.html (the page, with oEmbed discovery), embed.html (a card for a sandboxed
+    /// iframe, WordPress's embed protocol), embed-full.html (the whole article for an iframe),
+    /// oembed.json, embed-code.html (the snippet a host pastes) and article.json (the article
+    /// as read, in UTF-8). For the site: index pages with each article's embed code, feed.xml
+    /// (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the widget's files from
+    /// --widget). Every URL is absolute from --base-url.
     ///
     /// A bad article is reported with its file and JSON path and left out; the others are
     /// written and the exit status is 1. The site is written beside SITE_DIR and swapped in,
     /// so a build that stops leaves the previous site; files whose content is unchanged keep
-    /// their modification time. Two files with the same slug are an error.
+    /// their modification time. Two files with the same slug are an error, and so are
+    /// ARTICLES_DIR and SITE_DIR inside one another; a second build into SITE_DIR while one
+    /// runs is refused. A symbolic link that leads out of ARTICLES_DIR is left out.
     Build {
         /// The folder of article JSON files (`*.json`; subfolders are not read).
         #[arg(value_name = "ARTICLES_DIR")]
         articles: PathBuf,
-        /// Where the site will be served from, e.g. https://news.example/ (absolute).
+        /// Where the site will be served from, e.g. `https://news.example/` (absolute).
         #[arg(long, value_name = "URL")]
         base_url: String,
         /// The site's folder, created or replaced.
@@ -132,7 +137,11 @@ fn parse_theme(value: &str) -> Result<Theme, String> {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
+    match cli.command {
         Command::Render {
             article,
             fragment,
@@ -160,7 +169,6 @@ fn main() -> ExitCode {
             title,
             shard,
         } => {
-            use std::io::IsTerminal;
             let options = article_widget_site::BuildOptions {
                 articles,
                 base_url,
@@ -168,9 +176,8 @@ fn main() -> ExitCode {
                 widget,
                 title,
                 shard,
-                progress: std::io::stderr().is_terminal(),
             };
-            exit_code(article_widget_site::run(&options))
+            build(&options)
         }
 
         Command::Import(args) => {
@@ -189,13 +196,154 @@ fn main() -> ExitCode {
     }
 }
 
+/// Builds the site: a progress bar on a terminal, then each article left out (file and JSON
+/// path) and each warning on standard error, and a summary line. Fails when anything failed.
+fn build(options: &article_widget_site::BuildOptions) -> ExitCode {
+    use std::io::IsTerminal;
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let report = match article_widget_site::build(options, &BuildProgress(bar)) {
+        Ok(report) => report,
+        Err(err) => {
+            report_build_error(&err);
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &report.warnings {
+        let line = format!("{}: {}", warning.file.display(), warning.message);
+        eprintln!("article-widget: {}", terminal_safe(&line));
+    }
+    for failed in &report.failed {
+        let line = format!(
+            "{}: error: {} (left out)",
+            failed.file.display(),
+            failed.message
+        );
+        eprintln!("article-widget: {}", terminal_safe(&line));
+    }
+    eprintln!("{}", terminal_safe(&summary(&report, &options.output)));
+    exit_code(report.failed.is_empty())
+}
+
+/// A build that stopped, on standard error: the collisions a line each, with the names in
+/// them made safe one by one (a name cannot add a line of its own).
+fn report_build_error(err: &article_widget_site::BuildError) {
+    let article_widget_site::BuildError::Collisions(collisions) = err else {
+        eprintln!("article-widget: {}", terminal_safe(&err.to_string()));
+        return;
+    };
+    eprintln!("article-widget: articles whose file names give the same address (slug):");
+    for collision in collisions {
+        let files: Vec<String> = collision
+            .files
+            .iter()
+            .map(|file| terminal_safe(&file.display().to_string()).into_owned())
+            .collect();
+        eprintln!(
+            "  {}/: {}",
+            terminal_safe(&collision.slug),
+            files.join(", ")
+        );
+    }
+    eprintln!("rename all but one of each; nothing was written");
+}
+
+/// Text from files and their names made safe to print: each control character (C0, DEL and
+/// C1, which include ESC and CSI, the start of every terminal escape sequence) is written as
+/// `\u{1b}`, so text cannot recolour, retitle or clear the terminal, move its cursor, or end
+/// a line. Every message the command line prints goes through it.
+fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            safe.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// Help and the version as clap prints them; a usage mistake, which may quote a file name
+/// (`validate *` in a folder of hostile names), without colours and made safe, line by line.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    for line in err.render().to_string().lines() {
+        eprintln!("{}", terminal_safe(line));
+    }
+    ExitCode::from(2)
+}
+
+/// The build's progress as a bar on standard error.
+struct BuildProgress(ProgressBar);
+
+impl article_widget_site::Progress for BuildProgress {
+    fn start(&self, articles: usize) {
+        self.0.set_length(articles as u64);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// `built 3 of 4 articles into site/ (1 failed): 12 files written, 5 unchanged, 0 removed, in 0.4 s`
+fn summary(report: &article_widget_site::Report, output: &Path) -> String {
+    let mut line = format!(
+        "built {} of {} articles into {}",
+        report.built,
+        report.found,
+        output.display()
+    );
+    let mut notes = Vec::new();
+    if !report.failed.is_empty() {
+        notes.push(format!("{} failed", report.failed.len()));
+    }
+    if report.other_shards > 0 {
+        notes.push(format!("{} in other shards", report.other_shards));
+    }
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    let files = report.files;
+    line.push_str(&format!(
+        ": {} files written, {} unchanged, {} removed, in {:.1} s",
+        files.written,
+        files.unchanged,
+        files.removed,
+        report.elapsed.as_secs_f64()
+    ));
+    line
+}
+
 fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&Path>) -> ExitCode {
     let (source, checked) = match read_article(path) {
         Ok(loaded) => loaded,
         Err(err) => return fail(path, &err.details),
     };
     for warning in &checked.warnings {
-        eprintln!("article-widget: {}: {warning}", path.display());
+        let line = format!("{}: {warning}", path.display());
+        eprintln!("article-widget: {}", terminal_safe(&line));
     }
     let html = if fragment {
         render_fragment(&checked.article, &source, options) + "\n"
@@ -215,12 +363,26 @@ fn render(path: &Path, fragment: bool, options: &RenderOptions, output: Option<&
     }
 }
 
-/// Writes beside the target and renames, so a failure never leaves a half-written file.
+/// Writes a new file beside the target and renames it over the target, so a failure never
+/// leaves a half-written file. The file is made new under a name of its own (never opened
+/// where something already is, so a link planted there is not written through).
 fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut partial = file.as_os_str().to_owned();
-    partial.push(".partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, file)
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".article-widget-").suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As any new file: readable by all unless the umask says otherwise.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut partial = builder.tempfile_in(folder)?;
+    partial.write_all(bytes)?;
+    partial.persist(file).map_err(|err| err.error)?;
+    Ok(())
 }
 
 fn validate(paths: &[PathBuf]) -> ExitCode {
@@ -261,6 +423,7 @@ fn exit_code(ok: bool) -> ExitCode {
 }
 
 fn fail(path: &Path, message: &str) -> ExitCode {
-    eprintln!("article-widget: {}: {message}", path.display());
+    let line = format!("{}: {message}", path.display());
+    eprintln!("article-widget: {}", terminal_safe(&line));
     ExitCode::FAILURE
 }

@@ -183,3 +183,91 @@ fn help_explains_each_command() {
     assert_eq!(usage.status.code(), Some(2), "a usage mistake exits with 2");
     assert!(text(&usage.stderr).contains("<ARTICLE>"));
 }
+
+/// A `FILE.partial` planted as a symbolic link does not redirect the write.
+#[test]
+fn render_to_a_file_never_writes_through_a_planted_link() {
+    let dir = command_line::scratch("cli", "planted");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "untouched").unwrap();
+    let target = dir.join("page.html");
+    std::os::unix::fs::symlink(&outside, dir.join("page.html.partial")).unwrap();
+    let out = run(&[
+        "render",
+        "static/articles/krebs.json",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "untouched");
+    assert!(std::fs::symlink_metadata(&target).unwrap().is_file());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+}
+
+/// Browsers read a UTF-8 byte order mark at the start of JSON as nothing; so do validate,
+/// render and build.
+#[test]
+fn an_article_that_starts_with_a_byte_order_mark_is_read() {
+    let dir = command_line::scratch("cli", "bom");
+    let file = dir.join("bom.json");
+    let seed =
+        std::fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
+            .unwrap();
+    std::fs::write(&file, format!("\u{FEFF}{seed}")).unwrap();
+    let out = run(&["validate", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), format!("{}: ok\n", file.display()));
+    let out = run(&["render", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_file_name_with_control_characters_is_escaped_in_messages() {
+    let out = run(&["render", "missing\u{1b}]0;owned\u{7}.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+    assert!(
+        message.starts_with("article-widget: missing\\u{1b}]0;owned\\u{7}.json: "),
+        "{message}"
+    );
+}
+
+/// A usage mistake quotes the argument at fault, which may be a file name (`validate *` in a
+/// folder of hostile names). On a terminal, which script(1) gives the command, clap writes
+/// in colour and passed the name's escape sequences through as they were.
+#[test]
+fn a_usage_mistake_on_a_terminal_quotes_a_file_name_without_its_escape_sequences() {
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            r#"exec "$CLI" render static/articles/krebs.json "$NAME""#,
+            "/dev/null",
+        ])
+        .env("CLI", command_line::CLI)
+        .env("NAME", "evil\u{1b}]0;pwned\u{7}\u{1b}[2J.json")
+        .env("SHELL", "/bin/sh")
+        .current_dir(command_line::REPO)
+        .output()
+        .expect("script(1) runs");
+    assert_eq!(out.status.code(), Some(2));
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !terminal.contains("]0;pwned") && !terminal.contains("[2J"),
+        "{terminal:?}"
+    );
+    assert!(terminal.contains("unexpected argument"), "{terminal:?}");
+    assert!(
+        terminal.contains("Usage: article-widget render"),
+        "{terminal:?}"
+    );
+
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("Usage: article-widget <COMMAND>"));
+    let version = run(&["--version"]);
+    assert!(version.status.success());
+    assert!(text(&version.stdout).starts_with("article-widget "));
+}

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::SystemTime;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime};
 
 use article_widget_site::{slug, Shard};
 use command_line::CLI;
@@ -54,6 +54,11 @@ fn articles(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
 }
 
 fn build(dir: &Path, extra: &[&str]) -> Output {
+    build_command(dir, extra).output().expect("the binary runs")
+}
+
+/// `build DIR/articles -o DIR/site --widget DIR/dist` and the `extra` arguments.
+fn build_command(dir: &Path, extra: &[&str]) -> Command {
     let mut args = vec![
         "build".to_owned(),
         dir.join("articles").display().to_string(),
@@ -65,10 +70,47 @@ fn build(dir: &Path, extra: &[&str]) -> Output {
         dir.join("dist").display().to_string(),
     ];
     args.extend(extra.iter().map(|a| a.to_string()));
-    Command::new(CLI)
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    let mut command = Command::new(CLI);
+    command.args(args);
+    command
+}
+
+/// The seed article, as text.
+fn seed() -> String {
+    fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json")).unwrap()
+}
+
+/// `count` copies of the seed as `story-N.json`, each with its own headline.
+fn stories(count: usize) -> Vec<(String, String)> {
+    let seed = seed();
+    (0..count)
+        .map(|i| {
+            (
+                format!("story-{i}.json"),
+                seed.replacen("Trump fires", &format!("Story {i}: Trump fires"), 1),
+            )
+        })
+        .collect()
+}
+
+fn borrowed(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
+}
+
+/// The article folders of a site: every folder but `widget` and `page`.
+fn article_folders(site: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(site)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().unwrap().is_dir())
+        .map(|entry| entry.file_name().into_string().unwrap())
+        .filter(|name| name != "widget" && name != "page")
+        .collect();
+    names.sort();
+    names
 }
 
 fn stderr(out: &Output) -> String {
@@ -147,11 +189,10 @@ fn a_site_has_every_file_of_every_article_and_only_the_widgets_own_files() {
     assert!(page.contains(r#"<meta name="twitter:data1" content="2 min read">"#));
     assert!(page
         .contains(r#"<script type="module" src="https://news.example/widget/article-widget.js">"#));
-    let source = fs::read(dir.join("articles/krebs.json")).unwrap();
-    assert_eq!(
-        fs::read(dir.join("site/krebs/article.json")).unwrap(),
-        source
-    );
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&fs::read(dir.join(path)).unwrap()).unwrap()
+    };
+    assert_eq!(json("site/krebs/article.json"), json("articles/krebs.json"));
     let summary = stderr(&out);
     assert!(
         summary.starts_with("built 2 of 2 articles into ")
@@ -208,8 +249,7 @@ fn one_bad_file_among_good_ones_is_reported_with_its_path_left_out_and_fails_the
 fn slugs_that_collide_are_an_error_and_nothing_is_written() {
     let dir = scratch("collision");
     widget(&dir);
-    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
-        .unwrap();
+    let seed = seed();
     articles(&dir, &[("Krebs!.json", &seed), ("AR_krebs.json", &seed)]);
     let out = build(&dir, &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -387,21 +427,7 @@ fn a_missing_widget_folder_is_named_with_what_to_do() {
 fn shards_write_their_own_articles_and_the_same_site_files() {
     let dir = scratch("shards");
     widget(&dir);
-    let seed = fs::read_to_string(Path::new(command_line::REPO).join("static/articles/krebs.json"))
-        .unwrap();
-    let extra: Vec<(String, String)> = (0..12)
-        .map(|i| {
-            (
-                format!("story-{i}.json"),
-                seed.replacen("Trump fires", &format!("Story {i}: Trump fires"), 1),
-            )
-        })
-        .collect();
-    let extra: Vec<(&str, &str)> = extra
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    articles(&dir, &extra);
+    articles(&dir, &borrowed(&stories(12)));
     assert!(build(&dir, &[]).status.success());
     let whole = snapshot(&dir.join("site"));
     let mut union = BTreeMap::new();
@@ -492,6 +518,11 @@ fn oembed_answers_carry_a_thumbnail_only_with_its_size_and_index_pages_link_each
         (Some(1200), Some(675))
     );
     assert_eq!(with["type"], "rich");
+    let html = with["html"].as_str().unwrap();
+    assert!(
+        html.contains(r#" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" "#),
+        "a link in the card can open the article where the code is pasted as it is: {html}"
+    );
     assert_eq!(with["version"], "1.0");
     assert_eq!(with["provider_name"], "ITPro");
     let without = oembed("story-1");
@@ -586,5 +617,242 @@ fn articles_imported_from_arabic_and_accented_headlines_build_into_working_pages
     assert!(
         arabic.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
         "the Arabic headline names the file: {arabic}"
+    );
+}
+
+#[test]
+fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
+    let dir = scratch("concurrent");
+    widget(&dir);
+    let extra = stories(400);
+    articles(&dir, &borrowed(&extra));
+    let mut first = build_command(&dir, &[])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let partial = dir.join(".site.partial");
+    let waiting = Instant::now();
+    while !partial.exists() {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(60),
+            "the first build began writing"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let second = build(&dir, &[]);
+    let first_still_running = first.try_wait().unwrap().is_none();
+    let first = first.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(article_folders(&dir.join("site")).len(), 402);
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    let message = stderr(&second);
+    assert!(
+        message.contains(&format!(
+            "{}: another `article-widget build` is writing this site",
+            dir.join("site").display()
+        )),
+        "{message}"
+    );
+    assert!(
+        first_still_running,
+        "the second build stopped before the first had finished"
+    );
+}
+
+#[test]
+fn an_articles_folder_inside_the_output_is_refused_and_kept() {
+    let dir = scratch("articles-in-output");
+    widget(&dir);
+    articles(&dir, &[]);
+    assert!(build(&dir, &[]).status.success());
+    let site = dir.join("site");
+    let inside = site.join("articles");
+    fs::create_dir_all(&inside).unwrap();
+    fs::copy(dir.join("articles/krebs.json"), inside.join("krebs.json")).unwrap();
+    let out = Command::new(CLI)
+        .arg("build")
+        .arg(&inside)
+        .args(["--base-url", BASE, "-o"])
+        .arg(&site)
+        .arg("--widget")
+        .arg(dir.join("dist"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("the articles folder is inside the output folder"),
+        "{message}"
+    );
+    assert!(inside.join("krebs.json").is_file(), "the articles are kept");
+}
+
+#[test]
+fn an_output_inside_the_articles_folder_is_refused_even_before_it_exists() {
+    let dir = scratch("output-in-articles");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    std::os::unix::fs::symlink(&articles, dir.join("also-articles")).unwrap();
+    for output in [
+        articles.join("site"),
+        articles.join("not/yet/there"),
+        dir.join("also-articles/site"),
+        articles.clone(),
+    ] {
+        let out = Command::new(CLI)
+            .arg("build")
+            .arg(&articles)
+            .args(["--base-url", BASE, "-o"])
+            .arg(&output)
+            .arg("--widget")
+            .arg(dir.join("dist"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", output.display());
+        let message = stderr(&out);
+        assert!(
+            message.contains("the output folder is inside the articles folder")
+                || message.contains("the articles folder is inside the output folder"),
+            "{}: {message}",
+            output.display()
+        );
+    }
+    let mut left: Vec<String> = fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["ar-krebs.json", "krebs.json"],
+        "nothing written there"
+    );
+}
+
+#[test]
+fn a_symbolic_link_to_an_article_outside_the_folder_is_left_out_and_reported() {
+    let dir = scratch("symlink-out");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    let elsewhere = dir.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("secret.json"),
+        seed().replacen("Trump fires", "Zanzibar leak: Trump fires", 1),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("secret.json"), articles.join("leak.json")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, articles.join("folder.json")).unwrap();
+    std::os::unix::fs::symlink("krebs.json", articles.join("alias.json")).unwrap();
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "{}: error: a symbolic link that leads outside the articles folder (to ",
+            articles.join("leak.json").display()
+        )),
+        "{message}"
+    );
+    let site = dir.join("site");
+    assert_eq!(article_folders(&site), ["alias", "ar-krebs", "krebs"]);
+    let everything: Vec<u8> = snapshot(&site)
+        .into_values()
+        .flat_map(|(bytes, ..)| bytes)
+        .collect();
+    assert!(!String::from_utf8_lossy(&everything).contains("Zanzibar"));
+}
+
+#[test]
+fn symbolic_links_planted_at_the_builds_own_names_lead_nowhere() {
+    let dir = scratch("planted");
+    widget(&dir);
+    articles(&dir, &[]);
+    let outside = dir.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("keep.txt"), "mine").unwrap();
+    fs::write(outside.join(".article-widget-site"), "").unwrap();
+    for name in [".site.partial", ".site.previous"] {
+        std::os::unix::fs::symlink(&outside, dir.join(name)).unwrap();
+    }
+    std::os::unix::fs::symlink(dir.join("outside-lock"), dir.join(".site.lock")).unwrap();
+    let before = snapshot(&outside);
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(snapshot(&outside), before);
+    assert!(!dir.join("outside-lock").exists());
+    let site = fs::symlink_metadata(dir.join("site")).unwrap();
+    assert!(site.is_dir(), "the site is a folder of its own");
+    assert!(dir.join("site/krebs/index.html").is_file());
+}
+
+#[test]
+fn article_json_is_utf8_json_even_when_its_source_is_not() {
+    let dir = scratch("latin1");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    let mut latin1 = br#"{"headline": "Caf"#.to_vec();
+    latin1.push(0xE9);
+    latin1.extend_from_slice(br#" life", "body": [{"type": "paragraph", "text": "A story."}]}"#);
+    fs::write(articles.join("cafe.json"), latin1).unwrap();
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = fs::read(dir.join("site/cafe/article.json")).unwrap();
+    let text = String::from_utf8(written).expect("article.json is UTF-8");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["headline"], "Caf\u{FFFD} life");
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "{}: not UTF-8",
+            articles.join("cafe.json").display()
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_article_file_that_starts_with_a_byte_order_mark_builds() {
+    let dir = scratch("bom");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    fs::write(articles.join("bom.json"), format!("\u{FEFF}{}", seed())).unwrap();
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = fs::read_to_string(dir.join("site/bom/article.json")).unwrap();
+    assert!(!written.starts_with('\u{FEFF}'));
+    assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
+}
+
+#[test]
+fn file_names_reach_the_terminal_with_their_control_characters_escaped() {
+    let dir = scratch("escapes");
+    widget(&dir);
+    let articles = articles(&dir, &[]);
+    fs::write(articles.join("red\u{1b}[31m\u{9b}2J.json"), "{").unwrap();
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(!message.contains(['\u{1b}', '\u{9b}']), "{message:?}");
+    assert!(
+        message.contains("red\\u{1b}[31m\\u{9b}2J.json: error: not JSON"),
+        "{message}"
+    );
+}
+
+#[test]
+fn file_names_in_a_collision_are_escaped_and_cannot_add_lines() {
+    let dir = scratch("escaped-collision");
+    widget(&dir);
+    let seed = seed();
+    articles(&dir, &[("krebs\u{1b}\u{7}\n.json", &seed)]);
+    let out = build(&dir, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+    assert_eq!(message.lines().count(), 3, "{message}");
+    assert!(
+        message.contains("krebs\\u{1b}\\u{7}\\u{a}.json"),
+        "{message}"
     );
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::pages::ArticleUrls;
+use crate::pages::ArticleUrls;
 use article_widget::ssr::{escape, html_document};
 
 const INDEX_STYLESHEET: &str = include_str!("../../../static/site/site-index.css");
@@ -37,6 +37,13 @@ pub struct Entry {
     pub image: Option<String>,
     /// The card's iframe, as the oEmbed answer gives it.
     pub iframe: String,
+}
+
+/// Seconds since 1970 of an RFC 3339 timestamp (0 when it is not one).
+pub(crate) fn seconds(rfc3339: &str) -> i64 {
+    rfc3339
+        .parse::<jiff::Timestamp>()
+        .map_or(0, |t| t.as_second())
 }
 
 /// The site: where it is served from and what it is called.
@@ -176,7 +183,7 @@ pub fn atom_feed(site: &Site, newest: &[(&Entry, String)]) -> String {
     let updated = newest
         .iter()
         .map(|(entry, _)| entry.updated.as_str())
-        .max_by_key(|date| super::seconds(date))
+        .max_by_key(|date| seconds(date))
         .unwrap_or("1970-01-01T00:00:00Z");
     let mut feed = format!(
         r#"<?xml version="1.0" encoding="utf-8"?>

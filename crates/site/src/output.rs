@@ -5,12 +5,12 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::BuildError;
+use crate::error::BuildError;
 
 /// The file that marks a folder as a site this tool wrote, so it never replaces another folder.
 pub const MARKER: &str = ".article-widget-site";
@@ -37,18 +37,26 @@ impl Staging {
     /// Prepares `.NAME.partial` beside the site `NAME`, after putting back what an interrupted
     /// swap left. Refuses to replace a folder that is not a site written by this tool.
     pub fn begin(site: &Path) -> Result<Staging, BuildError> {
-        let io_error = |path: &Path, err: io::Error| BuildError::Io(path.to_owned(), err);
+        let io_error = |path: &Path, error: io::Error| BuildError::Io {
+            path: path.to_owned(),
+            error,
+        };
         let (root, parked) = (beside(site, "partial")?, beside(site, "previous")?);
-        if parked.exists() {
-            if site.exists() {
-                fs::remove_dir_all(&parked).map_err(|err| io_error(&parked, err))?;
-            } else {
+        // What stands at the build's own names is never followed: a site parked by a swap that
+        // stopped halfway is put back only when it is a folder with the marker, and anything
+        // else there (a link planted at the name included) is removed itself.
+        if let Some(parked_meta) = metadata_of(&parked).map_err(|err| io_error(&parked, err))? {
+            let is_site = parked_meta.is_dir() && parked.join(MARKER).is_file();
+            let site_exists = metadata_of(site)
+                .map_err(|err| io_error(site, err))?
+                .is_some();
+            if is_site && !site_exists {
                 fs::rename(&parked, site).map_err(|err| io_error(site, err))?;
+            } else {
+                remove(&parked).map_err(|err| io_error(&parked, err))?;
             }
         }
-        if root.exists() {
-            fs::remove_dir_all(&root).map_err(|err| io_error(&root, err))?;
-        }
+        remove(&root).map_err(|err| io_error(&root, err))?;
         let previous = match fs::read_dir(site) {
             Ok(mut entries) => {
                 if entries.next().is_some() && !site.join(MARKER).is_file() {
@@ -59,7 +67,8 @@ impl Staging {
             Err(err) if err.kind() == io::ErrorKind::NotFound => None,
             Err(err) => return Err(io_error(site, err)),
         };
-        fs::create_dir_all(&root).map_err(|err| io_error(&root, err))?;
+        // Made new: if anything appeared at the name since it was removed, the build stops.
+        fs::create_dir(&root).map_err(|err| io_error(&root, err))?;
         Ok(Staging {
             site: site.to_owned(),
             root,
@@ -74,7 +83,10 @@ impl Staging {
     /// site when it holds the same bytes there, written otherwise.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
         let target = self.root.join(path);
-        let io_error = |err: io::Error| BuildError::Io(target.clone(), err);
+        let io_error = |error: io::Error| BuildError::Io {
+            path: target.clone(),
+            error,
+        };
         let old = self.previous.as_ref().map(|site| site.join(path));
         let same = old.as_ref().is_some_and(|old| same_content(old, bytes));
         match old {
@@ -83,7 +95,7 @@ impl Staging {
                 self.unchanged.fetch_add(1, Ordering::Relaxed);
             }
             _ => {
-                in_folder(&target, || fs::write(&target, bytes)).map_err(io_error)?;
+                in_folder(&target, || write_new(&target, bytes)).map_err(io_error)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -107,7 +119,7 @@ impl Staging {
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let old_files = match &self.previous {
-            Some(site) => files_under(site).map_err(|err| BuildError::Io(site.clone(), err))?,
+            Some(site) => files_under(site).map_err(BuildError::io(site))?,
             None => Vec::new(),
         };
         let removed = old_files.iter().filter(|f| !files.contains(*f)).count();
@@ -116,7 +128,10 @@ impl Staging {
             unchanged: self.unchanged.into_inner(),
             removed,
         };
-        let io_error = |path: &Path, err: io::Error| BuildError::Io(path.to_owned(), err);
+        let io_error = |path: &Path, error: io::Error| BuildError::Io {
+            path: path.to_owned(),
+            error,
+        };
         if self.previous.is_some() && counts.written == 0 && removed == 0 {
             fs::remove_dir_all(&self.root).map_err(|err| io_error(&self.root, err))?;
             return Ok(counts);
@@ -155,7 +170,7 @@ fn in_folder(file: &Path, make: impl Fn() -> io::Result<()>) -> io::Result<()> {
 }
 
 /// `.NAME.what` beside `site`, on the same file system, so renames are cheap and atomic.
-fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
+pub(crate) fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
     let name = site
         .file_name()
         .ok_or_else(|| BuildError::BadOutput(site.to_owned()))?;
@@ -167,8 +182,17 @@ fn beside(site: &Path, what: &str) -> Result<PathBuf, BuildError> {
 }
 
 fn same_content(old: &Path, bytes: &[u8]) -> bool {
-    fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && fs::read(old).is_ok_and(|content| content == bytes)
+}
+
+/// Writes a file that must not exist yet, so nothing at its name is ever written through.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
 }
 
 /// A hard link keeps the file's modification time; where links are not possible, a copy is
@@ -177,12 +201,31 @@ fn link_or_copy(old: &Path, target: &Path) -> io::Result<()> {
     if fs::hard_link(old, target).is_ok() {
         return Ok(());
     }
-    fs::copy(old, target)?;
-    let modified = fs::metadata(old)?.modified()?;
-    fs::File::options()
+    let mut from = fs::File::open(old)?;
+    let mut to = fs::File::options()
         .write(true)
-        .open(target)?
-        .set_modified(modified)
+        .create_new(true)
+        .open(target)?;
+    io::copy(&mut from, &mut to)?;
+    to.set_modified(from.metadata()?.modified()?)
+}
+
+/// A file's or folder's own metadata (a link's, not its target's); `None` when nothing is there.
+fn metadata_of(path: &Path) -> io::Result<Option<fs::Metadata>> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Removes what is at `path`, a folder with all it holds, a file or a link (not its target).
+fn remove(path: &Path) -> io::Result<()> {
+    match metadata_of(path)? {
+        Some(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Some(_) => fs::remove_file(path),
+        None => Ok(()),
+    }
 }
 
 /// Every file under `root`, relative to it.

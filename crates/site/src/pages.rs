@@ -149,10 +149,18 @@ pub fn embed_code(fragments: &Fragments, urls: &ArticleUrls) -> String {
 }
 
 /// The iframe of the card, as an oEmbed `html` and for hosts that paste it: WordPress keeps a
-/// leading blockquote as the fallback it shows until the card reports its height.
+/// leading blockquote as the fallback it shows until the card reports its height. WordPress
+/// puts its own sandbox on the iframe and navigates for the card; a host that pastes the code
+/// as it is needs the sandbox to let a click on a link open the article (`_top`, or a new tab
+/// out of the sandbox), and nothing more: no same origin, no forms, no navigation without a
+/// click.
+pub const IFRAME_SANDBOX: &str =
+    "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
+
+/// The iframe of the card (see `IFRAME_SANDBOX`).
 pub fn iframe_code(article: &Article, urls: &ArticleUrls) -> String {
     format!(
-        r#"<blockquote class="article-widget-embed"><a href="{page}">{title}</a></blockquote><iframe class="article-widget-embed" src="{embed}" width="{CARD_WIDTH}" height="{height}" title="{title}" sandbox="allow-scripts" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
+        r#"<blockquote class="article-widget-embed"><a href="{page}">{title}</a></blockquote><iframe class="article-widget-embed" src="{embed}" width="{CARD_WIDTH}" height="{height}" title="{title}" sandbox="{IFRAME_SANDBOX}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
         page = escape(&urls.page),
         embed = escape(&urls.embed),
         title = escape(&article.headline),
