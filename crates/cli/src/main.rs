@@ -388,6 +388,8 @@ fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
+        let file = path.display().to_string();
+        let file = terminal_safe(&file);
         let (problems, omitted) = match read_article(path) {
             Ok((_, checked)) => (checked.warnings, 0),
             Err(LoadError {
@@ -396,19 +398,19 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
             }) => (invalid.problems().collect(), invalid.omitted()),
             Err(err) => {
                 failed = true;
-                println!("{}: error: {}", path.display(), err.details);
+                println!("{file}: error: {}", terminal_safe(&err.details));
                 continue;
             }
         };
         if problems.is_empty() {
-            println!("{}: ok", path.display());
+            println!("{file}: ok");
         }
         for problem in &problems {
             failed |= problem.is_error();
-            println!("{}: {problem}", path.display());
+            println!("{file}: {}", terminal_safe(&problem.to_string()));
         }
         if omitted > 0 {
-            println!("{}: and {omitted} more problems", path.display());
+            println!("{file}: and {omitted} more problems");
         }
     }
     exit_code(!failed)

@@ -235,6 +235,26 @@ fn a_file_name_with_control_characters_is_escaped_in_messages() {
     );
 }
 
+#[test]
+fn validate_escapes_control_characters_in_file_names_and_problems() {
+    let dir = command_line::scratch("cli", "validate-escapes");
+    let file = dir.join("bad\u{1b}[31m.json");
+    std::fs::write(
+        &file,
+        r#"{"headline": "x\u001b[2J", "published": "\u001b]0;t\u0007", "body": []}"#,
+    )
+    .unwrap();
+    let out = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let printed = text(&out.stdout);
+    assert!(!printed.contains(['\u{1b}', '\u{7}']), "{printed:?}");
+    assert!(
+        printed.contains("bad\\u{1b}[31m.json: error: published: `\\u{1b}]0;t\\u{7}`"),
+        "{printed}"
+    );
+    assert_eq!(printed.lines().count(), 2, "{printed}");
+}
+
 /// A usage mistake quotes the argument at fault, which may be a file name (`validate *` in a
 /// folder of hostile names). On a terminal, which script(1) gives the command, clap writes
 /// in colour and passed the name's escape sequences through as they were.
