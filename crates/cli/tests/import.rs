@@ -1757,3 +1757,133 @@ fn a_description_a_template_filled_with_the_sites_fields_is_not_a_standfirst() {
     );
     assert_eq!(article.standfirst, None);
 }
+
+/// The article the command line writes to standard output for one source, and its stderr.
+fn import_to_stdout(source: &str) -> (Article, String) {
+    let out = run(&["import", source]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{source}: {stderr}");
+    let json = text(&out.stdout);
+    let article = Article::from_json(&json)
+        .unwrap_or_else(|err| panic!("{source}: {err}"))
+        .article;
+    (article, stderr)
+}
+
+#[test]
+fn a_windows_1252_page_reads_as_its_meta_charset_says() {
+    let (article, stderr) = import_to_stdout("tests/fixtures/import/cafe-windows-1252.html");
+    assert_eq!(article.headline, "Le café du port rouvre ses portes");
+    assert_eq!(article.authors[0].name, "Hélène Lefèvre");
+    assert_eq!(
+        paragraph_texts(&article),
+        [
+            "Après deux ans de travaux, le café préféré des pêcheurs a rouvert samedi matin. « C’est comme retrouver sa maison », confie Amélie, qui y prend son café crème depuis trente ans.",
+            "Le nouveau propriétaire, René Côté, a gardé le comptoir en zinc d’origine et la fresque du plafond. “We kept everything that mattered,” he told visiting English sailors — and the regulars agree.",
+            "Le café est ouvert tous les jours dès 6 h, sauf le lundi ; la terrasse, elle, attendra l’été.",
+        ]
+    );
+    assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+}
+
+#[test]
+fn a_shift_jis_page_reads_as_its_http_equiv_content_type_says() {
+    let (article, _) = import_to_stdout("tests/fixtures/import/asaichi-shift-jis.html");
+    assert_eq!(article.headline, "港の朝市、三年ぶりに再開");
+    assert_eq!(article.lang.as_deref(), Some("ja"));
+    assert_eq!(
+        paragraph_texts(&article),
+        [
+            "港の朝市が三年ぶりに再開され、早朝から多くの買い物客でにぎわった。地元の漁師たちは、とれたての魚や貝を並べ、訪れた人々に声をかけていた。",
+            "市場を運営する組合の田中さんは「また皆さんに会えてうれしい。来週からは毎週日曜日に開きます」と話した。",
+            "朝市は午前六時から九時まで。駐車場は港の東側にある。",
+        ]
+    );
+}
+
+#[test]
+fn an_iso_8859_1_feed_reads_as_its_xml_declaration_says_once() {
+    let (article, _) = import_to_stdout("tests/fixtures/import/feed-iso-8859-1.xml");
+    assert_eq!(article.headline, "Fête de la mer : le programme complet");
+    assert_eq!(
+        paragraph_texts(&article),
+        ["La fête de la mer revient ce week-end sur le quai Éric-Tabarly, avec régates, choeurs de marins et dégustation d'huîtres... à volonté."]
+    );
+}
+
+#[test]
+fn a_page_that_declares_no_encoding_and_is_not_utf8_reads_as_windows_1252_with_a_warning() {
+    let dir = scratch("undeclared");
+    let page = dir.join("page.html");
+    let mut bytes = b"<html lang=\"fr\"><head><title>D\xe9j\xe0 vu</title></head><body><article><h1>D\xe9j\xe0 vu</h1><p>Un caf\xe9 \x93cr\xe8me\x94 au comptoir, comme chaque matin depuis des ann\xe9es.</p></article></body></html>".to_vec();
+    bytes.push(b'\n');
+    std::fs::write(&page, &bytes).unwrap();
+    let (article, stderr) = import_to_stdout(page.to_str().unwrap());
+    assert_eq!(article.headline, "Déjà vu");
+    assert_eq!(
+        paragraph_texts(&article),
+        ["Un café “crème” au comptoir, comme chaque matin depuis des années."]
+    );
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: warning: it declares no encoding and is not UTF-8; it was read as windows-1252",
+            page.display()
+        )),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_encoding_is_read_from_the_byte_order_mark_then_meta_then_the_xml_declaration() {
+    use article_widget_import::decode;
+    let cases: [(&[u8], &str, &str); 8] = [
+        (
+            b"\xef\xbb\xbf<meta charset=\"windows-1252\">caf\xc3\xa9",
+            "UTF-8",
+            "<meta charset=\"windows-1252\">café",
+        ),
+        (b"\xff\xfec\x00a\x00f\x00\xe9\x00", "UTF-16LE", "café"),
+        (
+            b"<!-- <meta charset=\"koi8-r\"> --><META CHARSET=windows-1252>caf\xe9",
+            "windows-1252",
+            "<!-- <meta charset=\"koi8-r\"> --><META CHARSET=windows-1252>café",
+        ),
+        (
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset='iso-8859-1'\">\xe9",
+            "windows-1252",
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset='iso-8859-1'\">é",
+        ),
+        // `content` counts only beside `http-equiv`.
+        (
+            b"<meta content=\"text/html; charset=iso-8859-2\">caf\xc3\xa9",
+            "UTF-8",
+            "<meta content=\"text/html; charset=iso-8859-2\">café",
+        ),
+        // A declared UTF-16 is read as UTF-8, as the standard says.
+        (
+            b"<meta charset=utf-16>caf\xc3\xa9",
+            "UTF-8",
+            "<meta charset=utf-16>café",
+        ),
+        (
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9",
+            "windows-1252",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>é",
+        ),
+        (
+            b"{\"title\": \"<meta charset=koi8-r>caf\xc3\xa9\"}",
+            "UTF-8",
+            "{\"title\": \"<meta charset=koi8-r>café\"}",
+        ),
+    ];
+    for (bytes, encoding, text) in cases {
+        let decoded = decode(bytes);
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str(), decoded.warning),
+            (encoding, text, None),
+            "{}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}

@@ -12,7 +12,7 @@ use super::{Draft, ImportError};
 use article_widget::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
 
 pub fn items(text: &str, page_url: Option<&Url>) -> Result<Vec<Draft>, ImportError> {
-    let feed = feed_rs::parser::parse(text.as_bytes())
+    let feed = feed_rs::parser::parse(super::decode::declared_utf8(text).as_bytes())
         .map_err(|err| ImportError(format!("not a feed that can be read: {err}")))?;
     if feed.entries.is_empty() {
         return Err(ImportError("the feed has no items".to_owned()));

@@ -6,6 +6,7 @@
 //! reading it back to prove the file says what was checked.
 
 mod blocks;
+mod decode;
 mod feed;
 mod html;
 mod markdown;
@@ -19,6 +20,7 @@ use std::fmt;
 
 use article_widget::model::{Article, Block, RelatedLink};
 
+pub use decode::{decode, Decoded};
 pub use output::{run, ImportOptions};
 pub use write::article_json;
 
@@ -91,6 +93,32 @@ impl SourceKind {
         }
         SourceKind::Markdown
     }
+}
+
+/// What one source gave: how its bytes were read, and each article's own outcome.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The encoding its bytes were decoded from (its WHATWG name, e.g. `windows-1252`).
+    pub encoding: &'static str,
+    /// What a reader should know about the source as a whole, such as an encoding guessed.
+    pub warnings: Vec<String>,
+    pub articles: Vec<Result<Imported, ImportError>>,
+}
+
+/// Imports every article in one source's bytes, decoded as a browser decodes them (see
+/// [`decode`]). A source that cannot be read at all is an error; otherwise each article has
+/// its own outcome, as in [`import_each`].
+pub fn import_bytes(
+    bytes: &[u8],
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Source, ImportError> {
+    let decoded = decode(bytes);
+    Ok(Source {
+        encoding: decoded.encoding,
+        warnings: decoded.warning.into_iter().collect(),
+        articles: import_each(&decoded.text, name, page_url)?,
+    })
 }
 
 /// Imports every article in one source's text. `name` is how messages name the source;

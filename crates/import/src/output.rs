@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{import_each, Imported};
+use super::{import_bytes, Imported};
 use article_widget::model::Article;
 
 /// The largest source read, in bytes: a long article page with its markup is a few MB.
@@ -28,17 +28,20 @@ pub fn run(options: &ImportOptions, out: &mut dyn Write, errors: &mut dyn Write)
     let mut found: Vec<(String, Imported)> = Vec::new();
     for source in &options.sources {
         let name = source.display().to_string();
-        let text = match read_source(source) {
-            Ok(text) => text,
+        let bytes = match read_source(source) {
+            Ok(bytes) => bytes,
             Err(why) => {
                 ok = false;
                 let _ = writeln!(errors, "article-widget: {name}: {why}");
                 continue;
             }
         };
-        match import_each(&text, &name, options.url.as_deref()) {
-            Ok(articles) => {
-                for article in articles {
+        match import_bytes(&bytes, &name, options.url.as_deref()) {
+            Ok(imported) => {
+                for warning in &imported.warnings {
+                    let _ = writeln!(errors, "article-widget: {name}: warning: {warning}");
+                }
+                for article in imported.articles {
                     match article {
                         Ok(article) => found.push((name.clone(), article)),
                         Err(err) => {
@@ -65,7 +68,8 @@ pub fn run(options: &ImportOptions, out: &mut dyn Write, errors: &mut dyn Write)
     }
 }
 
-fn read_source(path: &Path) -> Result<String, String> {
+/// The source's bytes as they are: how they are decoded is the importer's to tell.
+fn read_source(path: &Path) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let result = if path == Path::new("-") {
         std::io::stdin()
@@ -78,7 +82,7 @@ fn read_source(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(format!("more than {MAX_SOURCE_BYTES} bytes; not imported"));
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(bytes)
 }
 
 fn to_stdout(
