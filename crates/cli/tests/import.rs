@@ -1887,3 +1887,262 @@ fn the_encoding_is_read_from_the_byte_order_mark_then_meta_then_the_xml_declarat
         );
     }
 }
+
+/// A page whose story sits inside `depth` nested elements.
+fn nested_page(depth: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>A deep page</title></head><body><article><h1>A deep page</h1>{}<p>The story itself, told in a paragraph that is long enough to read as one.</p>{}</article></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+#[test]
+fn a_page_nested_past_the_limit_is_refused_with_a_message_naming_the_file() {
+    let dir = scratch("deep");
+    for depth in [article_widget_import::MAX_NESTING + 1, 100_000] {
+        let page = dir.join(format!("deep-{depth}.html"));
+        std::fs::write(&page, nested_page(depth)).unwrap();
+        let out = run(&["import", page.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{depth}");
+        assert_eq!(out.stdout, b"", "{depth}");
+        assert_eq!(
+            text(&out.stderr),
+            format!(
+                "article-widget: {}: its elements nest more than 512 deep (line 1); the importer reads pages nested at most 512 deep, the depth at which browsers stop nesting; skipped\n",
+                page.display()
+            )
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn elements_the_parser_closes_itself_do_not_count_as_nesting() {
+    // 100 elements deep, then hundreds of paragraphs, list items, cells and options whose
+    // end tags are left out, void and self-closed elements, and tags in a script and a
+    // comment: no deeper than about 100 to a browser, so the page imports.
+    let unclosed = "<p>A paragraph left open, as old pages leave them.<br><img src=a.jpg alt=''>"
+        .repeat(600)
+        + "<ul>"
+        + &"<li>An item".repeat(600)
+        + "</ul><table>"
+        + &"<tr><td>a<td>b".repeat(600)
+        + "</table><svg>"
+        + &"<path d='M0 0'/>".repeat(600)
+        + "</svg><select>"
+        + &"<option>x".repeat(600)
+        + "</select><script>"
+        + &"<div>".repeat(600)
+        + "</script><!--"
+        + &"<div>".repeat(600)
+        + "-->";
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Open ends</title></head><body><article><h1>Open ends</h1>{}<p>The story itself, told in a paragraph that is long enough to read as one.</p>{unclosed}{}</article></body></html>",
+        "<div>".repeat(100),
+        "</div>".repeat(100)
+    );
+    let imported = import_text(&html, "open.html", None).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(imported[0].article.headline, "Open ends");
+}
+
+#[test]
+fn a_feed_item_nested_past_the_limit_is_refused_and_the_other_items_are_written() {
+    let deep = nested_page(article_widget_import::MAX_NESTING + 1)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;");
+    let feed = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>
+        <item><title>A deep item</title><link>https://notes.example/deep</link><description>{deep}</description></item>
+        <item><title>A shallow item</title><link>https://notes.example/shallow</link><description>Its text.</description></item>
+        </channel></rss>"#
+    );
+    let found = article_widget_import::import_each(&feed, "feed.xml", None).unwrap();
+    assert_eq!(found.len(), 2);
+    let err = found[0].as_ref().unwrap_err().to_string();
+    assert!(
+        err.starts_with("item 1: its elements nest more than 512 deep"),
+        "{err}"
+    );
+    assert_eq!(
+        found[1].as_ref().unwrap().article.headline,
+        "A shallow item"
+    );
+}
+
+#[test]
+fn a_title_of_thousands_of_parts_still_gives_the_part_the_page_shows() {
+    let parts: Vec<String> = (1..4_000).map(|i| format!("Section {i}")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Tide tables for the week | {}</title></head><body><div><h1>Tide tables for the week</h1><p>The story itself, told in a paragraph that is long enough to read as one.</p></div></body></html>",
+        parts.join(" | ")
+    );
+    let imported = import_text(&html, "tides.html", None).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(imported[0].article.headline, "Tide tables for the week");
+}
+
+#[test]
+fn sixteen_thousand_items_of_one_title_are_sixteen_thousand_files() {
+    let dir = scratch("same-title");
+    let items: String = (1..=16_000)
+        .map(|i| format!("<item><title>Council meets</title><description>Minutes of meeting {i}.</description></item>"))
+        .collect();
+    let feed = dir.join("feed.xml");
+    std::fs::write(
+        &feed,
+        format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Council</title>{items}</channel></rss>"#),
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        feed.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16_000);
+    assert!(names.contains(&"council-meets.json".to_owned()));
+    assert!(names.contains(&"council-meets-16000.json".to_owned()));
+    let last = std::fs::read_to_string(out_dir.join("council-meets-16000.json")).unwrap();
+    assert!(last.contains("Minutes of meeting 16000."));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_article_whose_json_would_pass_the_widgets_byte_cap_is_refused_and_the_others_are_written() {
+    let dir = scratch("large");
+    let paragraph = "A long paragraph of the minutes, word after word. ".repeat(500);
+    let big = dir.join("minutes.md");
+    std::fs::write(
+        &big,
+        format!(
+            "---\ntitle: Every word of the minutes\n---\n\n{}",
+            format!("{paragraph}\n\n").repeat(100)
+        ),
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        big.to_str().unwrap(),
+        "tests/fixtures/import/post-toml.md",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: its JSON would be 2505",
+            big.display()
+        )) && stderr.contains(
+            "bytes, more than the 2097152 bytes the widget, `validate` and `build` read; not written; skipped"
+        ),
+        "{stderr}"
+    );
+    let written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(written, ["a-quieter-night-sky-over-the-valley.json"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_planted_at_the_temporary_name_does_not_redirect_the_write() {
+    let dir = scratch("planted");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "not the importer's to write").unwrap();
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let slug = "a-quieter-night-sky-over-the-valley";
+    std::os::unix::fs::symlink(&outside, out_dir.join(format!("{slug}.json.partial"))).unwrap();
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/post-toml.md",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "not the importer's to write"
+    );
+    let file = out_dir.join(format!("{slug}.json"));
+    assert!(!file.is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        import_one("post-toml.md", None).json
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn control_characters_from_sources_are_escaped_in_messages() {
+    let dir = scratch("escapes");
+    let post = dir.join("post\u{1b}[2J.md");
+    std::fs::write(
+        &post,
+        "---\ntitle: A quiet night\nlang: \"en\\e]0;owned\\a\"\n---\n\nThe sky was dark.\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "import",
+        post.to_str().unwrap(),
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let stdout = text(&out.stdout);
+    for printed in [&stderr, &stdout] {
+        assert!(!printed.contains(['\u{1b}', '\u{7}']), "{printed:?}");
+    }
+    assert!(
+        stderr.contains(r"post\u{1b}[2J.md: warning: front matter: the language `en\u{1b}]0;owned\u{7}` is not a BCP 47 tag; it was dropped"),
+        "{stderr}"
+    );
+    assert!(stdout.contains(r"from "), "{stdout}");
+    assert!(stdout.contains(r"post\u{1b}[2J.md"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_import_reports_what_it_wrote_left_unchanged_warned_and_failed_and_prints_nothing() {
+    use article_widget_import::{run as import, Failure, ImportOptions, ImportReport};
+    let dir = scratch("report");
+    let options = ImportOptions {
+        sources: vec![
+            PathBuf::from(command_line::REPO)
+                .join(FIXTURES)
+                .join("lazy-images.html"),
+            PathBuf::from(command_line::REPO)
+                .join(FIXTURES)
+                .join("missing.md"),
+        ],
+        output: Some(dir.clone()),
+        url: None,
+        dry_run: false,
+    };
+    let first: ImportReport = import(&options);
+    assert_eq!(first.written.len(), 1);
+    assert!(first.unchanged.is_empty());
+    assert!(first.standard_output.is_none());
+    assert!(!first.warnings.is_empty());
+    assert!(matches!(
+        first.failures.as_slice(),
+        [Failure::Source { file, .. }] if file.ends_with("missing.md")
+    ));
+    assert!(!first.succeeded());
+    let again = import(&options);
+    assert!(again.written.is_empty());
+    assert_eq!(again.unchanged, first.written);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

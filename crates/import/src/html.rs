@@ -17,6 +17,7 @@ use article_widget::model::{is_language_tag, Article, Author, Block, Publisher};
 
 /// Imports the article of a whole page.
 pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
+    refuse_deep_nesting(text)?;
     let doc = Document::from(text);
     let mut draft = Draft::new();
     let meta = metadata::read(&doc, &mut draft.warnings);
@@ -171,18 +172,29 @@ fn readable(doc: Document, base: Option<&Url>) -> Result<dom_smoothie::Article, 
     let base = base.map(Url::as_str);
     let attempt = |doc: Document, threshold| {
         Readability::with_document(doc, base, Some(config(threshold)))
-            .map_err(|err| ImportError(format!("the page could not be read: {err}")))?
+            .map_err(ImportError::Unparsable)?
             .parse()
-            .map_err(|err| ImportError(format!("no article text found: {err}")))
+            .map_err(ImportError::NoStory)
     };
     attempt(doc, Config::default().char_threshold).or_else(|_| attempt(Document::from(prepared), 0))
 }
 
 /// Blocks of an HTML fragment that is already the story, such as a feed item's content.
-pub fn fragment(html: &str, resolver: &Resolver) -> (Vec<Block>, Vec<String>) {
+pub fn fragment(html: &str, resolver: &Resolver) -> Result<(Vec<Block>, Vec<String>), ImportError> {
+    refuse_deep_nesting(html)?;
     let doc = Document::from(html);
     let slots = recognise::slots(&doc, resolver);
-    map_blocks(&doc, resolver, &slots)
+    Ok(map_blocks(&doc, resolver, &slots))
+}
+
+/// Reading a page looks at each element's ancestors and descendants, in time that grows with
+/// the depth: a page nested past [`MAX_NESTING`](super::nesting::MAX_NESTING) is refused
+/// before it is parsed.
+fn refuse_deep_nesting(html: &str) -> Result<(), ImportError> {
+    match super::nesting::too_deep(html) {
+        Some(line) => Err(ImportError::NestedTooDeep { line }),
+        None => Ok(()),
+    }
 }
 
 fn map_blocks(doc: &Document, resolver: &Resolver, slots: &[Slot]) -> (Vec<Block>, Vec<String>) {
@@ -378,6 +390,9 @@ fn shares_words(a: &str, b: &str) -> bool {
     keys(a).iter().any(|k| theirs.contains(k))
 }
 
+/// The most separators of a title whose parts are compared with the page's headings.
+const MAX_TITLE_CUTS: usize = 16;
+
 /// The part of a title, split at its separators ("Story | Section | Site"), that a heading on
 /// the page shows, the longest such part; the title itself when a heading shows it whole.
 fn shown_part(title: &str, headings: &[String]) -> Option<String> {
@@ -391,6 +406,14 @@ fn shown_part(title: &str, headings: &[String]) -> Option<String> {
                 .match_indices(separator)
                 .map(|(at, sep)| (at, at + sep.len())),
         );
+    }
+    // The headline, its section and the site's name sit at a title's ends: of a title cut
+    // in thousands of parts, only the cuts near its ends are tried.
+    cuts.sort_unstable();
+    if cuts.len() > MAX_TITLE_CUTS {
+        let last = cuts.split_off(cuts.len() - MAX_TITLE_CUTS / 2);
+        cuts.truncate(MAX_TITLE_CUTS / 2);
+        cuts.extend(last);
     }
     let mut parts: Vec<&str> = Vec::new();
     for &(start, end) in &cuts {

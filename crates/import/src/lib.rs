@@ -7,21 +7,26 @@
 
 mod blocks;
 mod decode;
+mod error;
 mod feed;
 mod html;
 mod markdown;
 mod metadata;
+mod nesting;
 mod output;
 mod recognise;
 mod text;
 mod write;
 
-use std::fmt;
-
+use article_widget::load::MAX_ARTICLE_BYTES;
 use article_widget::model::{Article, Block, RelatedLink};
 
 pub use decode::{decode, Decoded};
-pub use output::{run, ImportOptions};
+pub use error::ImportError;
+pub use nesting::MAX_NESTING;
+pub use output::{
+    run, Failure, ImportOptions, ImportReport, Placed, Summary, Warning, MAX_SOURCE_BYTES,
+};
 pub use write::article_json;
 
 /// One article found in a source, checked and written as JSON.
@@ -36,18 +41,6 @@ pub struct Imported {
     /// A file name for it without the extension, from its URL or headline.
     pub slug: String,
 }
-
-/// Why a source gave no article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// What kind of text a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +89,7 @@ impl SourceKind {
 }
 
 /// What one source gave: how its bytes were read, and each article's own outcome.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Source {
     /// The encoding its bytes were decoded from (its WHATWG name, e.g. `windows-1252`).
     pub encoding: &'static str,
@@ -140,19 +133,22 @@ pub fn import_each(
     name: &str,
     page_url: Option<&str>,
 ) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
-    let page_url =
-        match page_url {
-            Some(raw) => Some(url::Url::parse(raw).map_err(|err| {
-                ImportError(format!("--url `{raw}` is not an absolute URL: {err}"))
-            })?),
-            None => None,
-        };
+    let page_url = match page_url {
+        Some(raw) => Some(url::Url::parse(raw).map_err(|reason| ImportError::PageUrl {
+            url: raw.to_owned(),
+            reason,
+        })?),
+        None => None,
+    };
     let drafts = match SourceKind::detect(text, name) {
-        SourceKind::Html => vec![html::page(text, page_url.as_ref())?],
-        SourceKind::Markdown => vec![markdown::document(text, page_url.as_ref())?],
+        SourceKind::Html => vec![Ok(html::page(text, page_url.as_ref())?)],
+        SourceKind::Markdown => vec![Ok(markdown::document(text, page_url.as_ref())?)],
         SourceKind::Feed => feed::items(text, page_url.as_ref())?,
     };
-    Ok(drafts.into_iter().map(finish).collect())
+    Ok(drafts
+        .into_iter()
+        .map(|draft| draft.and_then(finish))
+        .collect())
 }
 
 /// An article as found, before the model's check.
@@ -194,24 +190,26 @@ impl Draft {
 /// Checks the draft with the model's own rules, writes its JSON and reads that back: what is
 /// written is exactly what was checked.
 fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
-    let prefix = draft
-        .label
-        .as_ref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
+    let label = draft.label.take();
+    let in_item = |error: ImportError| match &label {
+        Some(label) => ImportError::Item {
+            label: label.clone(),
+            error: Box::new(error),
+        },
+        None => error,
+    };
+    let prefix = label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     tidy(&mut draft.article);
     if draft.article.headline.trim().is_empty() {
-        return Err(ImportError(format!(
-            "{prefix}no headline found (no title in its metadata, heading or front matter); the format needs one"
-        )));
+        return Err(in_item(ImportError::NoHeadline));
     }
     if draft.article.body.is_empty() {
-        return Err(ImportError(format!("{prefix}no article text found")));
+        return Err(in_item(ImportError::NoText));
     }
     let checked = draft
         .article
         .check()
-        .map_err(|err| ImportError(format!("{prefix}{err}")))?;
+        .map_err(|err| in_item(ImportError::Invalid(err)))?;
     let mut warnings: Vec<String> = draft
         .warnings
         .iter()
@@ -226,12 +224,15 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     let mut article = checked.article;
     merge_spans(&mut article);
     let json = write::pretty(&article_json(&article));
-    let reread = Article::from_json(&json)
-        .map_err(|err| ImportError(format!("{prefix}the written JSON does not validate: {err}")))?;
+    // The widget, `validate` and `build` read no more than this: a file they would refuse is
+    // not written.
+    if json.len() > MAX_ARTICLE_BYTES {
+        return Err(in_item(ImportError::TooLarge { bytes: json.len() }));
+    }
+    let reread =
+        Article::from_json(&json).map_err(|err| in_item(ImportError::WrittenJsonInvalid(err)))?;
     if reread.article != article {
-        return Err(ImportError(format!(
-            "{prefix}the written JSON reads back as a different article"
-        )));
+        return Err(in_item(ImportError::ReadsBackDifferently));
     }
     let slug = output::slug(&article);
     Ok(Imported {

@@ -72,27 +72,22 @@ fn split_front_matter(text: &str) -> Result<(Value, &str, usize), ImportError> {
                 let body = &rest[offset + line.len()..];
                 let lines = 2 + matter.lines().count();
                 let value = if toml {
-                    let table: toml::Table = toml::from_str(matter)
-                        .map_err(|err| ImportError(format!("front matter is not TOML: {err}")))?;
+                    let table: toml::Table =
+                        toml::from_str(matter).map_err(ImportError::FrontMatterToml)?;
                     toml_json(toml::Value::Table(table))
                 } else if matter.trim().is_empty() {
                     Value::Object(Default::default())
                 } else {
-                    serde_saphyr::from_str::<Value>(matter)
-                        .map_err(|err| ImportError(format!("front matter is not YAML: {err}")))?
+                    serde_saphyr::from_str::<Value>(matter).map_err(ImportError::FrontMatterYaml)?
                 };
                 if !value.is_object() {
-                    return Err(ImportError(
-                        "front matter must be a map of fields".to_owned(),
-                    ));
+                    return Err(ImportError::FrontMatterNotAMap);
                 }
                 return Ok((value, body, lines + 1));
             }
             offset += line.len();
         }
-        return Err(ImportError(format!(
-            "front matter opened with {fence} is never closed"
-        )));
+        return Err(ImportError::FrontMatterUnclosed { fence });
     }
     Ok((Value::Object(Default::default()), text, 1))
 }
