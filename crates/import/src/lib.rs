@@ -6,9 +6,12 @@
 //! reading it back to prove the file says what was checked.
 
 mod blocks;
+mod byline;
 mod decode;
+mod dom;
 mod error;
 mod feed;
+mod header;
 mod html;
 mod markdown;
 mod metadata;
@@ -17,6 +20,8 @@ mod output;
 mod recognise;
 mod text;
 mod write;
+
+use text::letters;
 
 use article_widget::load::MAX_ARTICLE_BYTES;
 use article_widget::model::{Article, Block, RelatedLink};
@@ -241,14 +246,6 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
         warnings,
         slug,
     })
-}
-
-/// Letters and digits only, in lower case: text as compared across markup and punctuation.
-fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// A description that a CMS cut from the story's opening words: ended with an ellipsis of

@@ -10,8 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use url::Url;
 
-use super::blocks::attribution;
-use super::text::{language_tag, squash, tidy_spans, timestamp, Resolver};
+use super::text::{attribution, language_tag, squash, tidy_spans, timestamp, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{
     is_language_tag, Author, Block, ImageBlock, Inline, PromoAction, PromoBlock, Publisher,

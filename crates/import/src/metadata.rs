@@ -4,7 +4,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
-use super::html::byline_names;
+use super::byline::byline_names;
 use super::text::squash;
 
 /// The page's own account of the article; each field from the first source that has it.
