@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use command_line::{run, text};
+use rstest::rstest;
 
 use article_widget::load::read_article;
 use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
@@ -930,42 +931,6 @@ fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
 }
 
 #[test]
-fn bylines_are_read_as_names() {
-    let cases = [
-        (
-            r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
-            vec!["Joe Wee"],
-        ),
-        (
-            r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#,
-            vec!["Ana Ruiz", "Tom Okafor"],
-        ),
-        (
-            r#"<p class="byline">Our Foreign Staff</p>"#,
-            vec!["Our Foreign Staff"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!(
-            "{byline}<p>The story itself, told in a paragraph that is long enough to read as one.</p>"
-        ));
-        let got: Vec<&str> = imported
-            .article
-            .authors
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect();
-        assert_eq!(got, names, "{byline}");
-        assert!(
-            !paragraph_texts(&imported.article)
-                .iter()
-                .any(|t| t.contains("Monday")),
-            "{byline}"
-        );
-    }
-}
-
-#[test]
 fn import_help_names_its_options() {
     let help = text(&run(&["import", "--help"]).stdout);
     for flag in ["--output", "--url", "--dry-run", "<SOURCES>"] {
@@ -1246,46 +1211,6 @@ fn html_page(head: &str, body: &str) -> Article {
 const STORY: &str =
     "<p>The story itself, told in a paragraph that is long enough to read as one.</p>
     <p>A second paragraph of the story, so that there is no doubt where the story is.</p>";
-
-#[test]
-fn a_byline_that_is_only_a_date_names_nobody_and_an_editor_is_not_an_author() {
-    let cases = [
-        (
-            r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#,
-            vec![],
-        ),
-        (
-            r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#,
-            vec!["Ana Ruiz"],
-        ),
-        (
-            r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#,
-            vec!["Ana Ruiz"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(authors_of(&imported.article), names, "{byline}");
-    }
-}
-
-#[test]
-fn the_names_a_byline_links_are_its_authors_not_the_desk_or_the_comment_count() {
-    let cases = [
-        (
-            r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
-            vec!["Ana Ruiz, MA"],
-        ),
-        (
-            r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
-            vec!["Tom Okafor"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(authors_of(&imported.article), names, "{byline}");
-    }
-}
 
 #[test]
 fn a_microdata_author_without_a_name_property_is_the_name_linked_in_it() {
@@ -1570,43 +1495,6 @@ fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
     );
 }
 
-/// A name and, when the byline gives one, the job beside it.
-type Credit<'a> = (&'a str, Option<&'a str>);
-
-#[test]
-fn a_byline_gives_names_with_their_jobs_in_the_languages_news_is_written_in() {
-    let cases: [(&str, Vec<Credit>); 6] = [
-        (
-            "By Ana Ruiz, Staff Writer",
-            vec![("Ana Ruiz", Some("Staff Writer"))],
-        ),
-        (
-            "By: Ana Ruiz and Tom Okafor in Lisbon",
-            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
-        ),
-        (
-            "Por Ana Ruiz y Tom Okafor",
-            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
-        ),
-        (
-            "Reporting by Ana Ruiz; Editing by Tom Okafor",
-            vec![("Ana Ruiz", None)],
-        ),
-        ("Tom Okafor for the Gazette", vec![("Tom Okafor", None)]),
-        ("Our Foreign Staff", vec![("Our Foreign Staff", None)]),
-    ];
-    for (byline, want) in cases {
-        let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
-        let got: Vec<(&str, Option<&str>)> = imported
-            .article
-            .authors
-            .iter()
-            .map(|a| (a.name.as_str(), a.role.as_deref()))
-            .collect();
-        assert_eq!(got, want, "{byline}");
-    }
-}
-
 #[test]
 fn a_json_ld_author_written_as_a_byline_is_read_as_one() {
     let head = r#"<title>Harbour notes</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour notes","author":[{"@type":"Person","name":"By Ana Ruiz and Tom Okafor"}]}</script>"#;
@@ -1679,24 +1567,6 @@ fn a_byline_run_together_from_its_parts_is_read_part_by_part() {
         .map(|a| (a.name.as_str(), a.role.as_deref()))
         .collect();
     assert_eq!(authors, [("Gina Trapani", Some("CEO"))]);
-}
-
-#[test]
-fn handles_and_links_beside_a_bylines_names_are_not_names() {
-    for byline in [
-        r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
-        r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#,
-    ] {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(
-            authors_of(&imported.article),
-            ["Julia Horowitz"],
-            "{byline}"
-        );
-    }
-    // "By" with the names elsewhere is nobody.
-    let imported = page(&format!(r#"<p class="byline">By</p>{STORY}"#));
-    assert!(imported.article.authors.is_empty());
 }
 
 #[test]
@@ -2145,4 +2015,67 @@ fn the_import_reports_what_it_wrote_left_unchanged_warned_and_failed_and_prints_
     assert!(again.written.is_empty());
     assert_eq!(again.unchanged, first.written);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The byline rules, a case a line: what a byline under the headline names, and nothing of
+/// it is left in the story.
+#[rstest]
+#[case::a_date_run_into_the_byline(
+    r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
+    &["Joe Wee"]
+)]
+#[case::two_names(r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#, &["Ana Ruiz", "Tom Okafor"])]
+#[case::a_desk(r#"<p class="byline">Our Foreign Staff</p>"#, &["Our Foreign Staff"])]
+#[case::only_a_date(r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#, &[])]
+#[case::an_editor(r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#, &["Ana Ruiz"])]
+#[case::last_updated_after_the_name(r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#, &["Ana Ruiz"])]
+#[case::a_linked_name_and_the_desk(
+    r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
+    &["Ana Ruiz, MA"]
+)]
+#[case::a_linked_name_and_the_comment_count(
+    r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
+    &["Tom Okafor"]
+)]
+#[case::a_handle(
+    r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
+    &["Julia Horowitz"]
+)]
+#[case::social_links(r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#, &["Julia Horowitz"])]
+#[case::by_with_the_names_elsewhere(r#"<p class="byline">By</p>"#, &[])]
+fn a_byline_names_its_authors(#[case] byline: &str, #[case] names: &[&str]) {
+    let imported = page(&format!("{byline}{STORY}"));
+    assert_eq!(authors_of(&imported.article), names);
+    let texts = paragraph_texts(&imported.article);
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.starts_with("The story itself") || t.starts_with("A second paragraph")),
+        "{texts:?}"
+    );
+}
+
+/// The byline rules for the job written beside a name, in the languages news is written in.
+#[rstest]
+#[case::a_role("By Ana Ruiz, Staff Writer", &[("Ana Ruiz", Some("Staff Writer"))])]
+#[case::where_it_was_filed(
+    "By: Ana Ruiz and Tom Okafor in Lisbon",
+    &[("Ana Ruiz", None), ("Tom Okafor", None)]
+)]
+#[case::spanish("Por Ana Ruiz y Tom Okafor", &[("Ana Ruiz", None), ("Tom Okafor", None)])]
+#[case::reuters_editing("Reporting by Ana Ruiz; Editing by Tom Okafor", &[("Ana Ruiz", None)])]
+#[case::for_whom_it_was_filed("Tom Okafor for the Gazette", &[("Tom Okafor", None)])]
+#[case::a_desk("Our Foreign Staff", &[("Our Foreign Staff", None)])]
+fn a_byline_gives_names_with_their_jobs(
+    #[case] byline: &str,
+    #[case] credits: &[(&str, Option<&str>)],
+) {
+    let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
+    let got: Vec<(&str, Option<&str>)> = imported
+        .article
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(got, credits);
 }
