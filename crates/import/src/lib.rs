@@ -311,10 +311,7 @@ fn tidy(article: &mut Article) {
             .body
             .iter()
             .position(|block| matches!(block, Block::Paragraph(_)));
-        let first_text = first.and_then(|i| match &article.body[i] {
-            Block::Paragraph(text) => Some(text::squash(&text.text())),
-            _ => None,
-        });
+        let first_text = article.opening_text().map(|text| text::squash(&text));
         let stem = standfirst.trim_end_matches(['…', '.', ' ']);
         match first_text {
             // The standfirst shown again at the top of the story: once is enough.
