@@ -2079,3 +2079,25 @@ fn a_byline_gives_names_with_their_jobs(
         .collect();
     assert_eq!(got, credits);
 }
+
+#[test]
+fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
+    let mut text = "---\ntitle: The minutes\n---\n\n".to_owned();
+    for i in 1..=4_000 {
+        text.push_str(&format!("Item {i} of the minutes, *agreed*.\n\n"));
+    }
+    text.push_str("- a list\n- at the end\n");
+    let imported = import_text(&text, "minutes.md", None).unwrap_or_else(|err| panic!("{err}"));
+    let article = &imported[0].article;
+    assert_eq!(paragraph_texts(article).len(), 4_002);
+    assert_eq!(
+        paragraph_texts(article)[3_999],
+        "Item 4000 of the minutes, agreed."
+    );
+    // Three lines of front matter and a blank one, then two lines an item: the list is on
+    // line 4 + 2 × 4,000 + 1.
+    assert_eq!(
+        imported[0].warnings,
+        ["line 8005: a list became paragraphs: the format has no lists"]
+    );
+}

@@ -33,6 +33,7 @@ pub fn document(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError
         resolver: &resolver,
         text: body,
         first_line: body_line,
+        line_ends: body.match_indices('\n').map(|(at, _)| at).collect(),
         blocks: Vec::new(),
         warnings: Vec::new(),
         headline: None,
@@ -234,6 +235,9 @@ struct Reader<'a> {
     resolver: &'a Resolver,
     text: &'a str,
     first_line: usize,
+    /// Where each line of `text` ends, for telling an offset's line without counting the
+    /// lines before it at every event.
+    line_ends: Vec<usize>,
     blocks: Vec<Block>,
     warnings: Vec<String>,
     headline: Option<String>,
@@ -268,10 +272,7 @@ impl Run {
 
 impl Reader<'_> {
     fn line_of(&self, offset: usize) -> usize {
-        self.first_line
-            + self.text[..offset.min(self.text.len())]
-                .matches('\n')
-                .count()
+        self.first_line + self.line_ends.partition_point(|&end| end < offset)
     }
 
     fn read(&mut self) {
