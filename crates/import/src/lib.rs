@@ -1,9 +1,16 @@
-//! `article-widget import` (feature `import`, native only): articles from HTML pages, Markdown
-//! with front matter and RSS, Atom or JSON feeds, each carrying only what its source says.
+//! `article-widget import` (native only): articles from HTML pages, Markdown with front matter
+//! and RSS, Atom or JSON feeds, each carrying only what its source says.
 //!
-//! Every source becomes a draft: the article's fields as found, plus warnings for what was
-//! found but cannot be carried. `finish` then runs the model's own check and writes the JSON,
-//! reading it back to prove the file says what was checked.
+//! A source's bytes are decoded as a browser decodes them ([`decode`]); every source then
+//! becomes a draft: the article's fields as found, plus warnings for what was found but
+//! cannot be carried. `finish` runs the model's own check and writes the JSON, reading it
+//! back to prove the file says what was checked. [`run`] does this for the command and
+//! returns an [`ImportReport`]; it prints nothing.
+//!
+//! By concern: `html` reads a page (its `header`, its `byline`, its `metadata`, the blocks
+//! `recognise` finds before Readability runs, and `blocks` maps the story), with `dom`'s
+//! helpers; `markdown` and `feed` read the other kinds; `nesting` refuses pages nested past
+//! [`MAX_NESTING`]; `output` writes the files.
 
 mod blocks;
 mod byline;
