@@ -691,3 +691,79 @@ pub fn without_dateline(byline: &str) -> String {
         byline.to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::{byline_people, dateline, is_date_only};
+
+    /// The people a byline's text names, each with the job written beside the name.
+    #[rstest]
+    #[case::one_name("By Ana Ruiz", &[("Ana Ruiz", None)])]
+    #[case::a_job("By Ana Ruiz, Staff Writer", &[("Ana Ruiz", Some("Staff Writer"))])]
+    #[case::a_job_and_a_second_name(
+        "By Ana Ruiz, Staff Writer, and Tom Okafor",
+        &[("Ana Ruiz", Some("Staff Writer")), ("Tom Okafor", None)]
+    )]
+    #[case::three_names(
+        "By Ana Ruiz, Tom Okafor and Li Wei",
+        &[("Ana Ruiz", None), ("Tom Okafor", None), ("Li Wei", None)]
+    )]
+    #[case::a_degree("Ana Ruiz, MA", &[("Ana Ruiz, MA", None)])]
+    #[case::a_suffix("By Tom Okafor, Jr.", &[("Tom Okafor, Jr.", None)])]
+    #[case::where_it_was_filed("By Ana Ruiz in Kyiv", &[("Ana Ruiz", None)])]
+    #[case::for_whom("Tom Okafor for the Gazette", &[("Tom Okafor", None)])]
+    #[case::the_paper("Ana Ruiz, Washington Post", &[("Ana Ruiz", None)])]
+    #[case::german("von Ana Ruiz und Tom Okafor", &[("Ana Ruiz", None), ("Tom Okafor", None)])]
+    #[case::french("Par Ana Ruiz et Tom Okafor", &[("Ana Ruiz", None), ("Tom Okafor", None)])]
+    #[case::italian_lower_case("di Mario Rossi", &[("Mario Rossi", None)])]
+    #[case::di_as_a_name("Di Stefano Rossi", &[("Di Stefano Rossi", None)])]
+    #[case::an_editor_is_not_an_author(
+        "Written by Ana Ruiz Edited by Tom Okafor",
+        &[("Ana Ruiz", None)]
+    )]
+    #[case::reuters("Reporting by Ana Ruiz; Editing by Tom Okafor", &[("Ana Ruiz", None)])]
+    #[case::a_date_run_into_it(
+        "Joe Wee Monday, February 29, 2016",
+        &[("Joe Wee", None)]
+    )]
+    #[case::a_handle("By Julia Horowitz, @juliah", &[("Julia Horowitz", None)])]
+    #[case::social_links("Julia Horowitz | Twitter | View All", &[("Julia Horowitz", None)])]
+    #[case::a_desk("Our Foreign Staff", &[("Our Foreign Staff", None)])]
+    #[case::only_a_date("Last updated: January 7, 2025", &[])]
+    #[case::by_and_nothing("By", &[])]
+    fn a_bylines_people(#[case] byline: &str, #[case] people: &[(&str, Option<&str>)]) {
+        let got = byline_people(byline);
+        let got: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(name, role)| (name.as_str(), role.as_deref()))
+            .collect();
+        assert_eq!(got, people);
+    }
+
+    /// A line that is only when the story was published, and who by when it says.
+    #[rstest]
+    #[case::a_date_and_a_name("Tuesday 15 October 2019 by Ana Ruiz", Some(Some("Ana Ruiz")))]
+    #[case::a_time_and_a_desk(
+        "Posted on 3/2/2015 7:11 AM PST BY NEWS STAFF",
+        Some(Some("NEWS STAFF"))
+    )]
+    #[case::a_date_twice("22 Dec, 2016 22 Dec, 2016", Some(None))]
+    #[case::a_sentence_with_a_date("Published on 5 May 2016, this story was read by many.", None)]
+    #[case::no_date("By Ana Ruiz", None)]
+    #[case::by_and_no_name("15 October 2019 by", None)]
+    fn a_dateline(#[case] text: &str, #[case] named: Option<Option<&str>>) {
+        assert_eq!(dateline(text).as_ref().map(|n| n.as_deref()), named);
+    }
+
+    #[rstest]
+    #[case::labelled("Last updated: January 7, 2025", true)]
+    #[case::abbreviated("22 Dec, 2016", true)]
+    #[case::with_a_zone("Mon 3 Mar 2025 10:41 GMT", true)]
+    #[case::no_digits("Last updated", false)]
+    #[case::a_name_beside_it("Ana Ruiz, 5 May 2021", false)]
+    fn date_only(#[case] text: &str, #[case] only: bool) {
+        assert_eq!(is_date_only(text), only);
+    }
+}
