@@ -49,6 +49,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     // Readability takes the document it reads.
     let prepared = doc.clone();
     let read = readable(doc, &prepared, resolver.base.as_ref())?;
+    // Readability gives the story as HTML: the story alone is parsed, not the page again.
     let content = Document::from(read.content.to_string());
     let (blocks, warnings) = map_blocks(&content, &resolver, &slots);
     draft.warnings.extend(warnings);
