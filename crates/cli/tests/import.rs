@@ -983,7 +983,52 @@ mod never_panics {
         fn any_markdown_or_feed_text_imports_or_is_refused(text in "(---\n|\\+\\+\\+\n|<rss><channel><item>|\\{\"version\":\"https://jsonfeed.org/version/1\",)?[ -~\n>#*\\[\\]!()é—-]{0,300}") {
             let _ = import_text(&text, "source", None);
         }
+
+        /// Any bytes decode, and pieces of encoding declarations and tags, cut anywhere,
+        /// read as the importer reads a source.
+        #[test]
+        fn any_bytes_decode_and_import_or_are_refused(pieces in proptest::collection::vec(proptest::sample::select(BYTE_PIECES), 0..40), tail in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let mut bytes = pieces.concat();
+            bytes.extend(tail);
+            let decoded = article_widget_import::decode(&bytes);
+            prop_assert!(!decoded.encoding.is_empty());
+            let _ = article_widget_import::import_bytes(&bytes, "source", None);
+        }
     }
+
+    const BYTE_PIECES: &[&[u8]] = &[
+        b"<meta",
+        b" charset=",
+        b"<meta http-equiv=content-type content=\"text/html; charset=",
+        b"\"",
+        b"'",
+        b"shift_jis",
+        b"windows-1252",
+        b"utf-16",
+        b"x-user-defined",
+        b"<?xml version=\"1.0\" encoding=\"",
+        b"?>",
+        b"<!--",
+        b"-->",
+        b">",
+        b"<",
+        b"</",
+        b"<p>",
+        b"<div>",
+        b"<svg>",
+        b"/>",
+        b"<script>",
+        b"</script",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\x82\xa0",
+        b"caf\xe9",
+        b"\xc3",
+        b"<rss><channel><item><title>T</title><description>",
+        b"{",
+        b" ",
+    ];
 }
 
 #[test]
