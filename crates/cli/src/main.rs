@@ -132,6 +132,67 @@ struct ImportArgs {
     dry_run: bool,
 }
 
+/// Runs the import and tells what it did: the article's JSON (without -o) and a line per file
+/// on standard output, warnings and failures on standard error.
+fn import(args: ImportArgs) -> ExitCode {
+    let options = article_widget_import::ImportOptions {
+        sources: args.sources,
+        output: args.output,
+        url: args.url,
+        dry_run: args.dry_run,
+    };
+    let report = article_widget_import::run(&options);
+    for warning in &report.warnings {
+        eprintln!("article-widget: {}", printable(&warning.to_string()));
+    }
+    for failure in &report.failures {
+        eprintln!("article-widget: {}", printable(&failure.to_string()));
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut written = match &report.standard_output {
+        Some(json) => stdout.write_all(json.as_bytes()),
+        None => Ok(()),
+    };
+    let (write, leave) = match options.dry_run {
+        true => ("would write", "would leave unchanged"),
+        false => ("wrote", "unchanged"),
+    };
+    let placed = (report.written.iter().map(|p| (write, p)))
+        .chain(report.unchanged.iter().map(|p| (leave, p)));
+    for (verb, placed) in placed {
+        let line = match &placed.file {
+            Some(file) => format!(
+                "{verb} {} from {}: {}",
+                file.display(),
+                placed.source,
+                placed.summary
+            ),
+            None => format!("{verb} to standard output: {}", placed.summary),
+        };
+        written = written.and_then(|()| writeln!(stdout, "{}", printable(&line)));
+    }
+    if let Err(err) = written {
+        return fail(Path::new("-"), &format!("could not write: {err}"));
+    }
+    exit_code(report.succeeded())
+}
+
+/// Text from sources (file names, languages, headlines) as it may be printed to a terminal:
+/// control characters, and the marks that reorder text, written as escapes, so a source
+/// cannot move the cursor, change colours or reverse what a message says.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let reorders = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || reorders {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn parse_theme(value: &str) -> Result<Theme, String> {
     Theme::parse(value).ok_or_else(|| format!("`{value}` is not auto, light or dark"))
 }
@@ -180,19 +241,7 @@ fn main() -> ExitCode {
             build(&options)
         }
 
-        Command::Import(args) => {
-            let options = article_widget_import::ImportOptions {
-                sources: args.sources,
-                output: args.output,
-                url: args.url,
-                dry_run: args.dry_run,
-            };
-            exit_code(article_widget_import::run(
-                &options,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            ))
-        }
+        Command::Import(args) => import(args),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use command_line::{run, text};
+use rstest::rstest;
 
 use article_widget::load::read_article;
 use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
@@ -930,42 +931,6 @@ fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
 }
 
 #[test]
-fn bylines_are_read_as_names() {
-    let cases = [
-        (
-            r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
-            vec!["Joe Wee"],
-        ),
-        (
-            r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#,
-            vec!["Ana Ruiz", "Tom Okafor"],
-        ),
-        (
-            r#"<p class="byline">Our Foreign Staff</p>"#,
-            vec!["Our Foreign Staff"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!(
-            "{byline}<p>The story itself, told in a paragraph that is long enough to read as one.</p>"
-        ));
-        let got: Vec<&str> = imported
-            .article
-            .authors
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect();
-        assert_eq!(got, names, "{byline}");
-        assert!(
-            !paragraph_texts(&imported.article)
-                .iter()
-                .any(|t| t.contains("Monday")),
-            "{byline}"
-        );
-    }
-}
-
-#[test]
 fn import_help_names_its_options() {
     let help = text(&run(&["import", "--help"]).stdout);
     for flag in ["--output", "--url", "--dry-run", "<SOURCES>"] {
@@ -1018,7 +983,52 @@ mod never_panics {
         fn any_markdown_or_feed_text_imports_or_is_refused(text in "(---\n|\\+\\+\\+\n|<rss><channel><item>|\\{\"version\":\"https://jsonfeed.org/version/1\",)?[ -~\n>#*\\[\\]!()é—-]{0,300}") {
             let _ = import_text(&text, "source", None);
         }
+
+        /// Any bytes decode, and pieces of encoding declarations and tags, cut anywhere,
+        /// read as the importer reads a source.
+        #[test]
+        fn any_bytes_decode_and_import_or_are_refused(pieces in proptest::collection::vec(proptest::sample::select(BYTE_PIECES), 0..40), tail in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let mut bytes = pieces.concat();
+            bytes.extend(tail);
+            let decoded = article_widget_import::decode(&bytes);
+            prop_assert!(!decoded.encoding.is_empty());
+            let _ = article_widget_import::import_bytes(&bytes, "source", None);
+        }
     }
+
+    const BYTE_PIECES: &[&[u8]] = &[
+        b"<meta",
+        b" charset=",
+        b"<meta http-equiv=content-type content=\"text/html; charset=",
+        b"\"",
+        b"'",
+        b"shift_jis",
+        b"windows-1252",
+        b"utf-16",
+        b"x-user-defined",
+        b"<?xml version=\"1.0\" encoding=\"",
+        b"?>",
+        b"<!--",
+        b"-->",
+        b">",
+        b"<",
+        b"</",
+        b"<p>",
+        b"<div>",
+        b"<svg>",
+        b"/>",
+        b"<script>",
+        b"</script",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\x82\xa0",
+        b"caf\xe9",
+        b"\xc3",
+        b"<rss><channel><item><title>T</title><description>",
+        b"{",
+        b" ",
+    ];
 }
 
 #[test]
@@ -1246,46 +1256,6 @@ fn html_page(head: &str, body: &str) -> Article {
 const STORY: &str =
     "<p>The story itself, told in a paragraph that is long enough to read as one.</p>
     <p>A second paragraph of the story, so that there is no doubt where the story is.</p>";
-
-#[test]
-fn a_byline_that_is_only_a_date_names_nobody_and_an_editor_is_not_an_author() {
-    let cases = [
-        (
-            r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#,
-            vec![],
-        ),
-        (
-            r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#,
-            vec!["Ana Ruiz"],
-        ),
-        (
-            r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#,
-            vec!["Ana Ruiz"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(authors_of(&imported.article), names, "{byline}");
-    }
-}
-
-#[test]
-fn the_names_a_byline_links_are_its_authors_not_the_desk_or_the_comment_count() {
-    let cases = [
-        (
-            r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
-            vec!["Ana Ruiz, MA"],
-        ),
-        (
-            r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
-            vec!["Tom Okafor"],
-        ),
-    ];
-    for (byline, names) in cases {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(authors_of(&imported.article), names, "{byline}");
-    }
-}
 
 #[test]
 fn a_microdata_author_without_a_name_property_is_the_name_linked_in_it() {
@@ -1570,43 +1540,6 @@ fn parsely_tags_give_the_author_and_date_when_nothing_else_does() {
     );
 }
 
-/// A name and, when the byline gives one, the job beside it.
-type Credit<'a> = (&'a str, Option<&'a str>);
-
-#[test]
-fn a_byline_gives_names_with_their_jobs_in_the_languages_news_is_written_in() {
-    let cases: [(&str, Vec<Credit>); 6] = [
-        (
-            "By Ana Ruiz, Staff Writer",
-            vec![("Ana Ruiz", Some("Staff Writer"))],
-        ),
-        (
-            "By: Ana Ruiz and Tom Okafor in Lisbon",
-            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
-        ),
-        (
-            "Por Ana Ruiz y Tom Okafor",
-            vec![("Ana Ruiz", None), ("Tom Okafor", None)],
-        ),
-        (
-            "Reporting by Ana Ruiz; Editing by Tom Okafor",
-            vec![("Ana Ruiz", None)],
-        ),
-        ("Tom Okafor for the Gazette", vec![("Tom Okafor", None)]),
-        ("Our Foreign Staff", vec![("Our Foreign Staff", None)]),
-    ];
-    for (byline, want) in cases {
-        let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
-        let got: Vec<(&str, Option<&str>)> = imported
-            .article
-            .authors
-            .iter()
-            .map(|a| (a.name.as_str(), a.role.as_deref()))
-            .collect();
-        assert_eq!(got, want, "{byline}");
-    }
-}
-
 #[test]
 fn a_json_ld_author_written_as_a_byline_is_read_as_one() {
     let head = r#"<title>Harbour notes</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour notes","author":[{"@type":"Person","name":"By Ana Ruiz and Tom Okafor"}]}</script>"#;
@@ -1682,24 +1615,6 @@ fn a_byline_run_together_from_its_parts_is_read_part_by_part() {
 }
 
 #[test]
-fn handles_and_links_beside_a_bylines_names_are_not_names() {
-    for byline in [
-        r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
-        r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#,
-    ] {
-        let imported = page(&format!("{byline}{STORY}"));
-        assert_eq!(
-            authors_of(&imported.article),
-            ["Julia Horowitz"],
-            "{byline}"
-        );
-    }
-    // "By" with the names elsewhere is nobody.
-    let imported = page(&format!(r#"<p class="byline">By</p>{STORY}"#));
-    assert!(imported.article.authors.is_empty());
-}
-
-#[test]
 fn without_a_marked_byline_the_line_under_the_headline_names_the_author() {
     let article = html_page(
         "<title>Nigeria's tech hubs</title>",
@@ -1756,4 +1671,478 @@ fn a_description_a_template_filled_with_the_sites_fields_is_not_a_standfirst() {
         &format!("<article><h1>Ski review</h1>{STORY}</article>"),
     );
     assert_eq!(article.standfirst, None);
+}
+
+/// The article the command line writes to standard output for one source, and its stderr.
+fn import_to_stdout(source: &str) -> (Article, String) {
+    let out = run(&["import", source]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{source}: {stderr}");
+    let json = text(&out.stdout);
+    let article = Article::from_json(&json)
+        .unwrap_or_else(|err| panic!("{source}: {err}"))
+        .article;
+    (article, stderr)
+}
+
+#[test]
+fn a_windows_1252_page_reads_as_its_meta_charset_says() {
+    let (article, stderr) = import_to_stdout("tests/fixtures/import/cafe-windows-1252.html");
+    assert_eq!(article.headline, "Le café du port rouvre ses portes");
+    assert_eq!(article.authors[0].name, "Hélène Lefèvre");
+    assert_eq!(
+        paragraph_texts(&article),
+        [
+            "Après deux ans de travaux, le café préféré des pêcheurs a rouvert samedi matin. « C’est comme retrouver sa maison », confie Amélie, qui y prend son café crème depuis trente ans.",
+            "Le nouveau propriétaire, René Côté, a gardé le comptoir en zinc d’origine et la fresque du plafond. “We kept everything that mattered,” he told visiting English sailors — and the regulars agree.",
+            "Le café est ouvert tous les jours dès 6 h, sauf le lundi ; la terrasse, elle, attendra l’été.",
+        ]
+    );
+    assert!(!stderr.contains('\u{fffd}'), "{stderr}");
+}
+
+#[test]
+fn a_shift_jis_page_reads_as_its_http_equiv_content_type_says() {
+    let (article, _) = import_to_stdout("tests/fixtures/import/asaichi-shift-jis.html");
+    assert_eq!(article.headline, "港の朝市、三年ぶりに再開");
+    assert_eq!(article.lang.as_deref(), Some("ja"));
+    assert_eq!(
+        paragraph_texts(&article),
+        [
+            "港の朝市が三年ぶりに再開され、早朝から多くの買い物客でにぎわった。地元の漁師たちは、とれたての魚や貝を並べ、訪れた人々に声をかけていた。",
+            "市場を運営する組合の田中さんは「また皆さんに会えてうれしい。来週からは毎週日曜日に開きます」と話した。",
+            "朝市は午前六時から九時まで。駐車場は港の東側にある。",
+        ]
+    );
+}
+
+#[test]
+fn an_iso_8859_1_feed_reads_as_its_xml_declaration_says_once() {
+    let (article, _) = import_to_stdout("tests/fixtures/import/feed-iso-8859-1.xml");
+    assert_eq!(article.headline, "Fête de la mer : le programme complet");
+    assert_eq!(
+        paragraph_texts(&article),
+        ["La fête de la mer revient ce week-end sur le quai Éric-Tabarly, avec régates, choeurs de marins et dégustation d'huîtres... à volonté."]
+    );
+}
+
+#[test]
+fn a_page_that_declares_no_encoding_and_is_not_utf8_reads_as_windows_1252_with_a_warning() {
+    let dir = scratch("undeclared");
+    let page = dir.join("page.html");
+    let mut bytes = b"<html lang=\"fr\"><head><title>D\xe9j\xe0 vu</title></head><body><article><h1>D\xe9j\xe0 vu</h1><p>Un caf\xe9 \x93cr\xe8me\x94 au comptoir, comme chaque matin depuis des ann\xe9es.</p></article></body></html>".to_vec();
+    bytes.push(b'\n');
+    std::fs::write(&page, &bytes).unwrap();
+    let (article, stderr) = import_to_stdout(page.to_str().unwrap());
+    assert_eq!(article.headline, "Déjà vu");
+    assert_eq!(
+        paragraph_texts(&article),
+        ["Un café “crème” au comptoir, comme chaque matin depuis des années."]
+    );
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: warning: it declares no encoding and is not UTF-8; it was read as windows-1252",
+            page.display()
+        )),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_encoding_is_read_from_the_byte_order_mark_then_meta_then_the_xml_declaration() {
+    use article_widget_import::decode;
+    let cases: [(&[u8], &str, &str); 8] = [
+        (
+            b"\xef\xbb\xbf<meta charset=\"windows-1252\">caf\xc3\xa9",
+            "UTF-8",
+            "<meta charset=\"windows-1252\">café",
+        ),
+        (b"\xff\xfec\x00a\x00f\x00\xe9\x00", "UTF-16LE", "café"),
+        (
+            b"<!-- <meta charset=\"koi8-r\"> --><META CHARSET=windows-1252>caf\xe9",
+            "windows-1252",
+            "<!-- <meta charset=\"koi8-r\"> --><META CHARSET=windows-1252>café",
+        ),
+        (
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset='iso-8859-1'\">\xe9",
+            "windows-1252",
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset='iso-8859-1'\">é",
+        ),
+        // `content` counts only beside `http-equiv`.
+        (
+            b"<meta content=\"text/html; charset=iso-8859-2\">caf\xc3\xa9",
+            "UTF-8",
+            "<meta content=\"text/html; charset=iso-8859-2\">café",
+        ),
+        // A declared UTF-16 is read as UTF-8, as the standard says.
+        (
+            b"<meta charset=utf-16>caf\xc3\xa9",
+            "UTF-8",
+            "<meta charset=utf-16>café",
+        ),
+        (
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>\xe9",
+            "windows-1252",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>é",
+        ),
+        (
+            b"{\"title\": \"<meta charset=koi8-r>caf\xc3\xa9\"}",
+            "UTF-8",
+            "{\"title\": \"<meta charset=koi8-r>café\"}",
+        ),
+    ];
+    for (bytes, encoding, text) in cases {
+        let decoded = decode(bytes);
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str(), decoded.warning),
+            (encoding, text, None),
+            "{}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+/// A page whose story sits inside `depth` nested elements.
+fn nested_page(depth: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>A deep page</title></head><body><article><h1>A deep page</h1>{}<p>The story itself, told in a paragraph that is long enough to read as one.</p>{}</article></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+#[test]
+fn a_page_nested_past_the_limit_is_refused_with_a_message_naming_the_file() {
+    let dir = scratch("deep");
+    for depth in [article_widget_import::MAX_NESTING + 1, 100_000] {
+        let page = dir.join(format!("deep-{depth}.html"));
+        std::fs::write(&page, nested_page(depth)).unwrap();
+        let out = run(&["import", page.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{depth}");
+        assert_eq!(out.stdout, b"", "{depth}");
+        assert_eq!(
+            text(&out.stderr),
+            format!(
+                "article-widget: {}: its elements nest more than 512 deep (line 1); the importer reads pages nested at most 512 deep, the depth at which browsers stop nesting; skipped\n",
+                page.display()
+            )
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn elements_the_parser_closes_itself_do_not_count_as_nesting() {
+    // 100 elements deep, then hundreds of paragraphs, list items, cells and options whose
+    // end tags are left out, void and self-closed elements, and tags in a script and a
+    // comment: no deeper than about 100 to a browser, so the page imports.
+    let unclosed = "<p>A paragraph left open, as old pages leave them.<br><img src=a.jpg alt=''>"
+        .repeat(600)
+        + "<ul>"
+        + &"<li>An item".repeat(600)
+        + "</ul><table>"
+        + &"<tr><td>a<td>b".repeat(600)
+        + "</table><svg>"
+        + &"<path d='M0 0'/>".repeat(600)
+        + "</svg><select>"
+        + &"<option>x".repeat(600)
+        + "</select><script>"
+        + &"<div>".repeat(600)
+        + "</script><!--"
+        + &"<div>".repeat(600)
+        + "-->";
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Open ends</title></head><body><article><h1>Open ends</h1>{}<p>The story itself, told in a paragraph that is long enough to read as one.</p>{unclosed}{}</article></body></html>",
+        "<div>".repeat(100),
+        "</div>".repeat(100)
+    );
+    let imported = import_text(&html, "open.html", None).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(imported[0].article.headline, "Open ends");
+}
+
+#[test]
+fn a_feed_item_nested_past_the_limit_is_refused_and_the_other_items_are_written() {
+    let deep = nested_page(article_widget_import::MAX_NESTING + 1)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;");
+    let feed = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>
+        <item><title>A deep item</title><link>https://notes.example/deep</link><description>{deep}</description></item>
+        <item><title>A shallow item</title><link>https://notes.example/shallow</link><description>Its text.</description></item>
+        </channel></rss>"#
+    );
+    let found = article_widget_import::import_each(&feed, "feed.xml", None).unwrap();
+    assert_eq!(found.len(), 2);
+    let err = found[0].as_ref().unwrap_err().to_string();
+    assert!(
+        err.starts_with("item 1: its elements nest more than 512 deep"),
+        "{err}"
+    );
+    assert_eq!(
+        found[1].as_ref().unwrap().article.headline,
+        "A shallow item"
+    );
+}
+
+#[test]
+fn a_title_of_thousands_of_parts_still_gives_the_part_the_page_shows() {
+    let parts: Vec<String> = (1..4_000).map(|i| format!("Section {i}")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Tide tables for the week | {}</title></head><body><div><h1>Tide tables for the week</h1><p>The story itself, told in a paragraph that is long enough to read as one.</p></div></body></html>",
+        parts.join(" | ")
+    );
+    let imported = import_text(&html, "tides.html", None).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(imported[0].article.headline, "Tide tables for the week");
+}
+
+#[test]
+fn sixteen_thousand_items_of_one_title_are_sixteen_thousand_files() {
+    let dir = scratch("same-title");
+    let items: String = (1..=16_000)
+        .map(|i| format!("<item><title>Council meets</title><description>Minutes of meeting {i}.</description></item>"))
+        .collect();
+    let feed = dir.join("feed.xml");
+    std::fs::write(
+        &feed,
+        format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Council</title>{items}</channel></rss>"#),
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        feed.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16_000);
+    assert!(names.contains(&"council-meets.json".to_owned()));
+    assert!(names.contains(&"council-meets-16000.json".to_owned()));
+    let last = std::fs::read_to_string(out_dir.join("council-meets-16000.json")).unwrap();
+    assert!(last.contains("Minutes of meeting 16000."));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_article_whose_json_would_pass_the_widgets_byte_cap_is_refused_and_the_others_are_written() {
+    let dir = scratch("large");
+    let paragraph = "A long paragraph of the minutes, word after word. ".repeat(500);
+    let big = dir.join("minutes.md");
+    std::fs::write(
+        &big,
+        format!(
+            "---\ntitle: Every word of the minutes\n---\n\n{}",
+            format!("{paragraph}\n\n").repeat(100)
+        ),
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = run(&[
+        "import",
+        big.to_str().unwrap(),
+        "tests/fixtures/import/post-toml.md",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "article-widget: {}: its JSON would be 2505",
+            big.display()
+        )) && stderr.contains(
+            "bytes, more than the 2097152 bytes the widget, `validate` and `build` read; not written; skipped"
+        ),
+        "{stderr}"
+    );
+    let written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(written, ["a-quieter-night-sky-over-the-valley.json"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_planted_at_the_temporary_name_does_not_redirect_the_write() {
+    let dir = scratch("planted");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "not the importer's to write").unwrap();
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let slug = "a-quieter-night-sky-over-the-valley";
+    std::os::unix::fs::symlink(&outside, out_dir.join(format!("{slug}.json.partial"))).unwrap();
+    let out = run(&[
+        "import",
+        "tests/fixtures/import/post-toml.md",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "not the importer's to write"
+    );
+    let file = out_dir.join(format!("{slug}.json"));
+    assert!(!file.is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        import_one("post-toml.md", None).json
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn control_characters_from_sources_are_escaped_in_messages() {
+    let dir = scratch("escapes");
+    let post = dir.join("post\u{1b}[2J.md");
+    std::fs::write(
+        &post,
+        "---\ntitle: A quiet night\nlang: \"en\\e]0;owned\\a\"\n---\n\nThe sky was dark.\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "import",
+        post.to_str().unwrap(),
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let stdout = text(&out.stdout);
+    for printed in [&stderr, &stdout] {
+        assert!(!printed.contains(['\u{1b}', '\u{7}']), "{printed:?}");
+    }
+    assert!(
+        stderr.contains(r"post\u{1b}[2J.md: warning: front matter: the language `en\u{1b}]0;owned\u{7}` is not a BCP 47 tag; it was dropped"),
+        "{stderr}"
+    );
+    assert!(stdout.contains(r"from "), "{stdout}");
+    assert!(stdout.contains(r"post\u{1b}[2J.md"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_import_reports_what_it_wrote_left_unchanged_warned_and_failed_and_prints_nothing() {
+    use article_widget_import::{run as import, Failure, ImportOptions, ImportReport};
+    let dir = scratch("report");
+    let options = ImportOptions {
+        sources: vec![
+            PathBuf::from(command_line::REPO)
+                .join(FIXTURES)
+                .join("lazy-images.html"),
+            PathBuf::from(command_line::REPO)
+                .join(FIXTURES)
+                .join("missing.md"),
+        ],
+        output: Some(dir.clone()),
+        url: None,
+        dry_run: false,
+    };
+    let first: ImportReport = import(&options);
+    assert_eq!(first.written.len(), 1);
+    assert!(first.unchanged.is_empty());
+    assert!(first.standard_output.is_none());
+    assert!(!first.warnings.is_empty());
+    assert!(matches!(
+        first.failures.as_slice(),
+        [Failure::Source { file, .. }] if file.ends_with("missing.md")
+    ));
+    assert!(!first.succeeded());
+    let again = import(&options);
+    assert!(again.written.is_empty());
+    assert_eq!(again.unchanged, first.written);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The byline rules, a case a line: what a byline under the headline names, and nothing of
+/// it is left in the story.
+#[rstest]
+#[case::a_date_run_into_the_byline(
+    r#"<p class="byline">By Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC</p>"#,
+    &["Joe Wee"]
+)]
+#[case::two_names(r#"<p class="byline">By Ana Ruiz and Tom Okafor</p>"#, &["Ana Ruiz", "Tom Okafor"])]
+#[case::a_desk(r#"<p class="byline">Our Foreign Staff</p>"#, &["Our Foreign Staff"])]
+#[case::only_a_date(r#"<div class="byline"><em>Last Updated:</em> January 7, 2025</div>"#, &[])]
+#[case::an_editor(r#"<p class="byline">Written by Ana Ruiz<br>Edited by Tom Okafor</p>"#, &["Ana Ruiz"])]
+#[case::last_updated_after_the_name(r#"<p class="byline">By Ana Ruiz, Last updated 5 May 2021</p>"#, &["Ana Ruiz"])]
+#[case::a_linked_name_and_the_desk(
+    r#"<div class="author_fmt">By <a rel="author" href="/staff/ana-ruiz">Ana  Ruiz, MA</a><br>Harbour Health News</div>"#,
+    &["Ana Ruiz, MA"]
+)]
+#[case::a_linked_name_and_the_comment_count(
+    r#"<p class="byline"><span class="by">by</span> <a class="byauthor" href="/author/tom/">Tom Okafor</a><span class="bydate">22 Dec 2016</span><a class="bycount" href="/a/story/comments">651</a></p>"#,
+    &["Tom Okafor"]
+)]
+#[case::a_handle(
+    r#"<p class="byline">By Julia Horowitz, <a href="https://social.example/jh">@juliah</a></p>"#,
+    &["Julia Horowitz"]
+)]
+#[case::social_links(r#"<p class="byline">Julia Horowitz | Twitter | View All</p>"#, &["Julia Horowitz"])]
+#[case::by_with_the_names_elsewhere(r#"<p class="byline">By</p>"#, &[])]
+fn a_byline_names_its_authors(#[case] byline: &str, #[case] names: &[&str]) {
+    let imported = page(&format!("{byline}{STORY}"));
+    assert_eq!(authors_of(&imported.article), names);
+    let texts = paragraph_texts(&imported.article);
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.starts_with("The story itself") || t.starts_with("A second paragraph")),
+        "{texts:?}"
+    );
+}
+
+/// The byline rules for the job written beside a name, in the languages news is written in.
+#[rstest]
+#[case::a_role("By Ana Ruiz, Staff Writer", &[("Ana Ruiz", Some("Staff Writer"))])]
+#[case::where_it_was_filed(
+    "By: Ana Ruiz and Tom Okafor in Lisbon",
+    &[("Ana Ruiz", None), ("Tom Okafor", None)]
+)]
+#[case::spanish("Por Ana Ruiz y Tom Okafor", &[("Ana Ruiz", None), ("Tom Okafor", None)])]
+#[case::reuters_editing("Reporting by Ana Ruiz; Editing by Tom Okafor", &[("Ana Ruiz", None)])]
+#[case::for_whom_it_was_filed("Tom Okafor for the Gazette", &[("Tom Okafor", None)])]
+#[case::a_desk("Our Foreign Staff", &[("Our Foreign Staff", None)])]
+fn a_byline_gives_names_with_their_jobs(
+    #[case] byline: &str,
+    #[case] credits: &[(&str, Option<&str>)],
+) {
+    let imported = page(&format!(r#"<p class="byline">{byline}</p>{STORY}"#));
+    let got: Vec<(&str, Option<&str>)> = imported
+        .article
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(got, credits);
+}
+
+#[test]
+fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
+    let mut text = "---\ntitle: The minutes\n---\n\n".to_owned();
+    for i in 1..=4_000 {
+        text.push_str(&format!("Item {i} of the minutes, *agreed*.\n\n"));
+    }
+    text.push_str("- a list\n- at the end\n");
+    let imported = import_text(&text, "minutes.md", None).unwrap_or_else(|err| panic!("{err}"));
+    let article = &imported[0].article;
+    assert_eq!(paragraph_texts(article).len(), 4_002);
+    assert_eq!(
+        paragraph_texts(article)[3_999],
+        "Item 4000 of the minutes, agreed."
+    );
+    // Three lines of front matter and a blank one, then two lines an item: the list is on
+    // line 4 + 2 × 4,000 + 1.
+    assert_eq!(
+        imported[0].warnings,
+        ["line 8005: a list became paragraphs: the format has no lists"]
+    );
 }

@@ -3,17 +3,10 @@
 
 use dom_query::NodeRef;
 
-use super::recognise::{self, SLOT_CLASS};
-use super::text::{excerpt, squash, tidy_spans, Resolver};
+use super::dom::image_source;
+use super::recognise::{self, Slot, SLOT_CLASS};
+use super::text::{attribution, excerpt, squash, tidy_spans, Resolver};
 use article_widget::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
-
-/// A block recognised in the page before Readability ran (a promo or a pull quote), which
-/// the content marks by a slot paragraph where it stood.
-#[derive(Debug, Clone)]
-pub struct Slot {
-    pub block: Block,
-    pub warnings: Vec<String>,
-}
 
 pub struct Mapper<'a> {
     pub resolver: &'a Resolver,
@@ -629,66 +622,6 @@ fn is_phrasing(name: &str) -> bool {
             | "u"
             | "var"
     )
-}
-
-/// `— Name`, `– Name` or `-- Name` on a line of its own names who is quoted.
-pub fn attribution(line: &str) -> Option<String> {
-    let line = line.trim();
-    let rest = line
-        .strip_prefix('—')
-        .or_else(|| line.strip_prefix('―'))
-        .or_else(|| line.strip_prefix('–'))
-        .or_else(|| line.strip_prefix("--"))
-        .or_else(|| line.strip_prefix("- "))?;
-    let name = squash(rest);
-    (!name.is_empty() && name.chars().count() <= 120).then_some(name)
-}
-
-/// The source an image shows: a lazy loader's real address before a placeholder `src`, and
-/// the widest `srcset` candidate when there is no single source.
-pub fn image_source(node: &NodeRef) -> Option<String> {
-    let attr = |name: &str| {
-        node.attr(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let lazy = [
-        "data-src",
-        "data-lazy-src",
-        "data-original",
-        "data-url",
-        "data-hi-res-src",
-        "data-full-src",
-    ];
-    if let Some(src) = lazy.iter().find_map(|name| attr(name)) {
-        return Some(src);
-    }
-    let src = attr("src").filter(|s| !s.starts_with("data:") && !s.starts_with("blob:"));
-    if src.is_some() {
-        return src;
-    }
-    ["data-srcset", "srcset", "data-lazy-srcset"]
-        .iter()
-        .find_map(|name| attr(name))
-        .and_then(|set| widest(&set))
-        .or_else(|| attr("src"))
-}
-
-/// The widest candidate of a `srcset` (`a.jpg 480w, b.jpg 960w`, or `1x`/`2x`).
-fn widest(set: &str) -> Option<String> {
-    let mut best: Option<(f64, String)> = None;
-    for candidate in set.split(',') {
-        let mut parts = candidate.split_whitespace();
-        let Some(url) = parts.next() else { continue };
-        let size = parts
-            .next()
-            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
-            .unwrap_or(1.0);
-        if best.as_ref().is_none_or(|(b, _)| size > *b) {
-            best = Some((size, url.to_owned()));
-        }
-    }
-    best.map(|(_, url)| url)
 }
 
 /// A figcaption's text, and its credit apart: an element marked as the credit (`.credit`,

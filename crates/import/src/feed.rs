@@ -2,6 +2,8 @@
 //! HTML content goes through the same mapping as a page's story; the item's and the feed's
 //! metadata fill the rest.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use feed_rs::model::{Entry, Feed, Text};
 use url::Url;
@@ -11,11 +13,15 @@ use super::text::{language_tag, squash, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
 
-pub fn items(text: &str, page_url: Option<&Url>) -> Result<Vec<Draft>, ImportError> {
-    let feed = feed_rs::parser::parse(text.as_bytes())
-        .map_err(|err| ImportError(format!("not a feed that can be read: {err}")))?;
+/// Each item's draft, or why that item cannot be one.
+pub fn items(
+    text: &str,
+    page_url: Option<&Url>,
+) -> Result<Vec<Result<Draft, ImportError>>, ImportError> {
+    let feed = feed_rs::parser::parse(super::decode::declared_utf8(text).as_bytes())
+        .map_err(ImportError::NotAFeed)?;
     if feed.entries.is_empty() {
-        return Err(ImportError("the feed has no items".to_owned()));
+        return Err(ImportError::EmptyFeed);
     }
     let feed_link = alternate(&feed.links);
     let feed_base = page_url
@@ -54,8 +60,9 @@ pub fn items(text: &str, page_url: Option<&Url>) -> Result<Vec<Draft>, ImportErr
 
 /// Every date the feed's text spells out, with the zone it was written in: feed-rs gives
 /// dates in UTC, which can move a story to the day before. A date is written back as the
-/// feed wrote it.
-fn written_dates(text: &str) -> Vec<DateTime<FixedOffset>> {
+/// feed wrote it (as it was first written, when it is written in two zones), found by the
+/// moment it names.
+fn written_dates(text: &str) -> HashMap<DateTime<Utc>, DateTime<FixedOffset>> {
     let mut texts: Vec<String> = Vec::new();
     if text.trim_start().starts_with('{') {
         fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -75,19 +82,22 @@ fn written_dates(text: &str) -> Vec<DateTime<FixedOffset>> {
             .filter_map(|part| part.split_once('>').map(|(_, t)| t.trim().to_owned()))
             .collect();
     }
-    texts
-        .iter()
-        .filter(|t| t.len() <= 40)
-        .filter_map(|t| {
-            DateTime::parse_from_rfc3339(t)
-                .or_else(|_| DateTime::parse_from_rfc2822(t))
-                .ok()
-        })
-        .collect()
+    let mut dates = HashMap::new();
+    for date in texts.iter().filter(|t| t.len() <= 40).filter_map(|t| {
+        DateTime::parse_from_rfc3339(t)
+            .or_else(|_| DateTime::parse_from_rfc2822(t))
+            .ok()
+    }) {
+        dates.entry(date.with_timezone(&Utc)).or_insert(date);
+    }
+    dates
 }
 
-fn as_written(date: DateTime<Utc>, written: &[DateTime<FixedOffset>]) -> Option<Timestamp> {
-    let original = written.iter().find(|w| w.with_timezone(&Utc) == date);
+fn as_written(
+    date: DateTime<Utc>,
+    written: &HashMap<DateTime<Utc>, DateTime<FixedOffset>>,
+) -> Option<Timestamp> {
+    let original = written.get(&date);
     let text = match original {
         Some(original) => original.to_rfc3339_opts(SecondsFormat::AutoSi, true),
         None => date.to_rfc3339_opts(SecondsFormat::AutoSi, true),
@@ -101,10 +111,11 @@ fn item(
     feed: &Feed,
     feed_base: Option<&Url>,
     publisher: Option<Publisher>,
-    written: &[DateTime<FixedOffset>],
-) -> Draft {
+    written: &HashMap<DateTime<Utc>, DateTime<FixedOffset>>,
+) -> Result<Draft, ImportError> {
     let mut draft = Draft::new();
-    draft.label = Some(format!("item {}", index + 1));
+    let label = format!("item {}", index + 1);
+    draft.label = Some(label.clone());
     let link = alternate(&entry.links);
     let link_url = link.as_deref().and_then(|l| match feed_base {
         Some(base) => base.join(l).ok(),
@@ -156,22 +167,26 @@ fn item(
         .summary
         .as_ref()
         .filter(|s| !s.content.trim().is_empty());
-    let (body, warnings) = match (&content, summary) {
+    let mapped = match (&content, summary) {
         (Some(html_body), _) => html::fragment(html_body, &resolver),
         (None, Some(summary)) => text_blocks(summary, &resolver),
-        (None, None) => (Vec::new(), Vec::new()),
+        (None, None) => Ok((Vec::new(), Vec::new())),
     };
+    let (body, warnings) = mapped.map_err(|error| ImportError::Item {
+        label,
+        error: Box::new(error),
+    })?;
     article.body = body;
     draft.warnings.extend(warnings);
     if content.is_some() {
         draft.article.standfirst = summary.map(plain).filter(|s| !s.is_empty());
     }
-    draft
+    Ok(draft)
 }
 
 /// A summary as the story when an item has nothing else: HTML through the same mapping,
 /// plain text as paragraphs.
-fn text_blocks(text: &Text, resolver: &Resolver) -> (Vec<Block>, Vec<String>) {
+fn text_blocks(text: &Text, resolver: &Resolver) -> Result<(Vec<Block>, Vec<String>), ImportError> {
     if text.content_type.essence().subty.as_str().ends_with("html") || text.content.contains("</") {
         return html::fragment(&text.content, resolver);
     }
@@ -182,7 +197,7 @@ fn text_blocks(text: &Text, resolver: &Resolver) -> (Vec<Block>, Vec<String>) {
         .filter(|p| !p.is_empty())
         .map(|p| Block::Paragraph(Inline::plain(p)))
         .collect();
-    (blocks, Vec::new())
+    Ok((blocks, Vec::new()))
 }
 
 /// A text field as a reader sees it: HTML (Atom's `type="html"`) as its text.

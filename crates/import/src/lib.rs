@@ -1,25 +1,44 @@
-//! `article-widget import` (feature `import`, native only): articles from HTML pages, Markdown
-//! with front matter and RSS, Atom or JSON feeds, each carrying only what its source says.
+//! `article-widget import` (native only): articles from HTML pages, Markdown with front matter
+//! and RSS, Atom or JSON feeds, each carrying only what its source says.
 //!
-//! Every source becomes a draft: the article's fields as found, plus warnings for what was
-//! found but cannot be carried. `finish` then runs the model's own check and writes the JSON,
-//! reading it back to prove the file says what was checked.
+//! A source's bytes are decoded as a browser decodes them ([`decode`]); every source then
+//! becomes a draft: the article's fields as found, plus warnings for what was found but
+//! cannot be carried. `finish` runs the model's own check and writes the JSON, reading it
+//! back to prove the file says what was checked. [`run`] does this for the command and
+//! returns an [`ImportReport`]; it prints nothing.
+//!
+//! By concern: `html` reads a page (its `header`, its `byline`, its `metadata`, the blocks
+//! `recognise` finds before Readability runs, and `blocks` maps the story), with `dom`'s
+//! helpers; `markdown` and `feed` read the other kinds; `nesting` refuses pages nested past
+//! [`MAX_NESTING`]; `output` writes the files.
 
 mod blocks;
+mod byline;
+mod decode;
+mod dom;
+mod error;
 mod feed;
+mod header;
 mod html;
 mod markdown;
 mod metadata;
+mod nesting;
 mod output;
 mod recognise;
 mod text;
 mod write;
 
-use std::fmt;
+use text::letters;
 
+use article_widget::load::MAX_ARTICLE_BYTES;
 use article_widget::model::{Article, Block, RelatedLink};
 
-pub use output::{run, ImportOptions};
+pub use decode::{decode, Decoded};
+pub use error::ImportError;
+pub use nesting::MAX_NESTING;
+pub use output::{
+    run, Failure, ImportOptions, ImportReport, Placed, Summary, Warning, MAX_SOURCE_BYTES,
+};
 pub use write::article_json;
 
 /// One article found in a source, checked and written as JSON.
@@ -34,18 +53,6 @@ pub struct Imported {
     /// A file name for it without the extension, from its URL or headline.
     pub slug: String,
 }
-
-/// Why a source gave no article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// What kind of text a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +100,32 @@ impl SourceKind {
     }
 }
 
+/// What one source gave: how its bytes were read, and each article's own outcome.
+#[derive(Debug)]
+pub struct Source {
+    /// The encoding its bytes were decoded from (its WHATWG name, e.g. `windows-1252`).
+    pub encoding: &'static str,
+    /// What a reader should know about the source as a whole, such as an encoding guessed.
+    pub warnings: Vec<String>,
+    pub articles: Vec<Result<Imported, ImportError>>,
+}
+
+/// Imports every article in one source's bytes, decoded as a browser decodes them (see
+/// [`decode`]). A source that cannot be read at all is an error; otherwise each article has
+/// its own outcome, as in [`import_each`].
+pub fn import_bytes(
+    bytes: &[u8],
+    name: &str,
+    page_url: Option<&str>,
+) -> Result<Source, ImportError> {
+    let decoded = decode(bytes);
+    Ok(Source {
+        encoding: decoded.encoding,
+        warnings: decoded.warning.into_iter().collect(),
+        articles: import_each(&decoded.text, name, page_url)?,
+    })
+}
+
 /// Imports every article in one source's text. `name` is how messages name the source;
 /// `page_url` is the address the text was published at (`--url`), for relative URLs. The
 /// first article that cannot be imported fails the whole source; [`import_each`] keeps the
@@ -112,19 +145,22 @@ pub fn import_each(
     name: &str,
     page_url: Option<&str>,
 ) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
-    let page_url =
-        match page_url {
-            Some(raw) => Some(url::Url::parse(raw).map_err(|err| {
-                ImportError(format!("--url `{raw}` is not an absolute URL: {err}"))
-            })?),
-            None => None,
-        };
+    let page_url = match page_url {
+        Some(raw) => Some(url::Url::parse(raw).map_err(|reason| ImportError::PageUrl {
+            url: raw.to_owned(),
+            reason,
+        })?),
+        None => None,
+    };
     let drafts = match SourceKind::detect(text, name) {
-        SourceKind::Html => vec![html::page(text, page_url.as_ref())?],
-        SourceKind::Markdown => vec![markdown::document(text, page_url.as_ref())?],
+        SourceKind::Html => vec![Ok(html::page(text, page_url.as_ref())?)],
+        SourceKind::Markdown => vec![Ok(markdown::document(text, page_url.as_ref())?)],
         SourceKind::Feed => feed::items(text, page_url.as_ref())?,
     };
-    Ok(drafts.into_iter().map(finish).collect())
+    Ok(drafts
+        .into_iter()
+        .map(|draft| draft.and_then(finish))
+        .collect())
 }
 
 /// An article as found, before the model's check.
@@ -166,24 +202,26 @@ impl Draft {
 /// Checks the draft with the model's own rules, writes its JSON and reads that back: what is
 /// written is exactly what was checked.
 fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
-    let prefix = draft
-        .label
-        .as_ref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
+    let label = draft.label.take();
+    let in_item = |error: ImportError| match &label {
+        Some(label) => ImportError::Item {
+            label: label.clone(),
+            error: Box::new(error),
+        },
+        None => error,
+    };
+    let prefix = label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     tidy(&mut draft.article);
     if draft.article.headline.trim().is_empty() {
-        return Err(ImportError(format!(
-            "{prefix}no headline found (no title in its metadata, heading or front matter); the format needs one"
-        )));
+        return Err(in_item(ImportError::NoHeadline));
     }
     if draft.article.body.is_empty() {
-        return Err(ImportError(format!("{prefix}no article text found")));
+        return Err(in_item(ImportError::NoText));
     }
     let checked = draft
         .article
         .check()
-        .map_err(|err| ImportError(format!("{prefix}{err}")))?;
+        .map_err(|err| in_item(ImportError::Invalid(err)))?;
     let mut warnings: Vec<String> = draft
         .warnings
         .iter()
@@ -198,12 +236,15 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     let mut article = checked.article;
     merge_spans(&mut article);
     let json = write::pretty(&article_json(&article));
-    let reread = Article::from_json(&json)
-        .map_err(|err| ImportError(format!("{prefix}the written JSON does not validate: {err}")))?;
+    // The widget, `validate` and `build` read no more than this: a file they would refuse is
+    // not written.
+    if json.len() > MAX_ARTICLE_BYTES {
+        return Err(in_item(ImportError::TooLarge { bytes: json.len() }));
+    }
+    let reread =
+        Article::from_json(&json).map_err(|err| in_item(ImportError::WrittenJsonInvalid(err)))?;
     if reread.article != article {
-        return Err(ImportError(format!(
-            "{prefix}the written JSON reads back as a different article"
-        )));
+        return Err(in_item(ImportError::ReadsBackDifferently));
     }
     let slug = output::slug(&article);
     Ok(Imported {
@@ -212,14 +253,6 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
         warnings,
         slug,
     })
-}
-
-/// Letters and digits only, in lower case: text as compared across markup and punctuation.
-fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// A description that a CMS cut from the story's opening words: ended with an ellipsis of
@@ -285,10 +318,7 @@ fn tidy(article: &mut Article) {
             .body
             .iter()
             .position(|block| matches!(block, Block::Paragraph(_)));
-        let first_text = first.and_then(|i| match &article.body[i] {
-            Block::Paragraph(text) => Some(text::squash(&text.text())),
-            _ => None,
-        });
+        let first_text = article.opening_text().map(|text| text::squash(&text));
         let stem = standfirst.trim_end_matches(['…', '.', ' ']);
         match first_text {
             // The standfirst shown again at the top of the story: once is enough.

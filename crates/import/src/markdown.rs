@@ -10,8 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use url::Url;
 
-use super::blocks::attribution;
-use super::text::{language_tag, squash, tidy_spans, timestamp, Resolver};
+use super::text::{attribution, language_tag, squash, tidy_spans, timestamp, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{
     is_language_tag, Author, Block, ImageBlock, Inline, PromoAction, PromoBlock, Publisher,
@@ -34,6 +33,7 @@ pub fn document(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError
         resolver: &resolver,
         text: body,
         first_line: body_line,
+        line_ends: body.match_indices('\n').map(|(at, _)| at).collect(),
         blocks: Vec::new(),
         warnings: Vec::new(),
         headline: None,
@@ -72,27 +72,22 @@ fn split_front_matter(text: &str) -> Result<(Value, &str, usize), ImportError> {
                 let body = &rest[offset + line.len()..];
                 let lines = 2 + matter.lines().count();
                 let value = if toml {
-                    let table: toml::Table = toml::from_str(matter)
-                        .map_err(|err| ImportError(format!("front matter is not TOML: {err}")))?;
+                    let table: toml::Table =
+                        toml::from_str(matter).map_err(ImportError::FrontMatterToml)?;
                     toml_json(toml::Value::Table(table))
                 } else if matter.trim().is_empty() {
                     Value::Object(Default::default())
                 } else {
-                    serde_saphyr::from_str::<Value>(matter)
-                        .map_err(|err| ImportError(format!("front matter is not YAML: {err}")))?
+                    serde_saphyr::from_str::<Value>(matter).map_err(ImportError::FrontMatterYaml)?
                 };
                 if !value.is_object() {
-                    return Err(ImportError(
-                        "front matter must be a map of fields".to_owned(),
-                    ));
+                    return Err(ImportError::FrontMatterNotAMap);
                 }
                 return Ok((value, body, lines + 1));
             }
             offset += line.len();
         }
-        return Err(ImportError(format!(
-            "front matter opened with {fence} is never closed"
-        )));
+        return Err(ImportError::FrontMatterUnclosed { fence });
     }
     Ok((Value::Object(Default::default()), text, 1))
 }
@@ -240,6 +235,9 @@ struct Reader<'a> {
     resolver: &'a Resolver,
     text: &'a str,
     first_line: usize,
+    /// Where each line of `text` ends, for telling an offset's line without counting the
+    /// lines before it at every event.
+    line_ends: Vec<usize>,
     blocks: Vec<Block>,
     warnings: Vec<String>,
     headline: Option<String>,
@@ -274,10 +272,7 @@ impl Run {
 
 impl Reader<'_> {
     fn line_of(&self, offset: usize) -> usize {
-        self.first_line
-            + self.text[..offset.min(self.text.len())]
-                .matches('\n')
-                .count()
+        self.first_line + self.line_ends.partition_point(|&end| end < offset)
     }
 
     fn read(&mut self) {

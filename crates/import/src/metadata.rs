@@ -4,8 +4,9 @@
 use dom_query::Document;
 use serde_json::Value;
 
-use super::html::byline_names;
+use super::byline::byline_names;
 use super::text::squash;
+use article_widget::model::is_absolute_http_url;
 
 /// The page's own account of the article; each field from the first source that has it.
 #[derive(Debug, Clone, Default)]
@@ -347,7 +348,7 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
             if value.is_empty() {
                 continue;
             }
-            if !value.starts_with("http") {
+            if !is_absolute_http_url(&value) {
                 meta.authors.push(Person {
                     name: value,
                     ..Person::default()
@@ -435,7 +436,7 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         .unwrap_or_default();
         for author in authors {
             let author = without_address(&squash(&decode_entities(&author)));
-            if author.starts_with("http") || !author.chars().any(char::is_alphabetic) {
+            if is_absolute_http_url(&author) || !author.chars().any(char::is_alphabetic) {
                 continue;
             }
             for name in byline_names(&author) {

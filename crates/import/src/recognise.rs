@@ -4,51 +4,24 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::blocks::{attribution, image_source, Slot};
-use super::text::{squash, Resolver};
+use super::dom::{elements, image_source, marked, name_of, outermost};
+use super::text::{attribution, squash, Resolver};
 use article_widget::model::{Author, Block, PromoAction, PromoBlock, RelatedLink};
 
 /// The class of the paragraph that stands where a recognised block was; its text is
 /// `artw-import-slot-N`, the block's index.
 pub const SLOT_CLASS: &str = "artw-import-slot";
 
+/// A block recognised in the page before Readability ran (a promo or a pull quote), which
+/// the content marks by a slot paragraph where it stood.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub block: Block,
+    pub warnings: Vec<String>,
+}
+
 /// The longest text a promo box has: longer, and it is more than a box.
 const MAX_PROMO_CHARS: usize = 600;
-
-/// Class and id tokens, lower-cased, with `_` read as `-`.
-fn marks(node: &NodeRef) -> String {
-    let class = node.attr("class").unwrap_or_default();
-    let id = node.attr("id").unwrap_or_default();
-    let role = node.attr("data-component").unwrap_or_default();
-    format!(" {class} {id} {role} ")
-        .to_ascii_lowercase()
-        .replace('_', "-")
-}
-
-fn marked(node: &NodeRef, words: &[&str]) -> bool {
-    let marks = marks(node);
-    words.iter().any(|w| marks.contains(w))
-}
-
-fn name_of(node: &NodeRef) -> String {
-    node.node_name()
-        .map(|n| n.to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
-fn elements<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
-    doc.select("body *").nodes().to_vec()
-}
-
-/// The outermost of the nodes that pass `test`: a box inside a box counts once.
-fn outermost<'a>(doc: &'a Document, test: impl Fn(&NodeRef) -> bool) -> Vec<NodeRef<'a>> {
-    let found: Vec<NodeRef> = elements(doc).into_iter().filter(|n| test(n)).collect();
-    let ids: Vec<_> = found.iter().map(|n| n.id).collect();
-    found
-        .into_iter()
-        .filter(|n| !n.ancestors(None).iter().any(|a| ids.contains(&a.id)))
-        .collect()
-}
 
 /// Words that mark a box as a sign-up, and weaker ones that mark any promotion.
 const SIGN_UP_WORDS: &[&str] = &[
@@ -61,6 +34,7 @@ const SIGN_UP_WORDS: &[&str] = &[
     "opt-in",
     "email-capture",
 ];
+
 const PROMO_WORDS: &[&str] = &["promo", "inline-cta"];
 
 fn is_promo(node: &NodeRef) -> bool {

@@ -266,3 +266,24 @@ pub fn timestamp(raw: &str) -> Result<article_widget::model::Timestamp, String> 
         }
     })
 }
+
+/// Letters and digits only, in lower case.
+pub fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `— Name`, `– Name` or `-- Name` on a line of its own names who is quoted.
+pub fn attribution(line: &str) -> Option<String> {
+    let line = line.trim();
+    let rest = line
+        .strip_prefix('—')
+        .or_else(|| line.strip_prefix('―'))
+        .or_else(|| line.strip_prefix('–'))
+        .or_else(|| line.strip_prefix("--"))
+        .or_else(|| line.strip_prefix("- "))?;
+    let name = squash(rest);
+    (!name.is_empty() && name.chars().count() <= 120).then_some(name)
+}
