@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use article_widget::model::Article;
+use article_widget::model::{Article, Json};
 use article_widget::ssr::{render_page, widget_markup, RenderOptions};
 use serde_json::{json, Value};
 
@@ -35,8 +35,13 @@ fn main() {
     let options = RenderOptions::default();
     let mut results = Vec::new();
     for (name, text, value, runs) in [
-        ("seed", seed_text, &seed_value, 2000),
-        ("large", large_text.as_str(), &large_value, 50),
+        ("seed", seed_text, &Json::parse(seed_text).unwrap(), 2000),
+        (
+            "large",
+            large_text.as_str(),
+            &Json::parse(&large_text).unwrap(),
+            50,
+        ),
     ] {
         let article = Article::from_json(text).unwrap().article;
         let markup = median_micros(runs, || {

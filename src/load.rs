@@ -139,22 +139,20 @@ mod native {
     use std::io::Read;
     use std::path::Path;
 
-    use serde_json::Value;
-
     use super::{decode, Article, ArticleError, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
     use crate::model::Json;
 
     /// An article file as read: its bytes as written, its JSON, and the checked article.
     pub struct ArticleFile {
         pub bytes: Vec<u8>,
-        pub source: Value,
+        pub source: Json,
         pub checked: Checked,
     }
 
     /// Reads and checks an article from a JSON file (`-` for standard input), with the
     /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
     /// Errors do not name the file: the caller does.
-    pub fn read_article(path: &Path) -> Result<(Value, Checked), LoadError> {
+    pub fn read_article(path: &Path) -> Result<(Json, Checked), LoadError> {
         read_article_file(path, None).map(|file| (file.source, file.checked))
     }
 
@@ -181,30 +179,12 @@ mod native {
         let json = Json::parse(&decode(&bytes)?).map_err(ArticleError::not_json)?;
         let checked = Article::from_parsed(&json, location)?;
         Ok(ArticleFile {
-            source: to_value(&json),
+            source: json,
             bytes,
             checked,
         })
     }
-
-    /// The parsed JSON as serde_json's, to write out again. A number beyond a double's range
-    /// (which serde_json cannot hold) becomes null, as `JSON.stringify` writes Infinity.
-    pub fn to_value(json: &Json) -> Value {
-        match json {
-            Json::Null => Value::Null,
-            Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
-            Json::String(s) => Value::String(s.clone()),
-            Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-            Json::Object(members) => Value::Object(
-                members
-                    .iter()
-                    .map(|(key, value)| (key.clone(), to_value(value)))
-                    .collect(),
-            ),
-        }
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{read_article, read_article_file, to_value, ArticleFile};
+pub use native::{read_article, read_article_file, ArticleFile};

@@ -10,7 +10,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{article_card, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::i18n::Labels;
-use crate::model::{is_absolute_http_url, Article};
+use crate::model::{is_absolute_http_url, Article, Json};
 
 /// How to pre-render.
 #[derive(Debug, Clone, Default)]
@@ -70,12 +70,12 @@ fn Card(props: &CardProps) -> Html {
 
 /// The embed element holding the pre-rendered article and the article itself as inline JSON,
 /// which `update()` and scripts can read.
-pub fn render_fragment(article: &Article, source: &Value, options: &RenderOptions) -> String {
+pub fn render_fragment(article: &Article, source: &Json, options: &RenderOptions) -> String {
     fragment_around(&widget_markup(article, options), source, options)
 }
 
 /// `render_fragment` around markup already made by `widget_markup` with the same options.
-pub fn fragment_around(markup: &str, source: &Value, options: &RenderOptions) -> String {
+pub fn fragment_around(markup: &str, source: &Json, options: &RenderOptions) -> String {
     let host = format!(r#"<div class="artw-host">{markup}</div>"#);
     let inside = if options.shadow {
         let stylesheet = escape(&format!("{}article-widget.css", options.assets));
@@ -102,7 +102,7 @@ pub fn fragment_around(markup: &str, source: &Value, options: &RenderOptions) ->
 }
 
 /// A complete, standalone HTML page for the article, readable without JavaScript.
-pub fn render_page(article: &Article, source: &Value, options: &RenderOptions) -> String {
+pub fn render_page(article: &Article, source: &Json, options: &RenderOptions) -> String {
     let options = RenderOptions {
         shadow: false,
         ..options.clone()
@@ -289,6 +289,6 @@ pub fn escape(text: &str) -> String {
 
 /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings, where
 /// `\u003c` means the same, so no `</script>` or `<!--` can end the element early.
-pub(crate) fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &impl std::fmt::Display) -> String {
     value.to_string().replace('<', "\\u003c")
 }

@@ -5,6 +5,7 @@
 mod markup;
 
 use article_widget::load::parse_json_bytes;
+use article_widget::model::Json;
 use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use markup::{allowed, tags};
 use proptest::prelude::*;
@@ -205,7 +206,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
     else {
         return Ok(());
     };
-    let source: Value = serde_json::from_slice(bytes).unwrap_or(Value::Null);
+    let source = Json::parse(&String::from_utf8_lossy(bytes)).unwrap_or(Json::Null);
     let options = RenderOptions {
         shadow: true,
         ..RenderOptions::default()

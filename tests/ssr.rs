@@ -4,7 +4,7 @@
 use article_widget::components::*;
 use article_widget::i18n::Labels;
 use article_widget::model::{
-    Article, ImageBlock, Inline, PromoAction, PromoBlock, Span, Timestamp,
+    Article, ImageBlock, Inline, Json, PromoAction, PromoBlock, Span, Timestamp,
 };
 use article_widget::ssr::{json_ld, render_fragment, render_page, RenderOptions};
 use serde_json::{json, Value};
@@ -354,6 +354,11 @@ fn status_panels_markup() {
     assert_snapshot("status", &format!("{loading}\n{error}"));
 }
 
+/// The model's tree of a value built with serde_json's `json!`.
+fn as_json(value: &Value) -> Json {
+    Json::parse(&value.to_string()).expect("serde_json writes JSON")
+}
+
 fn rich_article() -> (Article, Value) {
     let mut value = seed_value();
     value["url"] = json!("https://www.itpro.example/security/krebs");
@@ -375,7 +380,7 @@ fn page_has_language_title_metadata_and_canonical_link() {
     let (article, value) = rich_article();
     let page = render_page(
         &article,
-        &value,
+        &as_json(&value),
         &RenderOptions {
             assets: "/dist/".into(),
             ..Default::default()
@@ -454,7 +459,7 @@ fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json()
         theme: Theme::Dark,
         ..Default::default()
     };
-    let fragment = render_fragment(&article, &value, &options);
+    let fragment = render_fragment(&article, &as_json(&value), &options);
     assert!(fragment.starts_with(r#"<div data-article-widget data-theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="https://cdn.example/aw/article-widget.css"><div class="artw-host">"#));
     let json_start = fragment
         .find(r#"<script type="application/json">"#)
@@ -470,7 +475,7 @@ fn fragment_is_an_embed_element_with_a_declarative_shadow_root_and_inline_json()
 
     let light = render_fragment(
         &article,
-        &value,
+        &as_json(&value),
         &RenderOptions {
             shadow: false,
             ..Default::default()

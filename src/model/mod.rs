@@ -13,6 +13,7 @@ mod path;
 mod read;
 mod validate;
 mod walk;
+mod write;
 
 pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
 pub use derived::{

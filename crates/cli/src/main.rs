@@ -143,10 +143,10 @@ fn import(args: ImportArgs) -> ExitCode {
     };
     let report = article_widget_import::run(&options);
     for warning in &report.warnings {
-        eprintln!("article-widget: {}", printable(&warning.to_string()));
+        eprintln!("article-widget: {}", terminal_safe(&warning.to_string()));
     }
     for failure in &report.failures {
-        eprintln!("article-widget: {}", printable(&failure.to_string()));
+        eprintln!("article-widget: {}", terminal_safe(&failure.to_string()));
     }
     let mut stdout = std::io::stdout().lock();
     let mut written = match &report.standard_output {
@@ -169,28 +169,12 @@ fn import(args: ImportArgs) -> ExitCode {
             ),
             None => format!("{verb} to standard output: {}", placed.summary),
         };
-        written = written.and_then(|()| writeln!(stdout, "{}", printable(&line)));
+        written = written.and_then(|()| writeln!(stdout, "{}", terminal_safe(&line)));
     }
     if let Err(err) = written {
         return fail(Path::new("-"), &format!("could not write: {err}"));
     }
     exit_code(report.succeeded())
-}
-
-/// Text from sources (file names, languages, headlines) as it may be printed to a terminal:
-/// control characters, and the marks that reorder text, written as escapes, so a source
-/// cannot move the cursor, change colours or reverse what a message says.
-fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let reorders = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || reorders {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn parse_theme(value: &str) -> Result<Theme, String> {
@@ -308,13 +292,17 @@ fn report_build_error(err: &article_widget_site::BuildError) {
 /// `\u{1b}`, so text cannot recolour, retitle or clear the terminal, move its cursor, or end
 /// a line. Every message the command line prints goes through it.
 fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    // Bidirectional overrides and isolates do not move the cursor, but they reorder what
+    // follows them on the line, so a name could disguise itself or the message.
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut safe = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
-            safe.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        if unsafe_char(c) {
+            safe.extend(c.escape_unicode());
         } else {
             safe.push(c);
         }

@@ -26,7 +26,6 @@ mod nesting;
 mod output;
 mod recognise;
 mod text;
-mod write;
 
 use text::letters;
 
@@ -39,7 +38,6 @@ pub use nesting::MAX_NESTING;
 pub use output::{
     run, Failure, ImportOptions, ImportReport, Placed, Summary, Warning, MAX_SOURCE_BYTES,
 };
-pub use write::article_json;
 
 /// One article found in a source, checked and written as JSON.
 #[derive(Debug, Clone)]
@@ -235,7 +233,7 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     );
     let mut article = checked.article;
     merge_spans(&mut article);
-    let json = write::pretty(&article_json(&article));
+    let json = format!("{:#}\n", article.to_json());
     // The widget, `validate` and `build` read no more than this: a file they would refuse is
     // not written.
     if json.len() > MAX_ARTICLE_BYTES {

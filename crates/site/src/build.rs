@@ -8,11 +8,10 @@ use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
-use serde_json::Value;
 
 use article_widget::i18n::Labels;
 use article_widget::load::read_article_file;
-use article_widget::model::{is_absolute_http_url, Article, Checked};
+use article_widget::model::{is_absolute_http_url, Article, Checked, Json};
 
 use crate::base_url::base_url;
 use crate::discover::{article_files, slugs};
@@ -226,7 +225,7 @@ fn site_files(
 
 /// Reads and checks an article file, its relative URLs resolved against where its JSON is
 /// served on the site; also whether its bytes were UTF-8.
-fn read(file: &Path, urls: &ArticleUrls) -> Result<(bool, Value, Checked), String> {
+fn read(file: &Path, urls: &ArticleUrls) -> Result<(bool, Json, Checked), String> {
     read_article_file(file, Some(&urls.json()))
         .map(|read| {
             let utf8 = std::str::from_utf8(&read.bytes).is_ok();
@@ -237,10 +236,8 @@ fn read(file: &Path, urls: &ArticleUrls) -> Result<(bool, Value, Checked), Strin
 
 /// The article's JSON as read, written out again: UTF-8 whatever its file's bytes were, with
 /// no byte order mark, as the inline JSON of its pages.
-fn article_json(source: &Value) -> Vec<u8> {
-    let mut json = serde_json::to_vec_pretty(source).unwrap_or_default();
-    json.push(b'\n');
-    json
+fn article_json(source: &Json) -> Vec<u8> {
+    format!("{source:#}\n").into_bytes()
 }
 
 fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entry {

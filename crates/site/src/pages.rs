@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use article_widget::components::HeadingLevel;
 use article_widget::i18n::Labels;
-use article_widget::model::{is_absolute_http_url, Article, Block};
+use article_widget::model::{is_absolute_http_url, Article, Block, Json};
 use article_widget::ssr::{
     card_markup, escape, fragment_around, html_document, page_around, widget_markup, RenderOptions,
 };
@@ -70,7 +70,7 @@ pub struct Fragments {
     pub shadow: String,
 }
 
-pub fn fragments(article: &Article, source: &Value, urls: &ArticleUrls) -> Fragments {
+pub fn fragments(article: &Article, source: &Json, urls: &ArticleUrls) -> Fragments {
     let markup = widget_markup(article, &options(urls, false));
     Fragments {
         light: fragment_around(&markup, source, &options(urls, false)),

@@ -1,10 +1,16 @@
-//! An article as JSON text, its fields in the order of the format's documentation, so the
-//! same article is always the same bytes.
+//! An article as JSON, its fields in the order of the format's documentation, so the same
+//! article is always the same bytes (`{}` writes it compact, `{:#}` indented).
 
-use article_widget::model::{Article, Block, Inline, Json};
+use super::{Article, Block, Inline, Json};
 
-/// The article in the widget's JSON format. Absent fields are left out, never written as null.
-pub fn article_json(article: &Article) -> Json {
+impl Article {
+    /// The article in its JSON format. Absent fields are left out, never written as null.
+    pub fn to_json(&self) -> Json {
+        article_json(self)
+    }
+}
+
+fn article_json(article: &Article) -> Json {
     let mut object = Object::default();
     object.text("headline", Some(&article.headline));
     object.text("standfirst", article.standfirst.as_deref());
@@ -130,47 +136,5 @@ impl Object {
 impl From<Object> for Json {
     fn from(object: Object) -> Json {
         Json::Object(object.0)
-    }
-}
-
-/// JSON text indented by two spaces, as static/articles/ is written, ending in a newline.
-pub fn pretty(json: &Json) -> String {
-    let mut out = String::new();
-    write_value(json, 0, &mut out);
-    out.push('\n');
-    out
-}
-
-fn write_value(json: &Json, depth: usize, out: &mut String) {
-    let indent = |depth: usize| "  ".repeat(depth);
-    match json {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => out.push_str(n),
-        Json::String(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
-        Json::Array(items) if items.is_empty() => out.push_str("[]"),
-        Json::Array(items) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&indent(depth + 1));
-                write_value(item, depth + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&indent(depth));
-            out.push(']');
-        }
-        Json::Object(members) if members.is_empty() => out.push_str("{}"),
-        Json::Object(members) => {
-            out.push_str("{\n");
-            for (i, (key, value)) in members.iter().enumerate() {
-                out.push_str(&indent(depth + 1));
-                out.push_str(&serde_json::Value::from(key.as_str()).to_string());
-                out.push_str(": ");
-                write_value(value, depth + 1, out);
-                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&indent(depth));
-            out.push('}');
-        }
     }
 }
