@@ -3,7 +3,7 @@
 
 use dom_query::NodeRef;
 
-use super::dom::image_source;
+use super::dom::{image_source, name_of};
 use super::recognise::{self, Slot, SLOT_CLASS};
 use super::text::{attribution, excerpt, squash, tidy_spans, Resolver};
 use article_widget::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
@@ -87,10 +87,7 @@ impl<'a> Mapper<'a> {
         if !node.is_element() {
             return;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+        let name = name_of(node);
         if SKIPPED.contains(&name.as_str()) {
             if name == "br" && !self.loose.is_empty() {
                 self.loose.push(Span::plain(" "));
@@ -501,10 +498,7 @@ impl<'a> Mapper<'a> {
         if !node.is_element() {
             return;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+        let name = name_of(node);
         let mut format = format;
         match name.as_str() {
             "br" => {
