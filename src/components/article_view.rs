@@ -8,13 +8,22 @@ use super::{
 };
 use crate::model::Article;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub heading_level: HeadingLevel,
     #[prop_or_default]
     pub dates: DisplayDates,
+}
+
+/// The same article is the same `Rc` (see `WidgetState`'s `PartialEq`).
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.heading_level == other.heading_level
+            && self.dates == other.dates
+    }
 }
 
 /// The whole article: header, body, then the author cards and related links, in the labels

@@ -7,11 +7,24 @@ use crate::i18n::Labels;
 use crate::model::Article;
 
 /// What the widget has to show: the embed moves it from `Loading` to `Ready` or `Failed`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum WidgetState {
     Loading,
     Ready(Rc<Article>),
     Failed(AttrValue),
+}
+
+/// An article is the same when it is the same `Rc`: each new article the embed is given is a
+/// new one, and comparing whole articles field by field cost the wasm over a kilobyte.
+impl PartialEq for WidgetState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (WidgetState::Loading, WidgetState::Loading) => true,
+            (WidgetState::Ready(a), WidgetState::Ready(b)) => Rc::ptr_eq(a, b),
+            (WidgetState::Failed(a), WidgetState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// The article's dates written by the browser's `Intl`, for an article in a language the

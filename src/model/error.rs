@@ -24,7 +24,10 @@ impl ArticleError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         let path = path.into();
         ArticleError {
-            unread: vec![path.clone()],
+            unread: match MAX_MORE_PROBLEMS {
+                0 => Vec::new(),
+                _ => vec![path.clone()],
+            },
             path,
             message: message.into(),
             not_json: false,

@@ -6,7 +6,7 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, Inline, PromoAction, Publisher, RelatedLink, Span,
+    Article, ArticleError, Author, Block, MAX_MORE_PROBLEMS, Inline, PromoAction, Publisher, RelatedLink, Span,
     Timestamp,
 };
 
@@ -27,7 +27,8 @@ impl Errors {
 
     fn push(&mut self, error: ArticleError) {
         match &mut self.0 {
-            Some(first) => first.absorb(error),
+            Some(first) if MAX_MORE_PROBLEMS > 0 => first.absorb(error),
+            Some(_) => {}
             None => self.0 = Some(error),
         }
     }
