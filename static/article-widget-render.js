@@ -118,7 +118,7 @@ function read(element, source, signal, timeout) {
       return { bytes: new TextEncoder().encode(script.textContent) };
     }
   }
-  if (typeof source === 'string') return fetchArticle(new URL(source, document.baseURI).href, signal, timeout);
+  if (typeof source === 'string') return fetchArticle(new URL(source, element.baseURI).href, signal, timeout);
   try {
     const text = source === null ? undefined : JSON.stringify(source);
     if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
