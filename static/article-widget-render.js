@@ -3,6 +3,8 @@
 // byte cap, and has the WebAssembly read, check and show them.
 
 const TIMEOUT_MS = 10_000;
+// setTimeout fires at once past 2^31 - 1 ms; a longer timeout waits this long (24.8 days).
+const LONGEST_MS = 2 ** 31 - 1;
 const MAX_BYTES = 2 * 1024 * 1024;
 // Below HTTP/1.1's six connections per host, so one slow article server never holds every
 // connection the page (and the WebAssembly) needs.
@@ -118,7 +120,15 @@ function read(element, source, signal, timeout) {
       return { bytes: new TextEncoder().encode(script.textContent) };
     }
   }
-  if (typeof source === 'string') return fetchArticle(new URL(source, element.baseURI).href, signal, timeout);
+  if (typeof source === 'string') {
+    let url;
+    try {
+      url = new URL(source, element.baseURI).href;
+    } catch {
+      return { failure: 'not-found', details: `\`${source}\` is not a URL` };
+    }
+    return fetchArticle(url, signal, timeout);
+  }
   try {
     const text = source === null ? undefined : JSON.stringify(source);
     if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
@@ -132,7 +142,7 @@ function timeoutOf(element, options) {
   const given = options?.timeout ?? element.getAttribute('data-timeout');
   if (given == null) return TIMEOUT_MS;
   const ms = Number(given);
-  if (ms > 0) return ms;
+  if (ms > 0) return Math.min(ms, LONGEST_MS);
   console.warn(`article-widget: timeout \`${given}\` is not a number of milliseconds above 0; using ${TIMEOUT_MS}`);
   return TIMEOUT_MS;
 }

@@ -39,6 +39,9 @@ const { server, browser } = await serveAndLaunch({
       <img name="baseURI" alt="">${CLOBBERED}${LOADER}`),
   // The WebAssembly's own bindings read document.createElement, so only pre-rendered markup is tried.
   '/clobbered-create.html': page(`<img name="createElement" alt="">${prerendered}${LOADER}`),
+  '/slowly.json': (req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(other)), 300),
+  '/unparsable.html': page(`<article-widget id="unparsable" src="http://[::1"><p>Read the article</p></article-widget>${LOADER}`),
+  '/patient.html': page(`<article-widget id="patient" src="/slowly.json" timeout="3000000000"><p>Read the article</p></article-widget>${LOADER}`),
 }, after);
 
 async function open(path) {
@@ -223,6 +226,24 @@ describe('<article-widget>', () => {
     });
     assert.deepEqual(shown, ['slot']);
     assert.deepEqual(seen.errors, []);
+    await tab.close();
+  });
+
+  test('an unparsable src ends in the error panel with an error event', async () => {
+    const { tab } = await open('/unparsable.html');
+    await tab.waitForFunction(() => window.widgetEvents.length > 0, null, { timeout: 5000 });
+    const unparsable = tab.locator('#unparsable');
+    assert.equal(await unparsable.locator('.artw-error').isVisible(), true);
+    const errors = await tab.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error').map((e) => e.detail.message));
+    assert.deepEqual(errors, ['The article could not be found.']);
+    await tab.close();
+  });
+
+  test('a timeout beyond what setTimeout can count waits, rather than failing at once', async () => {
+    const { tab } = await open('/patient.html');
+    await tab.waitForFunction(() => window.widgetEvents.length > 0, null, { timeout: 5000 });
+    assert.deepEqual(await tab.evaluate(() => window.widgetEvents.map((e) => e.type)), ['ready']);
+    assert.equal(await tab.locator('#patient .artw-headline').textContent(), other.headline);
     await tab.close();
   });
 });
