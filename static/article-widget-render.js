@@ -5,7 +5,17 @@
 const TIMEOUT_MS = 10_000;
 // setTimeout fires at once past 2^31 - 1 ms; a longer timeout waits this long (24.8 days).
 const LONGEST_MS = 2 ** 31 - 1;
-const MAX_BYTES = 2 * 1024 * 1024;
+export const MAX_BYTES = 2 * 1024 * 1024;
+/** The failures the WebAssembly knows by name (tests/fixtures/embed-contract.json). */
+export const FAILURE = Object.freeze({
+  timedOut: 'timed-out',
+  tooLarge: 'too-large',
+  notFound: 'not-found',
+  serverError: 'server-error',
+  unreachable: 'unreachable',
+  notReadable: 'not-readable',
+  noArticle: 'no-article',
+});
 // Below HTTP/1.1's six connections per host, so one slow article server never holds every
 // connection the page (and the WebAssembly) needs.
 const PARALLEL_FETCHES = 4;
@@ -22,7 +32,7 @@ function fetchArticle(url, signal, timeout) {
       const at = queue.indexOf(job);
       if (at >= 0) {
         queue.splice(at, 1);
-        resolve({ failure: 'unreachable', details: `GET ${url}: abandoned before it was sent` });
+        resolve({ failure: FAILURE.unreachable, details: `GET ${url}: abandoned before it was sent` });
       }
     }, { once: true });
     nextFetch();
@@ -54,7 +64,7 @@ async function request({ url, signal, timeout }) {
     controller.abort();
   }, timeout);
   const tooLarge = (size) => ({
-    failure: 'too-large',
+    failure: FAILURE.tooLarge,
     details: `GET ${url}: ${size} bytes or more; the limit is ${MAX_BYTES} bytes`,
   });
   try {
@@ -63,7 +73,7 @@ async function request({ url, signal, timeout }) {
       controller.abort();
       const { status } = response;
       return {
-        failure: status === 404 || status === 410 ? 'not-found' : 'server-error',
+        failure: status === 404 || status === 410 ? FAILURE.notFound : FAILURE.serverError,
         status,
         details: `GET ${url}: HTTP ${status} ${response.statusText}`,
       };
@@ -95,8 +105,8 @@ async function request({ url, signal, timeout }) {
     return { bytes, location: response.url || url };
   } catch (error) {
     return timedOut
-      ? { failure: 'timed-out', details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
-      : { failure: 'unreachable', details: `GET ${url}: ${error.message}` };
+      ? { failure: FAILURE.timedOut, details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
+      : { failure: FAILURE.unreachable, details: `GET ${url}: ${error.message}` };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
@@ -113,7 +123,7 @@ function read(element, source, signal, timeout) {
       const script = element.querySelector(':scope > script[type="application/json"]');
       if (!script) {
         return {
-          failure: 'no-article',
+          failure: FAILURE.noArticle,
           details: 'give the element a data-src URL or a <script type="application/json"> child, or pass a source to mount()',
         };
       }
@@ -125,16 +135,16 @@ function read(element, source, signal, timeout) {
     try {
       url = new URL(source, element.baseURI).href;
     } catch {
-      return { failure: 'not-found', details: `\`${source}\` is not a URL` };
+      return { failure: FAILURE.notFound, details: `\`${source}\` is not a URL` };
     }
     return fetchArticle(url, signal, timeout);
   }
   try {
     const text = source === null ? undefined : JSON.stringify(source);
     if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
-    return { failure: 'not-readable', details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
+    return { failure: FAILURE.notReadable, details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
   } catch (error) {
-    return { failure: 'not-readable', details: `not JSON: ${error.message}` };
+    return { failure: FAILURE.notReadable, details: `not JSON: ${error.message}` };
   }
 }
 
