@@ -18,51 +18,92 @@ export const FAILURE = Object.freeze({
 });
 // Below HTTP/1.1's six connections per host, so one slow article server never holds every
 // connection the page (and the WebAssembly) needs.
-const PARALLEL_FETCHES = 4;
-const queue = [];
-let fetching = 0;
+const SLOTS = 4;
+// Slots are shared by giving stalled requests up, not by origin: on HTTP/1.1 a request holds
+// its connection until it is aborted, and the articles queued behind stalled ones are mostly on
+// the same origin. A request that received less than MIN_PROGRESS bytes in the last tenth of
+// its timeout (at most a second) is aborted when a request never sent waits for a slot, and is
+// sent again after those, by the same deadline. A stalled article then holds a slot for a tenth
+// of its timeout, not all of it; a slow but steady download keeps its slot, and requests sent
+// again never push each other out.
+const MIN_PROGRESS = 1024;
+const queue = []; // waiting for a slot: the requests never sent first (`fresh`), then the others
+const running = new Set();
 
-/** Fetches an article when one of the page's few fetch slots is free; see `request`. */
-function fetchArticle(url, signal, timeout) {
+const timedOut = (url, timeout) => ({ failure: FAILURE.timedOut, details: `GET ${url}: no complete answer ${timeout / 1000} s after it was asked for` });
+
+/**
+ * Fetches an article when one of the page's fetch slots is free: its bytes and final URL, or
+ * why it failed. Resolves by `deadline` (a `performance.now()` time) at the latest, when it
+ * fails as timed out, sent or still waiting for a slot.
+ */
+function fetchArticle(url, signal, timeout, deadline) {
   return new Promise((resolve) => {
-    const job = { url, signal, timeout, resolve };
-    queue.push(job);
-    // Abandoned while it waits for a slot: it leaves the queue and its widget moves on.
-    signal.addEventListener('abort', () => {
+    const left = deadline - performance.now();
+    if (left <= 0) return resolve(timedOut(url, timeout));
+    const job = { url, timeout, fresh: true, received: 0 };
+    const abandon = () => job.end({ failure: FAILURE.unreachable, details: `GET ${url}: abandoned` });
+    const timer = setTimeout(() => job.end(timedOut(url, timeout)), Math.min(left, LONGEST_MS));
+    job.end = (result) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abandon);
       const at = queue.indexOf(job);
-      if (at >= 0) {
-        queue.splice(at, 1);
-        resolve({ failure: FAILURE.unreachable, details: `GET ${url}: abandoned before it was sent` });
-      }
-    }, { once: true });
+      if (at >= 0) queue.splice(at, 1);
+      if (running.has(job)) stop(job);
+      resolve(result);
+      nextFetch();
+    };
+    signal.addEventListener('abort', abandon, { once: true });
+    queue.push(job);
     nextFetch();
   });
 }
 
+/** Aborts a running request and frees its slot. */
+function stop(job) {
+  running.delete(job);
+  clearInterval(job.watch);
+  job.controller.abort();
+  job.controller = null;
+}
+
+/** Sends waiting requests while there are slots, stepping stalled ones aside for fresh ones. */
 function nextFetch() {
-  while (fetching < PARALLEL_FETCHES && queue.length > 0) {
-    const job = queue.shift();
-    fetching++;
-    request(job).then(job.resolve).finally(() => {
-      fetching--;
-      nextFetch();
-    });
+  while (queue.length > 0) {
+    if (running.size >= SLOTS) {
+      const stalled = queue.some((job) => job.fresh) && [...running].find((job) => job.stalled);
+      if (!stalled) return;
+      stop(stalled);
+      queue.push(stalled);
+    }
+    const at = Math.max(queue.findIndex((job) => job.fresh), 0);
+    send(queue.splice(at, 1)[0]);
   }
 }
 
+/** Sends `job`, and marks it stalled while each tick brings it less than MIN_PROGRESS bytes. */
+function send(job) {
+  const controller = (job.controller = new AbortController());
+  job.fresh = job.stalled = false;
+  running.add(job);
+  let seen = job.received;
+  job.watch = setInterval(() => {
+    job.stalled = job.received - seen < MIN_PROGRESS;
+    seen = job.received;
+    if (job.stalled) nextFetch();
+  }, Math.min(job.timeout / 10, 1000));
+  request(job, controller).then((result) => {
+    // A request stepped aside or ended (its deadline, its widget) has an answer no one waits for.
+    if (job.controller === controller) job.end(result);
+  });
+}
+
 /**
- * One article request: its bytes and final URL, or why it failed. The timeout counts from when
- * the request starts, and covers the whole body; a body over MAX_BYTES is cut off.
+ * One attempt at an article request: its bytes and final URL, or why it failed. It covers the
+ * whole body; a body over MAX_BYTES is cut off.
  */
-async function request({ url, signal, timeout }) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener('abort', abort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
+async function request(job, controller) {
+  const { url } = job;
   const tooLarge = (size) => ({
     failure: FAILURE.tooLarge,
     details: `GET ${url}: ${size} bytes or more; the limit is ${MAX_BYTES} bytes`,
@@ -90,6 +131,7 @@ async function request({ url, signal, timeout }) {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
+      job.received += value.length;
       if (size > MAX_BYTES) {
         controller.abort();
         return tooLarge(size);
@@ -104,17 +146,12 @@ async function request({ url, signal, timeout }) {
     }
     return { bytes, location: response.url || url };
   } catch (error) {
-    return timedOut
-      ? { failure: FAILURE.timedOut, details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
-      : { failure: FAILURE.unreachable, details: `GET ${url}: ${error.message}` };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
+    return { failure: FAILURE.unreachable, details: `GET ${url}: ${error.message}` };
   }
 }
 
 /** What the WebAssembly is given to show: an article's UTF-8 JSON, or why there is none. */
-function read(element, source, signal, timeout) {
+function read(element, source, signal, timeout, deadline) {
   if (source === undefined) {
     const src = element.getAttribute('data-src')?.trim();
     if (src) {
@@ -137,7 +174,7 @@ function read(element, source, signal, timeout) {
     } catch {
       return { failure: FAILURE.notFound, details: `\`${source}\` is not a URL` };
     }
-    return fetchArticle(url, signal, timeout);
+    return fetchArticle(url, signal, timeout, deadline);
   }
   try {
     const text = source === null ? undefined : JSON.stringify(source);
@@ -180,14 +217,16 @@ export function prepare(binary) {
 }
 
 /**
- * Renders `source` on `widget` for its render number `generation`; resolves to whether the
- * article is on screen, once it or the error panel is, or to false once a newer render or a
- * destroy has taken over.
+ * Renders `source` on `widget` for its render number `generation`, asked for at `asked` (a
+ * `performance.now()` time, from which its timeout counts); resolves to whether the article is
+ * on screen, once it or the error panel is, or to false once a newer render or a destroy has
+ * taken over.
  */
-async function render(widget, generation, source, options) {
+async function render(widget, generation, source, options, asked) {
   const { element } = widget;
   const current = () => generation === widget.generation;
-  const article = read(element, source, widget.controller.signal, timeoutOf(element, options));
+  const timeout = timeoutOf(element, options);
+  const article = read(element, source, widget.controller.signal, timeout, asked + timeout);
   const { bindings, sheet } = await ready;
   if (!current()) return false;
   if (!widget.view) {

@@ -93,11 +93,12 @@ class Widget {
    * WebAssembly; resolves to whether the article is on screen, once it or the error panel is.
    */
   async render(source, options) {
+    const asked = performance.now(); // the timeout counts from here, queued time included
     const generation = ++this.generation;
     this.controller?.abort();
     this.controller = new AbortController();
     const { render } = await renderer();
-    return generation === this.generation && render(this, generation, source, options);
+    return generation === this.generation && render(this, generation, source, options, asked);
   }
 
   /** Shows `theme` on the markup in view, which the WebAssembly may not have rendered. */
