@@ -21,16 +21,24 @@ export const FAILURE = Object.freeze({
 const SLOTS = 4;
 // Slots are shared by giving stalled requests up, not by origin: on HTTP/1.1 a request holds
 // its connection until it is aborted, and the articles queued behind stalled ones are mostly on
-// the same origin. A request that received less than MIN_PROGRESS bytes in the last tenth of
-// its timeout (at most a second) is aborted when a request never sent waits for a slot, and is
-// sent again after those, by the same deadline. A stalled article then holds a slot for a tenth
-// of its timeout, not all of it; a slow but steady download keeps its slot, and requests sent
-// again never push each other out.
+// the same origin. A request has stalled when it has been overtaken (a request sent after it
+// was answered first; one sent again has been already) and has gone `patience` without another
+// MIN_PROGRESS bytes. Being overtaken keeps a slow server or a busy page from looking like
+// stalled requests. A stalled request gives its slot to a waiting request sent no more often,
+// and is sent again later, by the same deadline. Patience is a twentieth of its timeout (at
+// most a second) or three times what answers take, doubled each time it is sent, so stalled
+// requests soon stop trading places.
 const MIN_PROGRESS = 1024;
-const queue = []; // waiting for a slot: the requests never sent first (`fresh`), then the others
+const queue = []; // waiting for a slot, those sent fewest times first
 const running = new Set();
+let typical = 0; // how long the page's answered requests took lately, from sent to answer (ms)
+let sends = 0; // requests sent so far: each is numbered by its place
+let overtaking = 0; // the place of the latest sent of the requests answered
+let wake; // for the next running request to stall while another waits
 
 const timedOut = (url, timeout) => ({ failure: FAILURE.timedOut, details: `GET ${url}: no complete answer ${timeout / 1000} s after it was asked for` });
+
+const patience = (job) => Math.max(Math.min(job.timeout / 20, 1000), 3 * typical) * 2 ** (job.tries - 1);
 
 /**
  * Fetches an article when one of the page's fetch slots is free: its bytes and final URL, or
@@ -41,7 +49,7 @@ function fetchArticle(url, signal, timeout, deadline) {
   return new Promise((resolve) => {
     const left = deadline - performance.now();
     if (left <= 0) return resolve(timedOut(url, timeout));
-    const job = { url, timeout, fresh: true, received: 0 };
+    const job = { url, timeout, tries: 0 };
     const abandon = () => job.end({ failure: FAILURE.unreachable, details: `GET ${url}: abandoned` });
     const timer = setTimeout(() => job.end(timedOut(url, timeout)), Math.min(left, LONGEST_MS));
     job.end = (result) => {
@@ -62,39 +70,47 @@ function fetchArticle(url, signal, timeout, deadline) {
 /** Aborts a running request and frees its slot. */
 function stop(job) {
   running.delete(job);
-  clearInterval(job.watch);
   job.controller.abort();
   job.controller = null;
 }
 
-/** Sends waiting requests while there are slots, stepping stalled ones aside for fresh ones. */
+/** Sends waiting requests while there are slots, taking stalled requests' slots for them. */
 function nextFetch() {
+  clearTimeout(wake);
   while (queue.length > 0) {
+    queue.sort((a, b) => a.tries - b.tries);
     if (running.size >= SLOTS) {
-      const stalled = queue.some((job) => job.fresh) && [...running].find((job) => job.stalled);
-      if (!stalled) return;
+      const rivals = [...running].filter((job) => (job.tries > 1 || job.place < overtaking) && job.tries >= queue[0].tries);
+      const now = performance.now();
+      const stalled = rivals.find((job) => now - job.heard >= patience(job));
+      if (!stalled) {
+        const soonest = Math.min(...rivals.map((job) => job.heard + patience(job) - now));
+        if (rivals.length) wake = setTimeout(nextFetch, Math.min(soonest, LONGEST_MS));
+        return;
+      }
       stop(stalled);
       queue.push(stalled);
+    } else {
+      send(queue.shift());
     }
-    const at = Math.max(queue.findIndex((job) => job.fresh), 0);
-    send(queue.splice(at, 1)[0]);
   }
 }
 
-/** Sends `job`, and marks it stalled while each tick brings it less than MIN_PROGRESS bytes. */
 function send(job) {
   const controller = (job.controller = new AbortController());
-  job.fresh = job.stalled = false;
+  job.tries++;
+  job.place = ++sends;
+  job.sent = job.heard = performance.now();
   running.add(job);
-  let seen = job.received;
-  job.watch = setInterval(() => {
-    job.stalled = job.received - seen < MIN_PROGRESS;
-    seen = job.received;
-    if (job.stalled) nextFetch();
-  }, Math.min(job.timeout / 10, 1000));
   request(job, controller).then((result) => {
     // A request stepped aside or ended (its deadline, its widget) has an answer no one waits for.
-    if (job.controller === controller) job.end(result);
+    if (job.controller !== controller) return;
+    const took = performance.now() - job.sent;
+    if (result.bytes || result.status) {
+      typical = typical ? (3 * typical + took) / 4 : took;
+      overtaking = Math.max(overtaking, job.place);
+    }
+    job.end(result);
   });
 }
 
@@ -130,8 +146,8 @@ async function request(job, controller) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if ((size % MIN_PROGRESS) + value.length >= MIN_PROGRESS) job.heard = performance.now();
       size += value.length;
-      job.received += value.length;
       if (size > MAX_BYTES) {
         controller.abort();
         return tooLarge(size);
