@@ -3,6 +3,7 @@
 // connection and some answer 500. Every healthy widget shows its own article, every failing one
 // ends in its error panel, and each of them within its timeout (plus the time to render) of
 // being mounted, however long it waited for one of the loader's fetch slots. Nothing throws.
+// And a server slow for every article is not taken for stalled ones.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -83,6 +84,22 @@ routes['/t/many.html'] = (req, res) => res.writeHead(200, { 'content-type': 'tex
   }, 300));
 </script></body></html>`);
 
+// A server slow for every article alike: each answer takes 600 ms. Four waves of four fit in
+// the timeout, if no request is taken for a stalled one and sent again.
+const SLOW_SERVER = { widgets: 16, answerMs: 600, timeoutMs: 3500 };
+for (let i = 0; i < SLOW_SERVER.widgets; i++) {
+  routes[`/leisurely/a${i}.json`] = (req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ ...seed, headline: `Leisurely ${i}` })), SLOW_SERVER.answerMs);
+}
+routes['/t/leisurely.html'] = (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A slow server</title>
+<script>
+  window.settled = {};
+  for (const type of ['ready', 'error']) document.addEventListener('article-widget:' + type, (e) => { settled[e.target.id] = type; });
+</script>
+<script type="module" src="/article-widget.js"></script></head><body>${Array.from({ length: SLOW_SERVER.widgets }, (_, i) =>
+    `<div id="a${i}" data-article-widget data-timeout="${SLOW_SERVER.timeoutMs}" data-src="/leisurely/a${i}.json"></div>`).join('\n')}</body></html>`);
+
 const { server, browser } = await serveAndLaunch(routes, after);
 
 test('120 widgets with dripping, stalled, reset and failing articles each settle within their timeout of being mounted, each healthy one right', async () => {
@@ -141,5 +158,17 @@ test('120 widgets with dripping, stalled, reset and failing articles each settle
   }
   assert.ok(requests.indexOf('/wasm/article-widget_bg.wasm') < requests.indexOf(articles[0]), 'the wasm is requested first');
   assert.deepEqual(uncaught, []);
+  await tab.close();
+});
+
+test('a server slow for every article is not taken for stalled requests: each widget shows its article, asked for once', async () => {
+  const tab = await browser.newPage();
+  const requests = [];
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await tab.goto(`${server.origin}/t/leisurely.html`);
+  await tab.waitForFunction((n) => Object.keys(settled).length === n, SLOW_SERVER.widgets, { timeout: SLOW_SERVER.timeoutMs + 10_000 });
+  const settled = await tab.evaluate(() => window.settled);
+  for (let i = 0; i < SLOW_SERVER.widgets; i++) assert.equal(settled[`a${i}`], 'ready', `a${i}`);
+  assert.equal(requests.filter((path) => path.startsWith('/leisurely/')).length, SLOW_SERVER.widgets, 'each article is asked for once');
   await tab.close();
 });
