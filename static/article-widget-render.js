@@ -3,56 +3,125 @@
 // byte cap, and has the WebAssembly read, check and show them.
 
 const TIMEOUT_MS = 10_000;
-const MAX_BYTES = 2 * 1024 * 1024;
+// setTimeout fires at once past 2^31 - 1 ms; a longer timeout waits this long (24.8 days).
+const LONGEST_MS = 2 ** 31 - 1;
+export const MAX_BYTES = 2 * 1024 * 1024;
+/** The failures the WebAssembly knows by name (tests/fixtures/embed-contract.json). */
+export const FAILURE = Object.freeze({
+  timedOut: 'timed-out',
+  tooLarge: 'too-large',
+  notFound: 'not-found',
+  serverError: 'server-error',
+  unreachable: 'unreachable',
+  notReadable: 'not-readable',
+  noArticle: 'no-article',
+});
 // Below HTTP/1.1's six connections per host, so one slow article server never holds every
 // connection the page (and the WebAssembly) needs.
-const PARALLEL_FETCHES = 4;
-const queue = [];
-let fetching = 0;
+const SLOTS = 4;
+// Slots are shared by giving stalled requests up, not by origin: on HTTP/1.1 a request holds
+// its connection until it is aborted, and the articles queued behind stalled ones are mostly on
+// the same origin. A request has stalled when it has been overtaken (a request sent after it
+// was answered first; one sent again has been already) and has gone `patience` without another
+// MIN_PROGRESS bytes. Being overtaken keeps a slow server or a busy page from looking like
+// stalled requests. A stalled request gives its slot to a waiting request sent no more often,
+// and is sent again later, by the same deadline. Patience is a twentieth of its timeout (at
+// most a second) or three times what answers take, doubled each time it is sent, so stalled
+// requests soon stop trading places.
+const MIN_PROGRESS = 1024;
+const queue = []; // waiting for a slot, those sent fewest times first
+const running = new Set();
+let typical = 0; // how long the page's answered requests took lately, from sent to answer (ms)
+let sends = 0; // requests sent so far: each is numbered by its place
+let overtaking = 0; // the place of the latest sent of the requests answered
+let wake; // for the next running request to stall while another waits
 
-/** Fetches an article when one of the page's few fetch slots is free; see `request`. */
-function fetchArticle(url, signal, timeout) {
+const timedOut = (url, timeout) => ({ failure: FAILURE.timedOut, details: `GET ${url}: no complete answer ${timeout / 1000} s after it was asked for` });
+
+const patience = (job) => Math.max(Math.min(job.timeout / 20, 1000), 3 * typical) * 2 ** (job.tries - 1);
+
+/**
+ * Fetches an article when one of the page's fetch slots is free: its bytes and final URL, or
+ * why it failed. Resolves by `deadline` (a `performance.now()` time) at the latest, when it
+ * fails as timed out, sent or still waiting for a slot.
+ */
+function fetchArticle(url, signal, timeout, deadline) {
   return new Promise((resolve) => {
-    const job = { url, signal, timeout, resolve };
-    queue.push(job);
-    // Abandoned while it waits for a slot: it leaves the queue and its widget moves on.
-    signal.addEventListener('abort', () => {
+    const left = deadline - performance.now();
+    if (left <= 0) return resolve(timedOut(url, timeout));
+    const job = { url, timeout, tries: 0 };
+    const abandon = () => job.end({ failure: FAILURE.unreachable, details: `GET ${url}: abandoned` });
+    const timer = setTimeout(() => job.end(timedOut(url, timeout)), Math.min(left, LONGEST_MS));
+    job.end = (result) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abandon);
       const at = queue.indexOf(job);
-      if (at >= 0) {
-        queue.splice(at, 1);
-        resolve({ failure: 'unreachable', details: `GET ${url}: abandoned before it was sent` });
-      }
-    }, { once: true });
+      if (at >= 0) queue.splice(at, 1);
+      if (running.has(job)) stop(job);
+      resolve(result);
+      nextFetch();
+    };
+    signal.addEventListener('abort', abandon, { once: true });
+    queue.push(job);
     nextFetch();
   });
 }
 
+/** Aborts a running request and frees its slot. */
+function stop(job) {
+  running.delete(job);
+  job.controller.abort();
+  job.controller = null;
+}
+
+/** Sends waiting requests while there are slots, taking stalled requests' slots for them. */
 function nextFetch() {
-  while (fetching < PARALLEL_FETCHES && queue.length > 0) {
-    const job = queue.shift();
-    fetching++;
-    request(job).then(job.resolve).finally(() => {
-      fetching--;
-      nextFetch();
-    });
+  clearTimeout(wake);
+  while (queue.length > 0) {
+    queue.sort((a, b) => a.tries - b.tries);
+    if (running.size >= SLOTS) {
+      const rivals = [...running].filter((job) => (job.tries > 1 || job.place < overtaking) && job.tries >= queue[0].tries);
+      const now = performance.now();
+      const stalled = rivals.find((job) => now - job.heard >= patience(job));
+      if (!stalled) {
+        const soonest = Math.min(...rivals.map((job) => job.heard + patience(job) - now));
+        if (rivals.length) wake = setTimeout(nextFetch, Math.min(soonest, LONGEST_MS));
+        return;
+      }
+      stop(stalled);
+      queue.push(stalled);
+    } else {
+      send(queue.shift());
+    }
   }
 }
 
+function send(job) {
+  const controller = (job.controller = new AbortController());
+  job.tries++;
+  job.place = ++sends;
+  job.sent = job.heard = performance.now();
+  running.add(job);
+  request(job, controller).then((result) => {
+    // A request stepped aside or ended (its deadline, its widget) has an answer no one waits for.
+    if (job.controller !== controller) return;
+    const took = performance.now() - job.sent;
+    if (result.bytes || result.status) {
+      typical = typical ? (3 * typical + took) / 4 : took;
+      overtaking = Math.max(overtaking, job.place);
+    }
+    job.end(result);
+  });
+}
+
 /**
- * One article request: its bytes and final URL, or why it failed. The timeout counts from when
- * the request starts, and covers the whole body; a body over MAX_BYTES is cut off.
+ * One attempt at an article request: its bytes and final URL, or why it failed. It covers the
+ * whole body; a body over MAX_BYTES is cut off.
  */
-async function request({ url, signal, timeout }) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener('abort', abort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
+async function request(job, controller) {
+  const { url } = job;
   const tooLarge = (size) => ({
-    failure: 'too-large',
+    failure: FAILURE.tooLarge,
     details: `GET ${url}: ${size} bytes or more; the limit is ${MAX_BYTES} bytes`,
   });
   try {
@@ -61,7 +130,7 @@ async function request({ url, signal, timeout }) {
       controller.abort();
       const { status } = response;
       return {
-        failure: status === 404 || status === 410 ? 'not-found' : 'server-error',
+        failure: status === 404 || status === 410 ? FAILURE.notFound : FAILURE.serverError,
         status,
         details: `GET ${url}: HTTP ${status} ${response.statusText}`,
       };
@@ -77,6 +146,7 @@ async function request({ url, signal, timeout }) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if ((size % MIN_PROGRESS) + value.length >= MIN_PROGRESS) job.heard = performance.now();
       size += value.length;
       if (size > MAX_BYTES) {
         controller.abort();
@@ -92,17 +162,12 @@ async function request({ url, signal, timeout }) {
     }
     return { bytes, location: response.url || url };
   } catch (error) {
-    return timedOut
-      ? { failure: 'timed-out', details: `GET ${url}: no complete answer after ${timeout / 1000} s` }
-      : { failure: 'unreachable', details: `GET ${url}: ${error.message}` };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
+    return { failure: FAILURE.unreachable, details: `GET ${url}: ${error.message}` };
   }
 }
 
 /** What the WebAssembly is given to show: an article's UTF-8 JSON, or why there is none. */
-function read(element, source, signal, timeout) {
+function read(element, source, signal, timeout, deadline) {
   if (source === undefined) {
     const src = element.getAttribute('data-src')?.trim();
     if (src) {
@@ -111,20 +176,28 @@ function read(element, source, signal, timeout) {
       const script = element.querySelector(':scope > script[type="application/json"]');
       if (!script) {
         return {
-          failure: 'no-article',
+          failure: FAILURE.noArticle,
           details: 'give the element a data-src URL or a <script type="application/json"> child, or pass a source to mount()',
         };
       }
       return { bytes: new TextEncoder().encode(script.textContent) };
     }
   }
-  if (typeof source === 'string') return fetchArticle(new URL(source, document.baseURI).href, signal, timeout);
+  if (typeof source === 'string') {
+    let url;
+    try {
+      url = new URL(source, element.baseURI).href;
+    } catch {
+      return { failure: FAILURE.notFound, details: `\`${source}\` is not a URL` };
+    }
+    return fetchArticle(url, signal, timeout, deadline);
+  }
   try {
     const text = source === null ? undefined : JSON.stringify(source);
     if (typeof text === 'string') return { bytes: new TextEncoder().encode(text) };
-    return { failure: 'not-readable', details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
+    return { failure: FAILURE.notReadable, details: `not JSON: ${source === null ? 'null' : `a ${typeof source}`}` };
   } catch (error) {
-    return { failure: 'not-readable', details: `not JSON: ${error.message}` };
+    return { failure: FAILURE.notReadable, details: `not JSON: ${error.message}` };
   }
 }
 
@@ -132,7 +205,7 @@ function timeoutOf(element, options) {
   const given = options?.timeout ?? element.getAttribute('data-timeout');
   if (given == null) return TIMEOUT_MS;
   const ms = Number(given);
-  if (ms > 0) return ms;
+  if (ms > 0) return Math.min(ms, LONGEST_MS);
   console.warn(`article-widget: timeout \`${given}\` is not a number of milliseconds above 0; using ${TIMEOUT_MS}`);
   return TIMEOUT_MS;
 }
@@ -160,14 +233,16 @@ export function prepare(binary) {
 }
 
 /**
- * Renders `source` on `widget` for its render number `generation`; resolves to whether the
- * article is on screen, once it or the error panel is, or to false once a newer render or a
- * destroy has taken over.
+ * Renders `source` on `widget` for its render number `generation`, asked for at `asked` (a
+ * `performance.now()` time, from which its timeout counts); resolves to whether the article is
+ * on screen, once it or the error panel is, or to false once a newer render or a destroy has
+ * taken over.
  */
-async function render(widget, generation, source, options) {
+async function render(widget, generation, source, options, asked) {
   const { element } = widget;
   const current = () => generation === widget.generation;
-  const article = read(element, source, widget.controller.signal, timeoutOf(element, options));
+  const timeout = timeoutOf(element, options);
+  const article = read(element, source, widget.controller.signal, timeout, asked + timeout);
   const { bindings, sheet } = await ready;
   if (!current()) return false;
   if (!widget.view) {

@@ -16,7 +16,10 @@ const SELECTOR = '[data-article-widget]';
 const TAG = 'article-widget';
 const THEMES = ['auto', 'light', 'dark'];
 
-const earlier = globalThis.ArticleWidget;
+// A copy loaded earlier is found under a symbol: the host page may have an element named
+// ArticleWidget (<a id>, <form name>), which window.ArticleWidget would return.
+const KEY = Symbol.for(TAG);
+const earlier = globalThis[KEY];
 const widgets = new Map();
 /** <article-widget> elements still starting, which `ready` waits for. */
 const starting = new Set();
@@ -43,6 +46,14 @@ function dispatch(element, type, detail) {
 function warn(message) {
   console.warn(`article-widget: ${message}`);
 }
+
+/**
+ * The document's own property, past an element named like it (<img name="documentElement">),
+ * which a host's markup can put in front of it.
+ */
+const own = (name) => Reflect.get(Document.prototype, name, document);
+
+const slot = () => own('createElement').call(document, 'slot');
 
 function report(error) {
   console.error('article-widget: could not render; the fallback content stays.', error);
@@ -82,11 +93,12 @@ class Widget {
    * WebAssembly; resolves to whether the article is on screen, once it or the error panel is.
    */
   async render(source, options) {
+    const asked = performance.now(); // the timeout counts from here, queued time included
     const generation = ++this.generation;
     this.controller?.abort();
     this.controller = new AbortController();
     const { render } = await renderer();
-    return generation === this.generation && render(this, generation, source, options);
+    return generation === this.generation && render(this, generation, source, options, asked);
   }
 
   /** Shows `theme` on the markup in view, which the WebAssembly may not have rendered. */
@@ -157,7 +169,7 @@ class Widget {
     this.view = null;
     const shadow = this.element.shadowRoot;
     if (shadow) {
-      shadow.replaceChildren(document.createElement('slot'));
+      shadow.replaceChildren(slot());
       shadow.adoptedStyleSheets = [];
     } else {
       prerenderedRoot(this.element)?.remove();
@@ -186,7 +198,7 @@ function start(element, source, options) {
   if (!element.shadowRoot && !prerenderedRoot(element)) {
     try {
       // A slot shows the element's own children, the fallback, until the article is rendered.
-      element.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+      element.attachShadow({ mode: 'open' }).append(slot());
     } catch {
       throw new Error(`article-widget: a <${element.localName}> cannot hold the widget; use a <div>, <section> or <article>`);
     }
@@ -217,7 +229,7 @@ function watch() {
       for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) startWithin(node);
     }
     for (const [element, widget] of widgets) if (!element.isConnected) widget.destroy();
-  }).observe(document.documentElement, {
+  }).observe(own('documentElement'), {
     childList: true,
     subtree: true,
     attributeFilter: ['data-article-widget'],
@@ -329,7 +341,7 @@ const ElementClass = earlier?.ArticleWidgetElement ?? ArticleWidgetElement;
 export { ElementClass as ArticleWidgetElement };
 
 function startPage() {
-  const started = Promise.all([startWithin(document.documentElement), ...starting]).then(async () => {
+  const started = Promise.all([startWithin(own('documentElement')), ...starting]).then(async () => {
     if (wasm) await (await wasm).ready;
   });
   watch();
@@ -345,8 +357,8 @@ export const ready = earlier
   ? earlier.ready
   : !globalThis.document
     ? Promise.resolve()
-    : (document.readyState === 'loading'
-      ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : (own('readyState') === 'loading'
+      ? new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }))
       : Promise.resolve()
     ).then(startPage);
 ready.catch((error) => console.error('article-widget: could not start; the fallback content stays.', error));
@@ -359,7 +371,7 @@ if (!earlier) {
   } else {
     customElements.define(TAG, ArticleWidgetElement);
   }
-  globalThis.ArticleWidget = Object.freeze({ mount, ready, ArticleWidgetElement });
+  globalThis[KEY] = globalThis.ArticleWidget = Object.freeze({ mount, ready, ArticleWidgetElement });
 }
 
-export default globalThis.ArticleWidget;
+export default globalThis[KEY];

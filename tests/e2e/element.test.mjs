@@ -12,6 +12,10 @@ const prerendered = execFileSync(CLI, ['render', join(ROOT, 'static/articles/kre
   .replace(/^<div data-article-widget>/, '<article-widget>')
   .replace(/<\/div>\s*$/, '</article-widget>');
 
+/** Widgets of both kinds: an element and a data-article-widget one, each by URL. */
+const CLOBBERED = `<article-widget id="element" src="/articles/krebs.json"></article-widget>
+  <div id="convention" data-article-widget data-src="/other.json"></div>`;
+
 const page = (body, head = '') => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
   .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>${head}</head><body>${body}</body></html>`);
 const LOADER = '<script type="module" src="/article-widget.js"></script>';
@@ -28,6 +32,16 @@ const { server, browser } = await serveAndLaunch({
   '<script>customElements.define("article-widget", class extends HTMLElement {});</script>'),
   '/prerendered.html': page(`${prerendered}${LOADER}`),
   '/empty.html': page(LOADER),
+  // Sanitizers keep id and name, so a host's markup can name elements after what the loader reads.
+  '/clobbered-by-id.html': page(`<a id="ArticleWidget" href="/">ArticleWidget</a>${CLOBBERED}${LOADER}`),
+  '/clobbered-by-form.html': page(`<form name="ArticleWidget"><input name="mount"><input name="ready"></form>${CLOBBERED}${LOADER}`),
+  '/clobbered-document.html': page(`<img name="readyState" alt=""><img name="documentElement" alt=""><img name="addEventListener" alt="">
+      <img name="baseURI" alt="">${CLOBBERED}${LOADER}`),
+  // The WebAssembly's own bindings read document.createElement, so only pre-rendered markup is tried.
+  '/clobbered-create.html': page(`<img name="createElement" alt="">${prerendered}${LOADER}`),
+  '/slowly.json': (req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(other)), 300),
+  '/unparsable.html': page(`<article-widget id="unparsable" src="http://[::1"><p>Read the article</p></article-widget>${LOADER}`),
+  '/patient.html': page(`<article-widget id="patient" src="/slowly.json" timeout="3000000000"><p>Read the article</p></article-widget>${LOADER}`),
 }, after);
 
 async function open(path) {
@@ -177,6 +191,59 @@ describe('<article-widget>', () => {
     assert.equal(await tab.locator('article-widget .artw-root').getAttribute('data-theme'), 'dark');
     assert.equal(await headline(tab).textContent(), seed.headline, 'rendered from its inline JSON');
     assert.deepEqual(seen.errors, []);
+    await tab.close();
+  });
+
+  for (const [what, path] of [
+    ['an <a id="ArticleWidget">', '/clobbered-by-id.html'],
+    ['a <form name="ArticleWidget"> with inputs named mount and ready', '/clobbered-by-form.html'],
+    ['images named readyState, documentElement, addEventListener and baseURI', '/clobbered-document.html'],
+  ]) {
+    test(`is defined, and the page's widgets start, under ${what}`, async () => {
+      const { tab, seen } = await open(path);
+      await events(tab, 'ready', 2);
+      assert.equal(await tab.locator('#element .artw-headline').textContent(), seed.headline);
+      assert.equal(await tab.locator('#convention .artw-headline').textContent(), other.headline);
+      assert.equal(await tab.evaluate(async () => {
+        const module = await import('/article-widget.js');
+        return customElements.get('article-widget') === module.ArticleWidgetElement
+          && window.ArticleWidget === module.default && typeof window.ArticleWidget.mount === 'function';
+      }), true);
+      assert.equal(await tab.evaluate(() => window.ArticleWidget.ready.then(() => 'ready')), 'ready');
+      assert.deepEqual(seen.errors, []);
+      await tab.close();
+    });
+  }
+
+  test('under an image named createElement, a pre-rendered element is taken over, and removing it restores its fallback', async () => {
+    const { tab, seen } = await open('/clobbered-create.html');
+    await events(tab, 'ready');
+    const shown = await tab.evaluate(async () => {
+      const element = document.querySelector('article-widget');
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve));
+      return [...element.shadowRoot.children].map((child) => child.localName);
+    });
+    assert.deepEqual(shown, ['slot']);
+    assert.deepEqual(seen.errors, []);
+    await tab.close();
+  });
+
+  test('an unparsable src ends in the error panel with an error event', async () => {
+    const { tab } = await open('/unparsable.html');
+    await tab.waitForFunction(() => window.widgetEvents.length > 0, null, { timeout: 5000 });
+    const unparsable = tab.locator('#unparsable');
+    assert.equal(await unparsable.locator('.artw-error').isVisible(), true);
+    const errors = await tab.evaluate(() => window.widgetEvents.filter((e) => e.type === 'error').map((e) => e.detail.message));
+    assert.deepEqual(errors, ['The article could not be found.']);
+    await tab.close();
+  });
+
+  test('a timeout beyond what setTimeout can count waits, rather than failing at once', async () => {
+    const { tab } = await open('/patient.html');
+    await tab.waitForFunction(() => window.widgetEvents.length > 0, null, { timeout: 5000 });
+    assert.deepEqual(await tab.evaluate(() => window.widgetEvents.map((e) => e.type)), ['ready']);
+    assert.equal(await tab.locator('#patient .artw-headline').textContent(), other.headline);
     await tab.close();
   });
 });

@@ -21,6 +21,9 @@ const releaseLate = () => new Promise((resolve) => {
   late.held.splice(0).forEach((send) => send());
 });
 
+/** The answers of /busy/article.json still being sent. */
+const busy = new Set();
+
 const routes = {
   '/fail/slow.json': () => {}, // never answers
   // Held until the test releases it, so the page has moved on before the answer comes.
@@ -33,6 +36,16 @@ const routes = {
     });
     late.held.push(() => res.writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ ...seed, headline: 'The late answer' })));
+  },
+  // Never ends, but never stalls: a few kilobytes every tenth of a second, until the test ends it.
+  '/busy/article.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const timer = setInterval(() => res.write(' '.repeat(4096)), 100);
+    busy.add(res);
+    res.on('close', () => {
+      clearInterval(timer);
+      busy.delete(res);
+    });
   },
   '/fail/500.json': (req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
   '/fail/not-json.json': (req, res) =>
@@ -357,6 +370,34 @@ describe('in any order', () => {
     assert.equal(await tab.evaluate(() => document.getElementById('queued').shadowRoot.querySelector('.artw-headline').textContent), 'Replaced');
     await afterLateAnswer(tab);
     await close(tab);
+  });
+
+  test('a fetch still waiting for a slot when its timeout ends fails then, and is never sent', async () => {
+    const requested = [];
+    const tab = await open(page('queued-past-deadline', [1, 2, 3, 4].map((i) =>
+      `<div id="held-${i}" data-article-widget data-src="/busy/article.json"></div>`).join('')), {
+      before: (tab) => tab.on('request', (request) => requested.push(new URL(request.url()).pathname)),
+    });
+    // Four answers that keep coming hold the four slots.
+    for (let waited = 0; busy.size < 4; waited += 20) {
+      assert.ok(waited < 10_000, `${busy.size} of the 4 requests reached the server`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const took = await tab.evaluate(() => new Promise((resolve) => {
+      const element = document.createElement('div');
+      element.id = 'queued';
+      element.dataset.timeout = '300';
+      element.dataset.src = '/fail/slow.json';
+      element.addEventListener('article-widget:error', () => resolve(Date.now() - mounted));
+      const mounted = Date.now();
+      document.body.append(element);
+      window.ArticleWidget.mount(element);
+    }));
+    assert.ok(took >= 300 && took < 300 + 2000, `failed ${took} ms after it was mounted, its timeout 300 ms`);
+    assert.match((await inspect(tab, 'queued')).error, /The article took too long to load\./);
+    assert.equal(requested.filter((path) => path === '/fail/slow.json').length, 0, 'the request was never sent');
+    await close(tab);
+    busy.forEach((res) => res.destroy());
   });
 });
 

@@ -10,11 +10,12 @@ import { DIST, PAYLOADS, serveAndLaunch } from './support.mjs';
 
 /**
  * What each payload may weigh: its measured size plus 2 %, lowered as the sizes come down. Both
- * are under the issue's budgets (PAYLOADS). The pre-rendered one was raised once, from 4,400,
- * for the <article-widget> element in the loader (540 bytes).
+ * are under the issue's budgets (PAYLOADS). The pre-rendered one was raised from 4,400 for the
+ * <article-widget> element in the loader (540 bytes), then from 4,930 for its reading past
+ * clobbered globals and its timeout counted from mount (74 bytes).
  */
 const CEILINGS = {
-  'pre-rendered': 4_930,
+  'pre-rendered': 4_940,
   'client-rendered': 120_000,
 };
 
