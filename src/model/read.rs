@@ -6,8 +6,8 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, MAX_MORE_PROBLEMS, Inline, PromoAction, Publisher, RelatedLink, Span,
-    Timestamp,
+    Article, ArticleError, Author, Block, Inline, PromoAction, Publisher, RelatedLink, Span,
+    Timestamp, MAX_MORE_PROBLEMS,
 };
 
 type Read<T> = Result<T, ArticleError>;
