@@ -1,9 +1,12 @@
 use std::fmt;
 
 /// The most problems one error carries besides its first; a hostile file could otherwise
-/// hold a hundred thousand of them. In the browser none: the reader is shown one sentence and
-/// the console one line, so the widget's wasm carries no code to gather the rest.
-pub const MAX_MORE_PROBLEMS: usize = if cfg!(target_arch = "wasm32") { 0 } else { 500 };
+/// hold a hundred thousand of them.
+pub const MAX_MORE_PROBLEMS: usize = 500;
+
+/// Whether an error gathers every problem. Not in the browser: the reader is shown one
+/// sentence and the console one line, so the widget's wasm carries no code to gather the rest.
+pub const GATHERS_EVERY_PROBLEM: bool = !cfg!(target_arch = "wasm32");
 
 /// Why an article cannot be shown: the first error, with the JSON path of the offending value,
 /// and every further problem found (`more`), so that a publisher sees them all at once.
@@ -24,9 +27,9 @@ impl ArticleError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         let path = path.into();
         ArticleError {
-            unread: match MAX_MORE_PROBLEMS {
-                0 => Vec::new(),
-                _ => vec![path.clone()],
+            unread: match GATHERS_EVERY_PROBLEM {
+                true => vec![path.clone()],
+                false => Vec::new(),
             },
             path,
             message: message.into(),
@@ -114,10 +117,8 @@ impl ArticleError {
         self.unread = unread;
     }
 
-    // In the browser the limit is 0 on purpose, so the comparison is always false there.
-    #[allow(clippy::absurd_extreme_comparisons)]
     fn push(&mut self, problem: Problem) {
-        if self.more.len() < MAX_MORE_PROBLEMS {
+        if GATHERS_EVERY_PROBLEM && self.more.len() < MAX_MORE_PROBLEMS {
             self.more.push(problem);
         } else {
             self.omitted += 1;

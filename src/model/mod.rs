@@ -20,7 +20,7 @@ pub use derived::{
     avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp, UpdateShown,
     AVATAR_PALETTE_SIZE, MAX_SLUG_BYTES,
 };
-pub use error::{ArticleError, Problem, Severity, MAX_MORE_PROBLEMS};
+pub use error::{ArticleError, Problem, Severity, GATHERS_EVERY_PROBLEM, MAX_MORE_PROBLEMS};
 pub use inline::{Inline, Span};
 pub use json::{Json, SyntaxError, MAX_DEPTH};
 pub use link::{is_absolute_http_url, safe_url, BaseUrl, UrlUse};
@@ -98,7 +98,7 @@ impl Article {
     pub fn from_parsed(json: &Json, location: Option<&str>) -> Result<Checked, ArticleError> {
         match read::article(json)? {
             (article, None) => article.check_at(location),
-            (_, Some(error)) if MAX_MORE_PROBLEMS == 0 => Err(error),
+            (_, Some(error)) if !GATHERS_EVERY_PROBLEM => Err(error),
             (mut article, Some(mut error)) => {
                 let mut problems = validate::problems(&mut article);
                 let base = article.base_url(location);

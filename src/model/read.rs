@@ -7,7 +7,7 @@ use super::json::Json;
 use super::path::Path;
 use super::{
     Article, ArticleError, Author, Block, Inline, PromoAction, Publisher, RelatedLink, Span,
-    Timestamp, MAX_MORE_PROBLEMS,
+    Timestamp, GATHERS_EVERY_PROBLEM,
 };
 
 type Read<T> = Result<T, ArticleError>;
@@ -27,7 +27,7 @@ impl Errors {
 
     fn push(&mut self, error: ArticleError) {
         match &mut self.0 {
-            Some(first) if MAX_MORE_PROBLEMS > 0 => first.absorb(error),
+            Some(first) if GATHERS_EVERY_PROBLEM => first.absorb(error),
             Some(_) => {}
             None => self.0 = Some(error),
         }

@@ -813,6 +813,14 @@ fn no_native_crate_is_in_the_widgets_wasm_dependency_tree() {
     }
 }
 
+/// `article-widget import SOURCES… -o OUT_DIR`, run as a user would.
+fn import_into(out_dir: &Path, sources: &[&str]) -> std::process::Output {
+    let mut args = vec!["import"];
+    args.extend_from_slice(sources);
+    args.extend(["-o", out_dir.to_str().unwrap()]);
+    run(&args)
+}
+
 fn page(body: &str) -> Imported {
     let html = format!(
         r#"<!DOCTYPE html><html lang="en"><head><title>A short story</title></head><body><article><h1>A short story</h1>{body}</article></body></html>"#
@@ -1073,12 +1081,7 @@ fn a_feed_item_without_a_title_is_reported_and_the_other_items_are_written() {
     )
     .unwrap();
     let out_dir = dir.join("out");
-    let out = run(&[
-        "import",
-        feed.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = import_into(&out_dir, &[feed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
@@ -1909,12 +1912,7 @@ fn sixteen_thousand_items_of_one_title_are_sixteen_thousand_files() {
     )
     .unwrap();
     let out_dir = dir.join("out");
-    let out = run(&[
-        "import",
-        feed.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = import_into(&out_dir, &[feed.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
@@ -1943,13 +1941,10 @@ fn an_article_whose_json_would_pass_the_widgets_byte_cap_is_refused_and_the_othe
     )
     .unwrap();
     let out_dir = dir.join("out");
-    let out = run(&[
-        "import",
-        big.to_str().unwrap(),
-        "tests/fixtures/import/post-toml.md",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = import_into(
+        &out_dir,
+        &[big.to_str().unwrap(), "tests/fixtures/import/post-toml.md"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
@@ -1979,12 +1974,7 @@ fn a_link_planted_at_the_temporary_name_does_not_redirect_the_write() {
     std::fs::create_dir_all(&out_dir).unwrap();
     let slug = "a-quieter-night-sky-over-the-valley";
     std::os::unix::fs::symlink(&outside, out_dir.join(format!("{slug}.json.partial"))).unwrap();
-    let out = run(&[
-        "import",
-        "tests/fixtures/import/post-toml.md",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = import_into(&out_dir, &["tests/fixtures/import/post-toml.md"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         std::fs::read_to_string(&outside).unwrap(),
