@@ -195,6 +195,10 @@ describe('the whole article in a WordPress post', () => {
     await tab.goto(hostPage('wordpress-full', '<script src="/wp-embed.js"></script>', iframe));
     const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed-full.html`));
     await frame.locator('.artw-article').waitFor();
+    // The markup is there before the loader has taken it over and listens for link clicks: on
+    // a loaded machine a click could come first, and a sandboxed frame cannot follow it alone.
+    await frame.waitForFunction(() => window.ArticleWidget?.ready);
+    await frame.evaluate(() => window.ArticleWidget.ready);
     // The fixtures link nowhere on the site, so the article is given one such link.
     await frame.evaluate((href) => {
       const link = Object.assign(document.createElement('a'), { href, textContent: 'the Arabic edition' });
