@@ -193,6 +193,12 @@ fn head_meta(article: &Article) -> String {
     if let Some(updated) = &article.updated {
         meta("property", "article:modified_time", updated.as_str());
     }
+    if let Some(section) = &article.section {
+        meta("property", "article:section", section);
+    }
+    for tag in &article.tags {
+        meta("property", "article:tag", tag);
+    }
     meta(
         "name",
         "twitter:card",
@@ -257,6 +263,12 @@ pub fn json_ld(article: &Article) -> Value {
     }
     if let Some(image) = article.lead_image() {
         ld["image"] = json!([image]);
+    }
+    if let Some(section) = &article.section {
+        ld["articleSection"] = json!(section);
+    }
+    if !article.tags.is_empty() {
+        ld["keywords"] = json!(article.tags);
     }
     if let Some(url) = absolute(article.url.as_deref()) {
         ld["url"] = json!(url);

@@ -174,6 +174,10 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/kicker", json!(" ")), "kicker: the kicker, when given, must not be empty")]
 #[case(without(seed_value(), "/body"), "missing field `body`")]
 #[case(with(seed_value(), "/body", json!([])), "body: the body must have at least one block")]
+#[case(with(seed_value(), "/section", json!(" ")), "section: the section, when given, must not be empty")]
+#[case(with(seed_value(), "/tags", json!("news")), "tags: invalid type: string \"news\", expected a sequence")]
+#[case(with(seed_value(), "/tags", json!(["news", 7])), "tags[1]: invalid type: integer `7`, expected a string")]
+#[case(with(seed_value(), "/tags", json!(["news", "\t"])), "tags[1]: a tag must not be empty")]
 #[case(with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence")]
 #[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image or promo")]
 #[case(with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`")]
@@ -790,4 +794,20 @@ fn thousands_of_problems_are_counted_past_the_ones_kept() {
     let error = Article::from_json(&value.to_string()).unwrap_err();
     assert_eq!(error.problems().count(), MAX_MORE_PROBLEMS + 1);
     assert_eq!(error.omitted(), 2_000 - MAX_MORE_PROBLEMS - 1);
+}
+
+#[test]
+fn section_and_tags_are_read_and_written_back_as_they_were() {
+    let mut value = seed_value();
+    value["section"] = json!("Security");
+    value["tags"] = json!(["Chris Krebs", "CISA"]);
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    assert_eq!(article.section.as_deref(), Some("Security"));
+    assert_eq!(article.tags, ["Chris Krebs", "CISA"]);
+    let written = article.to_json().to_string();
+    assert_eq!(Article::from_json(&written).unwrap().article, article);
+    assert!(
+        written.contains(r#""section":"Security","tags":["Chris Krebs","CISA"]"#),
+        "{written}"
+    );
 }

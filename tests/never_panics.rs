@@ -189,12 +189,13 @@ fn article() -> impl Strategy<Value = Value> {
         prop::collection::vec(author, 0..3),
         prop::collection::vec(block(), 1..8),
         prop::collection::vec(related, 0..3),
+        (prop::option::of(text()), prop::collection::vec(text(), 0..4)),
     )
-        .prop_map(|(headline, standfirst, url, published, lang, authors, body, related)| {
+        .prop_map(|(headline, standfirst, url, published, lang, authors, body, related, (section, tags))| {
             json!({
                 "headline": headline, "standfirst": standfirst, "url": url, "published": published,
                 "lang": lang, "publisher": { "name": "P", "url": "https://p.example" },
-                "authors": authors, "body": body, "related": related
+                "authors": authors, "body": body, "related": related, "section": section, "tags": tags
             })
         })
 }

@@ -365,6 +365,8 @@ fn rich_article() -> (Article, Value) {
     value["published"] = json!("2020-11-18T09:30:00Z");
     value["updated"] = json!("2020-11-18T11:00:00Z");
     value["kicker"] = json!("Security <news>");
+    value["section"] = json!("Security & privacy");
+    value["tags"] = json!(["Chris Krebs", "CISA", "elections"]);
     value["publisher"] = json!({"name": "ITPro", "url": "https://www.itpro.example", "logo": "https://www.itpro.example/logo.png"});
     value["authors"][0]["url"] = json!("https://www.itpro.example/author/bobby-hellard");
     value["body"].as_array_mut().unwrap().insert(1, json!({
@@ -396,6 +398,8 @@ fn page_has_language_title_metadata_and_canonical_link() {
         r#"<meta property="og:site_name" content="ITPro">"#,
         r#"<meta property="og:image" content="https://www.itpro.example/krebs.jpg">"#,
         r#"<meta property="article:published_time" content="2020-11-18T09:30:00Z">"#,
+        r#"<meta property="article:section" content="Security &amp; privacy">"#,
+        "<meta property=\"article:tag\" content=\"Chris Krebs\">\n<meta property=\"article:tag\" content=\"CISA\">\n<meta property=\"article:tag\" content=\"elections\">",
         r#"<meta name="twitter:card" content="summary_large_image">"#,
         r#"<meta name="twitter:image" content="https://www.itpro.example/krebs.jpg">"#,
         r#"<link rel="stylesheet" href="/dist/article-widget.css">"#,
@@ -439,6 +443,8 @@ fn json_ld_describes_a_news_article() {
             "datePublished": "2020-11-18T09:30:00Z",
             "dateModified": "2020-11-18T11:00:00Z",
             "image": ["https://www.itpro.example/krebs.jpg"],
+            "articleSection": "Security & privacy",
+            "keywords": ["Chris Krebs", "CISA", "elections"],
             "url": "https://www.itpro.example/security/krebs",
             "mainEntityOfPage": { "@type": "WebPage", "@id": "https://www.itpro.example/security/krebs" }
         })

@@ -26,7 +26,7 @@ pub use json::{Json, SyntaxError, MAX_DEPTH};
 pub use link::{is_absolute_http_url, safe_url, BaseUrl, UrlUse};
 
 /// A news article as the widget renders it. The JSON field names are a public contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
     pub headline: String,
     pub standfirst: Option<String>,
@@ -40,6 +40,11 @@ pub struct Article {
     pub authors: Vec<Author>,
     pub body: Vec<Block>,
     pub related: Vec<RelatedLink>,
+    /// The section of the publication the article belongs to ("Security"), for machines and
+    /// feeds; the kicker stays the visible label.
+    pub section: Option<String>,
+    /// Its subjects, in the publisher's order, for machines and feeds.
+    pub tags: Vec<String>,
     /// Minutes to read the story, derived by `check` (see `derived::reading_minutes`).
     pub reading_minutes: usize,
 }

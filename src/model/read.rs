@@ -217,6 +217,8 @@ pub(super) fn article(json: &Json) -> Read<(Article, Option<ArticleError>)> {
         authors: fields.items("authors", Presence::Optional, author, &mut errors),
         body: fields.items("body", Presence::Required, block, &mut errors),
         related: fields.items("related", Presence::Optional, related_link, &mut errors),
+        section: errors.keep(fields.optional_string("section")),
+        tags: fields.items("tags", Presence::Optional, string, &mut errors),
         reading_minutes: 0,
     };
     Ok((article, errors.0))

@@ -47,6 +47,16 @@ pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
     );
     let kicker = article.kicker.as_deref();
     visit.text(&root.key("kicker"), kicker, NotBlankIfGiven("the kicker"));
+    let section = article.section.as_deref();
+    visit.text(
+        &root.key("section"),
+        section,
+        NotBlankIfGiven("the section"),
+    );
+    let tags = root.key("tags");
+    for (i, tag) in article.tags.iter().enumerate() {
+        visit.text(&tags.index(i), Some(tag), NotBlank("a tag"));
+    }
     visit.url(&root.key("url"), &mut article.url, UrlUse::Link);
     if let Some(publisher) = &mut article.publisher {
         let at = root.key("publisher");

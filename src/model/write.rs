@@ -15,6 +15,11 @@ fn article_json(article: &Article) -> Json {
     object.text("headline", Some(&article.headline));
     object.text("standfirst", article.standfirst.as_deref());
     object.text("kicker", article.kicker.as_deref());
+    object.text("section", article.section.as_deref());
+    if !article.tags.is_empty() {
+        let tags = article.tags.iter().map(|tag| Json::String(tag.clone()));
+        object.value("tags", Json::Array(tags.collect()));
+    }
     object.text("url", article.url.as_deref());
     object.text("published", article.published.as_ref().map(|t| t.as_str()));
     object.text("updated", article.updated.as_ref().map(|t| t.as_str()));

@@ -173,20 +173,7 @@ pub(crate) struct Draft {
 impl Draft {
     fn new() -> Draft {
         Draft {
-            article: Article {
-                headline: String::new(),
-                standfirst: None,
-                kicker: None,
-                url: None,
-                published: None,
-                updated: None,
-                lang: None,
-                publisher: None,
-                authors: Vec::new(),
-                body: Vec::new(),
-                related: Vec::new(),
-                reading_minutes: 0,
-            },
+            article: Article::default(),
             warnings: Vec::new(),
             label: None,
         }
