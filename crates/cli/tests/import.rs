@@ -2136,3 +2136,68 @@ fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
         ["line 8005: a list became paragraphs: the format has no lists"]
     );
 }
+
+fn imported(text: &str, name: &str) -> Article {
+    import_text(text, name, Some("https://news.example/a/story"))
+        .unwrap_or_else(|err| panic!("{err}"))
+        .remove(0)
+        .article
+}
+
+const BRIDGE_STORY: &str = "<article><h1>Council approves the new bridge</h1><p>The city council voted on Tuesday to build a new bridge over the river, after three years of debate about its cost and its route through the old town.</p><p>Work starts in the spring and should take two years, the mayor said.</p></article>";
+
+#[rstest]
+#[case::json_ld_keywords_as_text(
+    r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves the new bridge", "articleSection": "Local", "keywords": "bridges, council,  Council , river"}</script>"#,
+    Some("Local"),
+    &["bridges", "council", "river"]
+)]
+#[case::json_ld_keywords_as_terms(
+    r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves the new bridge", "articleSection": ["Local", "Politics"], "keywords": ["bridges", {"@type": "DefinedTerm", "name": "council"}]}</script>"#,
+    Some("Local"),
+    &["bridges", "council"]
+)]
+#[case::open_graph(
+    r#"<meta property="article:section" content="Local"><meta property="article:tag" content="bridges"><meta property="article:tag" content="river">"#,
+    Some("Local"),
+    &["bridges", "river"]
+)]
+#[case::none(r#"<meta name="keywords" content="buy, cheap, bridges">"#, None, &[])]
+fn a_pages_section_and_tags_come_from_its_metadata(
+    #[case] head: &str,
+    #[case] section: Option<&str>,
+    #[case] tags: &[&str],
+) {
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>Council approves the new bridge</title>{head}</head><body>{BRIDGE_STORY}</body></html>"#
+    );
+    let article = imported(&page, "page.html");
+    assert_eq!(article.section.as_deref(), section);
+    assert_eq!(article.tags, tags);
+}
+
+#[test]
+fn markdown_and_feeds_give_section_and_tags() {
+    let markdown = "---\ntitle: Council approves the new bridge\ncategories: [Local, Politics]\ntags: [bridges, river, Bridges]\n---\n\nThe city council voted on Tuesday to build a new bridge.\n";
+    let article = imported(markdown, "post.md");
+    assert_eq!(article.section.as_deref(), Some("Local"));
+    assert_eq!(article.tags, ["bridges", "river"]);
+
+    let with_text =
+        "---\ntitle: A bridge\nsection: Local\nkeywords: bridges, river\n---\n\nText.\n";
+    let article = imported(with_text, "post.md");
+    assert_eq!(article.section.as_deref(), Some("Local"));
+    assert_eq!(article.tags, ["bridges", "river"]);
+
+    let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>City news</title><link>https://news.example/</link>
+        <item><title>Council approves the new bridge</title><link>https://news.example/bridge</link>
+        <category>Bridges</category><category>River</category><description>The council voted.</description></item>
+        </channel></rss>"#;
+    let article = imported(feed, "feed.xml");
+    assert_eq!(article.tags, ["Bridges", "River"]);
+    let written = article.to_json().to_string();
+    assert!(
+        written.contains(r#""tags":["Bridges","River"]"#),
+        "{written}"
+    );
+}

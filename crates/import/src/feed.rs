@@ -9,7 +9,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use url::Url;
 
 use super::html;
-use super::text::{language_tag, squash, Resolver};
+use super::text::{distinct, language_tag, squash, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
 
@@ -131,6 +131,9 @@ fn item(
     article.headline = entry.title.as_ref().map(plain).unwrap_or_default();
     article.url = link_url.map(String::from).or(link);
     article.publisher = publisher;
+    // An item's categories are its subjects; feeds have no separate section.
+    let categories = entry.categories.iter();
+    article.tags = distinct(categories.map(|c| squash(c.label.as_deref().unwrap_or(&c.term))));
     let lang = entry.language.clone().or_else(|| feed.language.clone());
     article.lang = lang
         .map(|l| language_tag(&l))

@@ -58,6 +58,8 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     article.headline = headline(&meta, &shown, &headings, &read.title);
     article.standfirst = standfirst;
     article.kicker = kicker;
+    article.section = meta.section.clone();
+    article.tags = meta.tags.clone();
     article.url = resolver
         .resolve_opt(meta.url.as_deref())
         .or_else(|| page_url.map(Url::to_string));

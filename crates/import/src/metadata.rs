@@ -5,7 +5,7 @@ use dom_query::Document;
 use serde_json::Value;
 
 use super::byline::byline_names;
-use super::text::squash;
+use super::text::{distinct, squash};
 use article_widget::model::is_absolute_http_url;
 
 /// The page's own account of the article; each field from the first source that has it.
@@ -17,6 +17,8 @@ pub struct PageMeta {
     pub headlines: Vec<String>,
     pub description: Option<String>,
     pub section: Option<String>,
+    /// The article's subjects: JSON-LD `keywords`, else `article:tag`.
+    pub tags: Vec<String>,
     pub url: Option<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
@@ -159,6 +161,9 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
         &mut meta.section,
         first(article.get("articleSection")).and_then(|v| text(Some(&v))),
     );
+    if meta.tags.is_empty() {
+        meta.tags = keywords(article.get("keywords"));
+    }
     fill(
         &mut meta.url,
         text(article.get("url")).or_else(|| {
@@ -236,6 +241,19 @@ fn flatten(value: Value, out: &mut Vec<Value>) {
         }
         _ => {}
     }
+}
+
+/// JSON-LD `keywords`: a list of words or `DefinedTerm`s, or one text of words between commas.
+fn keywords(value: Option<&Value>) -> Vec<String> {
+    let words: Vec<String> = match value {
+        Some(Value::String(text)) => text.split(',').map(squash).collect(),
+        Some(value) => list(value)
+            .iter()
+            .filter_map(|item| text(Some(item)).or_else(|| text(item.get("name"))))
+            .collect(),
+        None => Vec::new(),
+    };
+    distinct(words.into_iter())
 }
 
 fn list(value: &Value) -> Vec<Value> {
@@ -335,6 +353,11 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.published, og("article:published_time"));
     fill(&mut meta.modified, og("article:modified_time"));
     fill(&mut meta.section, og("article:section"));
+    if meta.tags.is_empty() {
+        let tags = doc.select(r#"meta[property="article:tag" i], meta[name="article:tag" i]"#);
+        let tags = tags.nodes().iter().filter_map(|m| m.attr("content"));
+        meta.tags = distinct(tags.map(|t| squash(&t)));
+    }
     if meta.authors.is_empty() {
         // article:author is a profile URL by the protocol, though many sites write a name.
         for author in doc

@@ -287,3 +287,10 @@ pub fn attribution(line: &str) -> Option<String> {
     let name = squash(rest);
     (!name.is_empty() && name.chars().count() <= 120).then_some(name)
 }
+
+/// Tags in their first spelling, each once (compared without case), none empty.
+pub fn distinct(tags: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    tags.filter(|tag| !tag.is_empty() && seen.insert(tag.to_lowercase()))
+        .collect()
+}
