@@ -107,7 +107,7 @@ describe('the card in a WordPress post (sandboxed iframe, wp-embed protocol)', (
     tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await tab.goto(url);
     await tab.locator('iframe').waitFor();
-    frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed.html`));
+    frame = await (await tab.waitForSelector('iframe')).contentFrame();
     assert.ok(frame, 'the card is loaded in the iframe');
     await frame.locator('.artw-card').waitFor();
   });
@@ -153,9 +153,9 @@ describe('the card pasted as its oEmbed html into a plain page (no WordPress)', 
     const errors = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(hostPage('plain', '', oembed.html));
-    const frame = tab.frames().find((f) => f.url() === `${BASE}krebs/embed.html`);
-    assert.ok(frame, 'the card is loaded in the iframe, as pasted');
+    const frame = await (await tab.waitForSelector('iframe')).contentFrame();
     await frame.locator('.artw-card').waitFor();
+    assert.equal(frame.url(), `${BASE}krebs/embed.html`, 'the card is loaded in the iframe, as pasted');
     assert.match(await tab.locator('iframe').getAttribute('sandbox'), /(^| )allow-scripts( |$)/);
     await frame.locator('.artw-card-link').click();
     await tab.waitForURL(`${BASE}krebs/`);
@@ -177,7 +177,7 @@ describe('an oEmbed answer fitted to maxwidth, as README shows a server doing it
     const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await tab.goto(hostPage('wordpress-360', '<script src="/wp-embed.js"></script>', wordpressFilter(fitted.html)));
     await tab.locator('iframe').waitFor();
-    const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed.html`));
+    const frame = await (await tab.waitForSelector('iframe')).contentFrame();
     await frame.locator('.artw-card').waitFor();
     const { content, attribute } = await heightFollows(tab, frame);
     assert.equal(Math.round((await tab.locator('iframe').boundingBox()).width), 360);
@@ -193,7 +193,9 @@ describe('the whole article in a WordPress post', () => {
       width="600" height="400" title="The article"></iframe>`;
     const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await tab.goto(hostPage('wordpress-full', '<script src="/wp-embed.js"></script>', iframe));
-    const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}krebs/embed-full.html`));
+    // The frame is attached once the iframe element is there: looked up at once, a loaded
+    // machine may not have it yet.
+    const frame = await (await tab.waitForSelector('iframe.wp-embedded-content')).contentFrame();
     await frame.locator('.artw-article').waitFor();
     // The markup is there before the loader has taken it over and listens for link clicks: on
     // a loaded machine a click could come first, and a sandboxed frame cannot follow it alone.
@@ -226,7 +228,7 @@ describe('the whole article in an iframe, sized by the generic message', () => {
     tab.on('request', (request) => request.url().includes('/wasm/') && wasm.push(request.url()));
     await tab.goto(url);
     await tab.locator('iframe').waitFor();
-    const frame = tab.frames().find((f) => f.url() === `${BASE}ar-krebs/embed-full.html`);
+    const frame = await (await tab.waitForSelector('iframe')).contentFrame();
     await frame.locator('.artw-article').waitFor();
     const exact = async () => {
       for (const until = Date.now() + 20_000; Date.now() < until;) {
