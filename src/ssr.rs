@@ -183,7 +183,7 @@ fn head_meta(article: &Article) -> String {
     if let Some(publisher) = &article.publisher {
         meta("property", "og:site_name", &publisher.name);
     }
-    let image = article.lead_image();
+    let image = article.lead_image().map(|image| image.src.as_str());
     if let Some(image) = image {
         meta("property", "og:image", image);
     }
@@ -262,7 +262,7 @@ pub fn json_ld(article: &Article) -> Value {
         ld["dateModified"] = json!(updated.as_str());
     }
     if let Some(image) = article.lead_image() {
-        ld["image"] = json!([image]);
+        ld["image"] = json!([image.src]);
     }
     if let Some(section) = &article.section {
         ld["articleSection"] = json!(section);

@@ -175,6 +175,10 @@ fn inline_text_takes_strings_and_spans() {
 #[case(without(seed_value(), "/body"), "missing field `body`")]
 #[case(with(seed_value(), "/body", json!([])), "body: the body must have at least one block")]
 #[case(with(seed_value(), "/section", json!(" ")), "section: the section, when given, must not be empty")]
+#[case(with(seed_value(), "/image", json!("a.jpg")), "image: invalid type: string \"a.jpg\", expected an image object {\"src\", \"alt\", …}")]
+#[case(with(seed_value(), "/image", json!({"src": "a.jpg"})), "image: missing field `alt`")]
+#[case(with(seed_value(), "/image", json!({"src": " ", "alt": ""})), "image.src: an image's src must not be empty")]
+#[case(with(seed_value(), "/image", json!({"src": "a.jpg", "alt": "", "height": 0})), "image.height: an image's height must be at least 1 pixel")]
 #[case(with(seed_value(), "/tags", json!("news")), "tags: invalid type: string \"news\", expected a sequence")]
 #[case(with(seed_value(), "/tags", json!(["news", 7])), "tags[1]: invalid type: integer `7`, expected a string")]
 #[case(with(seed_value(), "/tags", json!(["news", "\t"])), "tags[1]: a tag must not be empty")]
@@ -809,5 +813,42 @@ fn section_and_tags_are_read_and_written_back_as_they_were() {
     assert!(
         written.contains(r#""section":"Security","tags":["Chris Krebs","CISA"]"#),
         "{written}"
+    );
+}
+
+#[test]
+fn the_articles_own_image_is_read_checked_written_back_and_leads_the_previews() {
+    let mut value = seed_value();
+    value["url"] = json!("https://news.example/a/krebs");
+    value["image"] = json!({ "src": "krebs.jpg", "alt": "Chris Krebs", "caption": "At a hearing", "width": 1200, "height": 800 });
+    value["body"][2] =
+        json!({ "type": "image", "src": "https://news.example/body.jpg", "alt": "" });
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let image = article.image.as_ref().expect("the lead image");
+    assert_eq!(
+        image.src, "https://news.example/a/krebs.jpg",
+        "resolved like any image"
+    );
+    assert_eq!((image.width, image.height), (Some(1200), Some(800)));
+    assert_eq!(
+        article.lead_image(),
+        Some(image),
+        "its own image before the body's"
+    );
+    let written = article.to_json().to_string();
+    assert_eq!(Article::from_json(&written).unwrap().article, article);
+
+    value["image"]["src"] = json!("javascript:alert(1)");
+    let checked = Article::from_json(&value.to_string()).unwrap();
+    assert_eq!(checked.article.image, None, "an unsafe image is dropped");
+    assert!(
+        checked.warnings.iter().any(|w| w.path == "image.src"),
+        "{:?}",
+        checked.warnings
+    );
+    assert_eq!(
+        checked.article.lead_image().map(|i| i.src.as_str()),
+        Some("https://news.example/body.jpg"),
+        "previews fall back to the body's first image"
     );
 }

@@ -303,7 +303,14 @@ fn image_markup() {
         width: Some(1200),
         height: Some(800),
     };
-    assert_snapshot("image", &markup_of(move || image_figure(&image)));
+    let lead = image.clone();
+    assert_snapshot("image", &markup_of(move || image_figure(&image, false)));
+    let markup = markup_of(move || image_figure(&lead, true));
+    assert!(
+        markup.starts_with(r#"<figure class="artw-figure artw-lead-image"><img"#)
+            && markup.contains(r#"loading="eager""#),
+        "{markup}"
+    );
 }
 
 #[test]
@@ -367,6 +374,7 @@ fn rich_article() -> (Article, Value) {
     value["kicker"] = json!("Security <news>");
     value["section"] = json!("Security & privacy");
     value["tags"] = json!(["Chris Krebs", "CISA", "elections"]);
+    value["image"] = json!({ "src": "https://www.itpro.example/lead.jpg", "alt": "Chris Krebs", "width": 1600, "height": 900 });
     value["publisher"] = json!({"name": "ITPro", "url": "https://www.itpro.example", "logo": "https://www.itpro.example/logo.png"});
     value["authors"][0]["url"] = json!("https://www.itpro.example/author/bobby-hellard");
     value["body"].as_array_mut().unwrap().insert(1, json!({
@@ -396,12 +404,13 @@ fn page_has_language_title_metadata_and_canonical_link() {
         r#"<meta property="og:type" content="article">"#,
         r#"<meta property="og:url" content="https://www.itpro.example/security/krebs">"#,
         r#"<meta property="og:site_name" content="ITPro">"#,
-        r#"<meta property="og:image" content="https://www.itpro.example/krebs.jpg">"#,
+        r#"<meta property="og:image" content="https://www.itpro.example/lead.jpg">"#,
+        r#"</header><figure class="artw-figure artw-lead-image"><img src="https://www.itpro.example/lead.jpg" alt="Chris Krebs" width="1600" height="900" loading="eager""#,
         r#"<meta property="article:published_time" content="2020-11-18T09:30:00Z">"#,
         r#"<meta property="article:section" content="Security &amp; privacy">"#,
         "<meta property=\"article:tag\" content=\"Chris Krebs\">\n<meta property=\"article:tag\" content=\"CISA\">\n<meta property=\"article:tag\" content=\"elections\">",
         r#"<meta name="twitter:card" content="summary_large_image">"#,
-        r#"<meta name="twitter:image" content="https://www.itpro.example/krebs.jpg">"#,
+        r#"<meta name="twitter:image" content="https://www.itpro.example/lead.jpg">"#,
         r#"<link rel="stylesheet" href="/dist/article-widget.css">"#,
         r#"<script type="module" src="/dist/article-widget.js"></script>"#,
         r#"<a href="https://www.itpro.example/author/bobby-hellard" rel="author noopener noreferrer" itemprop="url" data-kind="author">"#,
@@ -442,7 +451,7 @@ fn json_ld_describes_a_news_article() {
             },
             "datePublished": "2020-11-18T09:30:00Z",
             "dateModified": "2020-11-18T11:00:00Z",
-            "image": ["https://www.itpro.example/krebs.jpg"],
+            "image": ["https://www.itpro.example/lead.jpg"],
             "articleSection": "Security & privacy",
             "keywords": ["Chris Krebs", "CISA", "elections"],
             "url": "https://www.itpro.example/security/krebs",

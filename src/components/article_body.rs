@@ -22,7 +22,7 @@ pub fn article_body(article: &Article, labels: &Labels, heading_level: HeadingLe
             </figure>
         },
         Block::PullQuote { text, cite } => pull_quote(text, cite.as_deref()),
-        Block::Image(image) => image_figure(image),
+        Block::Image(image) => image_figure(image, false),
         Block::Promo(promo) => promo_box(promo, labels),
     };
     html! {

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    article_body, article_header, byline_card, related_links, use_labels, DisplayDates,
-    HeadingLevel,
+    article_body, article_header, byline_card, image_figure, related_links, use_labels,
+    DisplayDates, HeadingLevel,
 };
 use crate::model::Article;
 
@@ -42,6 +42,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <article class="artw-article" lang={article.lang().to_owned()} dir={article.dir()}
             itemscope=true itemtype="https://schema.org/NewsArticle">
             { article_header(article, labels, props.heading_level, &props.dates) }
+            if let Some(image) = &article.image {
+                { image_figure(image, true) }
+            }
             { article_body(article, labels, section_level) }
             if !article.authors.is_empty() {
                 <section class="artw-authors">

@@ -3,18 +3,19 @@ use yew::prelude::*;
 use crate::model::ImageBlock;
 
 /// An image with its alt text, caption and credit. Width and height, when known, let the
-/// browser reserve the space before the image arrives.
-pub fn image_figure(image: &ImageBlock) -> Html {
+/// browser reserve the space before the image arrives. The article's own image (`lead`) sits
+/// under the header, in view at once, so it is not loaded lazily.
+pub fn image_figure(image: &ImageBlock, lead: bool) -> Html {
     let has_caption = image.caption.is_some() || image.credit.is_some();
     html! {
-        <figure class="artw-figure">
+        <figure class={if lead { "artw-figure artw-lead-image" } else { "artw-figure" }}>
             <img
                 class="artw-figure-image"
                 src={image.src.clone()}
                 alt={image.alt.clone()}
                 width={image.width.map(|w| w.to_string())}
                 height={image.height.map(|h| h.to_string())}
-                loading="lazy"
+                loading={if lead { "eager" } else { "lazy" }}
                 decoding="async"
                 referrerpolicy="no-referrer"
             />

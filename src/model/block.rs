@@ -20,7 +20,7 @@ pub enum Block {
     Promo(PromoBlock),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImageBlock {
     pub src: String,
     pub alt: String,

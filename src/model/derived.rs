@@ -1,7 +1,7 @@
 //! Values the widget shows that the article does not state: reading time, initials, dates.
 
 use super::walk::{walk, Visit};
-use super::{is_absolute_http_url, Article, Block};
+use super::{is_absolute_http_url, Article, Block, ImageBlock};
 
 /// The longest description, in characters, before it is cut at a word.
 const DESCRIPTION_CHARS: usize = 160;
@@ -49,12 +49,17 @@ impl Article {
         format!("{}…", at_word.trim_end())
     }
 
-    /// The first image of the body with an absolute URL, which previews elsewhere can show.
-    pub fn lead_image(&self) -> Option<&str> {
-        self.body.iter().find_map(|block| match block {
-            Block::Image(image) if is_absolute_http_url(&image.src) => Some(image.src.as_str()),
+    /// The image previews elsewhere show (cards, Open Graph, JSON-LD): the article's own,
+    /// else the first of the body, with an absolute URL.
+    pub fn lead_image(&self) -> Option<&ImageBlock> {
+        let body = self.body.iter().filter_map(|block| match block {
+            Block::Image(image) => Some(image),
             _ => None,
-        })
+        });
+        self.image
+            .iter()
+            .chain(body)
+            .find(|image| is_absolute_http_url(&image.src))
     }
 }
 

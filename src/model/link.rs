@@ -170,6 +170,7 @@ pub(super) fn drop_unsafe_links(article: &mut Article, base: Option<&BaseUrl>) -
     article
         .body
         .retain(|block| !matches!(block, Block::Image(image) if image.src.is_empty()));
+    article.image.take_if(|image| image.src.is_empty());
     check.warnings
 }
 

@@ -45,6 +45,9 @@ pub struct Article {
     pub section: Option<String>,
     /// Its subjects, in the publisher's order, for machines and feeds.
     pub tags: Vec<String>,
+    /// The article's own image, shown under the header and by previews (cards, Open Graph,
+    /// JSON-LD).
+    pub image: Option<ImageBlock>,
     /// Minutes to read the story, derived by `check` (see `derived::reading_minutes`).
     pub reading_minutes: usize,
 }

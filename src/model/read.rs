@@ -6,8 +6,8 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, Inline, PromoAction, Publisher, RelatedLink, Span,
-    Timestamp, GATHERS_EVERY_PROBLEM,
+    Article, ArticleError, Author, Block, ImageBlock, Inline, PromoAction, Publisher, RelatedLink,
+    Span, Timestamp, GATHERS_EVERY_PROBLEM,
 };
 
 type Read<T> = Result<T, ArticleError>;
@@ -219,6 +219,7 @@ pub(super) fn article(json: &Json) -> Read<(Article, Option<ArticleError>)> {
         related: fields.items("related", Presence::Optional, related_link, &mut errors),
         section: errors.keep(fields.optional_string("section")),
         tags: fields.items("tags", Presence::Optional, string, &mut errors),
+        image: errors.keep(fields.optional("image", lead_image)),
         reading_minutes: 0,
     };
     Ok((article, errors.0))
@@ -262,6 +263,21 @@ fn related_link(json: &Json, path: &Path) -> Read<RelatedLink> {
         image: errors.keep(fields.optional_string("image")),
     };
     errors.finish(link)
+}
+
+/// The article's own image: the fields of an image block, without a type.
+fn lead_image(json: &Json, path: &Path) -> Read<ImageBlock> {
+    let fields = Fields::of(json, path, "an image object {\"src\", \"alt\", …}")?;
+    let mut errors = Errors::default();
+    let image = ImageBlock {
+        src: errors.keep(fields.string("src")),
+        alt: errors.keep(fields.string("alt")),
+        caption: errors.keep(fields.optional_string("caption")),
+        credit: errors.keep(fields.optional_string("credit")),
+        width: errors.keep(fields.optional("width", pixels)),
+        height: errors.keep(fields.optional("height", pixels)),
+    };
+    errors.finish(image)
 }
 
 /// Every field any block type may carry is read and type-checked; which of them the block's

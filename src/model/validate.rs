@@ -1,7 +1,7 @@
 use super::derived::is_language_tag;
 use super::path::Path;
 use super::walk::{walk, Rule, Visit};
-use super::{Article, Block, BlockKind, Inline, Problem};
+use super::{Article, BlockKind, ImageBlock, Inline, Problem};
 
 /// The most blocks an article body may have. A long feature runs to a few hundred.
 pub const MAX_BLOCKS: usize = 5_000;
@@ -74,13 +74,11 @@ impl Visit for Rules {
         }
     }
 
-    fn block(&mut self, at: &Path, block: &Block) {
-        if let Block::Image(image) = block {
-            for (field, value) in [("width", image.width), ("height", image.height)] {
-                if value == Some(0) {
-                    let message = format!("an image's {field} must be at least 1 pixel");
-                    self.error(&at.key(field), message);
-                }
+    fn image(&mut self, at: &Path, image: &ImageBlock) {
+        for (field, value) in [("width", image.width), ("height", image.height)] {
+            if value == Some(0) {
+                let message = format!("an image's {field} must be at least 1 pixel");
+                self.error(&at.key(field), message);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! field or block type is added here once, and the compiler points at this match.
 
 use super::path::Path;
-use super::{Article, Block, BlockKind, Inline, UrlUse};
+use super::{Article, Block, BlockKind, ImageBlock, Inline, UrlUse};
 
 /// What a text field must hold; the text names the field in a message ("the headline").
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +28,8 @@ pub trait Visit {
     fn url(&mut self, _at: &Path, _url: &mut Option<String>, _usage: UrlUse) {}
     /// A block, before its fields.
     fn block(&mut self, _at: &Path, _block: &Block) {}
+    /// An image, the article's own or a block, before its fields.
+    fn image(&mut self, _at: &Path, _image: &ImageBlock) {}
 }
 
 use Rule::{Any, NotBlank, NotBlankIfGiven};
@@ -65,6 +67,9 @@ pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
         visit.url(&at.key("url"), &mut publisher.url, UrlUse::Link);
         visit.url(&at.key("logo"), &mut publisher.logo, UrlUse::Image);
     }
+    if let Some(image) = &mut article.image {
+        walk_image(&root.key("image"), image, visit);
+    }
     let authors = root.key("authors");
     for (i, author) in article.authors.iter_mut().enumerate() {
         let at = authors.index(i);
@@ -92,6 +97,18 @@ pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
     }
 }
 
+fn walk_image(at: &Path, image: &mut ImageBlock, visit: &mut dyn Visit) {
+    visit.image(at, image);
+    let src = Some(image.src.as_str());
+    visit.text(&at.key("src"), src, NotBlank("an image's src"));
+    visit.text(&at.key("alt"), Some(&image.alt), Any);
+    visit.text(&at.key("caption"), image.caption.as_deref(), Any);
+    visit.text(&at.key("credit"), image.credit.as_deref(), Any);
+    let mut src = Some(std::mem::take(&mut image.src));
+    visit.url(&at.key("src"), &mut src, UrlUse::Image);
+    image.src = src.unwrap_or_default();
+}
+
 fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
     let kind = block.kind();
     match block {
@@ -108,16 +125,7 @@ fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
             visit.text(&at.key("text"), Some(text), NotBlank(kind.text_noun()));
             visit.text(&at.key("cite"), cite.as_deref(), Any);
         }
-        Block::Image(image) => {
-            let src = Some(image.src.as_str());
-            visit.text(&at.key("src"), src, NotBlank("an image's src"));
-            visit.text(&at.key("alt"), Some(&image.alt), Any);
-            visit.text(&at.key("caption"), image.caption.as_deref(), Any);
-            visit.text(&at.key("credit"), image.credit.as_deref(), Any);
-            let mut src = Some(std::mem::take(&mut image.src));
-            visit.url(&at.key("src"), &mut src, UrlUse::Image);
-            image.src = src.unwrap_or_default();
-        }
+        Block::Image(image) => walk_image(at, image, visit),
         Block::Promo(promo) => {
             let title = Some(promo.title.as_str());
             visit.text(&at.key("title"), title, NotBlank("a promo's title"));

@@ -1,7 +1,7 @@
 //! An article as JSON, its fields in the order of the format's documentation, so the same
 //! article is always the same bytes (`{}` writes it compact, `{:#}` indented).
 
-use super::{Article, Block, Inline, Json};
+use super::{Article, Block, ImageBlock, Inline, Json};
 
 impl Article {
     /// The article in its JSON format. Absent fields are left out, never written as null.
@@ -19,6 +19,11 @@ fn article_json(article: &Article) -> Json {
     if !article.tags.is_empty() {
         let tags = article.tags.iter().map(|tag| Json::String(tag.clone()));
         object.value("tags", Json::Array(tags.collect()));
+    }
+    if let Some(image) = &article.image {
+        let mut fields = Object::default();
+        image_fields(&mut fields, image);
+        object.value("image", fields.into());
     }
     object.text("url", article.url.as_deref());
     object.text("published", article.published.as_ref().map(|t| t.as_str()));
@@ -75,17 +80,7 @@ fn block(block: &Block) -> Json {
             object.text("text", Some(text));
             object.text("cite", cite.as_deref());
         }
-        Block::Image(image) => {
-            object.text("src", Some(&image.src));
-            object.text("alt", Some(&image.alt));
-            object.text("caption", image.caption.as_deref());
-            object.text("credit", image.credit.as_deref());
-            for (key, value) in [("width", image.width), ("height", image.height)] {
-                if let Some(value) = value {
-                    object.value(key, Json::Number(value.to_string()));
-                }
-            }
-        }
+        Block::Image(image) => image_fields(&mut object, image),
         Block::Promo(promo) => {
             object.text("title", Some(&promo.title));
             object.text("text", promo.text.as_deref());
@@ -98,6 +93,18 @@ fn block(block: &Block) -> Json {
         }
     }
     object.into()
+}
+
+fn image_fields(object: &mut Object, image: &ImageBlock) {
+    object.text("src", Some(&image.src));
+    object.text("alt", Some(&image.alt));
+    object.text("caption", image.caption.as_deref());
+    object.text("credit", image.credit.as_deref());
+    for (key, value) in [("width", image.width), ("height", image.height)] {
+        if let Some(value) = value {
+            object.value(key, Json::Number(value.to_string()));
+        }
+    }
 }
 
 /// Plain text as a string; formatted text as an array of strings and span objects.

@@ -2201,3 +2201,45 @@ fn markdown_and_feeds_give_section_and_tags() {
         "{written}"
     );
 }
+
+#[test]
+fn a_lead_image_given_only_in_the_metadata_is_the_articles_own_and_never_shown_twice() {
+    let page = |head: &str, story_image: &str| {
+        format!(
+            r#"<!DOCTYPE html><html lang="en"><head><title>Council approves the new bridge</title>{head}</head><body><article><h1>Council approves the new bridge</h1>{story_image}<p>The city council voted on Tuesday to build a new bridge over the river, after three years of debate about its cost and its route through the old town.</p><p>Work starts in the spring and should take two years, the mayor said.</p></article></body></html>"#
+        )
+    };
+    let json_ld = r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves the new bridge", "image": {"@type": "ImageObject", "url": "/img/bridge.jpg", "width": 1600, "height": "900", "caption": "The bridge as drawn"}}</script>"#;
+    let article = imported(&page(json_ld, ""), "page.html");
+    let image = article.image.as_ref().expect("the metadata's image");
+    assert_eq!(image.src, "https://news.example/img/bridge.jpg");
+    assert_eq!((image.width, image.height), (Some(1600), Some(900)));
+    assert_eq!(image.caption.as_deref(), Some("The bridge as drawn"));
+    assert_eq!(image.alt, "", "no alt text is made up");
+
+    let open_graph = r#"<meta property="og:image" content="https://news.example/img/og.jpg"><meta property="og:image:alt" content="The river at dusk"><meta property="og:image:width" content="1200">"#;
+    let article = imported(&page(open_graph, ""), "page.html");
+    let image = article.image.as_ref().expect("og:image");
+    assert_eq!(
+        (
+            image.src.as_str(),
+            image.alt.as_str(),
+            image.width,
+            image.height
+        ),
+        (
+            "https://news.example/img/og.jpg",
+            "The river at dusk",
+            Some(1200),
+            None
+        )
+    );
+
+    let opens_with_it = r#"<figure><img src="/img/bridge.jpg" alt="The bridge"><figcaption>The bridge as drawn</figcaption></figure>"#;
+    let article = imported(&page(json_ld, opens_with_it), "page.html");
+    assert_eq!(
+        article.image, None,
+        "the story's own first image stays where it is"
+    );
+    assert!(matches!(article.body.first(), Some(Block::Image(_))));
+}

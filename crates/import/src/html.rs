@@ -13,7 +13,7 @@ use super::byline::{
 use super::header::{
     headline, kicker, page_headings, shown_titles, standfirst, without_header_echoes,
 };
-use super::metadata::{self, PageMeta, Person};
+use super::metadata::{self, MetaImage, PageMeta, Person};
 use super::recognise::{self, Slot, SLOT_CLASS};
 use super::text::{
     canonical_case, language_tag, letters, script_language, script_language_at, squash, timestamp,
@@ -21,7 +21,7 @@ use super::text::{
 };
 use super::{Draft, ImportError};
 use article_widget::model::{
-    is_absolute_http_url, is_language_tag, Article, Author, Block, Publisher,
+    is_absolute_http_url, is_language_tag, Article, Author, Block, ImageBlock, Publisher,
 };
 
 /// Imports the article of a whole page.
@@ -112,6 +112,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     article.related = related;
     let (body, dateline_author) = without_header_echoes(blocks, article, byline.as_deref());
     article.body = body;
+    article.image = lead_image(meta.image.as_ref(), &article.body, &resolver);
     // "Tuesday 15 October 2019 by Ana Ruiz" over the story names its author when nothing
     // else does.
     if article.authors.is_empty() {
@@ -362,4 +363,30 @@ fn dates(meta: &PageMeta, draft: &mut Draft) {
             Err(why) => draft.warn(format!("{field}: {why}; it was dropped")),
         }
     }
+}
+
+/// The image the page's metadata offers previews, as the article's own, unless the story
+/// already opens with an image or shows that one (it would be shown twice).
+fn lead_image(
+    offered: Option<&MetaImage>,
+    body: &[Block],
+    resolver: &Resolver,
+) -> Option<ImageBlock> {
+    let offered = offered?;
+    let src = resolver.resolve(&offered.url);
+    let opens_with_image = body
+        .iter()
+        .take_while(|block| !matches!(block, Block::Paragraph(_)))
+        .any(|block| matches!(block, Block::Image(_)));
+    let shown = body
+        .iter()
+        .any(|block| matches!(block, Block::Image(image) if image.src == src));
+    (!opens_with_image && !shown).then(|| ImageBlock {
+        src,
+        alt: offered.alt.clone().unwrap_or_default(),
+        caption: offered.caption.clone(),
+        credit: None,
+        width: offered.width,
+        height: offered.height,
+    })
 }

@@ -19,6 +19,8 @@ pub struct PageMeta {
     pub section: Option<String>,
     /// The article's subjects: JSON-LD `keywords`, else `article:tag`.
     pub tags: Vec<String>,
+    /// The image the page offers previews: JSON-LD `image`, else `og:image`.
+    pub image: Option<MetaImage>,
     pub url: Option<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
@@ -26,6 +28,15 @@ pub struct PageMeta {
     pub publisher: Option<Org>,
     pub authors: Vec<Person>,
     pub site_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetaImage {
+    pub url: String,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -163,6 +174,24 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
     );
     if meta.tags.is_empty() {
         meta.tags = keywords(article.get("keywords"));
+    }
+    if meta.image.is_none() {
+        meta.image = first(article.get("image"))
+            .map(|i| by_id(&i))
+            .and_then(|image| {
+                let pixels = |key: &str| match image.get(key) {
+                    Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+                    Some(Value::String(s)) => s.trim().trim_end_matches("px").parse().ok(),
+                    _ => None,
+                };
+                Some(MetaImage {
+                    url: image_url(&image)?,
+                    alt: None,
+                    caption: text(image.get("caption")),
+                    width: pixels("width").filter(|w| *w > 0),
+                    height: pixels("height").filter(|h| *h > 0),
+                })
+            });
     }
     fill(
         &mut meta.url,
@@ -353,6 +382,20 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
     fill(&mut meta.published, og("article:published_time"));
     fill(&mut meta.modified, og("article:modified_time"));
     fill(&mut meta.section, og("article:section"));
+    if meta.image.is_none() {
+        let pixels = |name: &str| {
+            og(name)
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|n| *n > 0)
+        };
+        meta.image = og("og:image").map(|url| MetaImage {
+            url,
+            alt: og("og:image:alt"),
+            caption: None,
+            width: pixels("og:image:width"),
+            height: pixels("og:image:height"),
+        });
+    }
     if meta.tags.is_empty() {
         let tags = doc.select(r#"meta[property="article:tag" i], meta[name="article:tag" i]"#);
         let tags = tags.nodes().iter().filter_map(|m| m.attr("content"));

@@ -277,7 +277,7 @@ fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entr
         updated,
         date_shown: article.published.as_ref().map(|t| labels.date(t)),
         reading: labels.reading_time(article.reading_minutes),
-        image: article.lead_image().map(str::to_owned),
+        image: article.lead_image().map(|image| image.src.clone()),
         iframe: pages::iframe_code(article, urls),
     }
 }

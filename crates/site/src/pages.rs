@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use article_widget::components::HeadingLevel;
 use article_widget::i18n::Labels;
-use article_widget::model::{is_absolute_http_url, Article, Block, Json};
+use article_widget::model::{is_absolute_http_url, Article, Json};
 use article_widget::ssr::{
     card_markup, escape, fragment_around, html_document, page_around, widget_markup, RenderOptions,
 };
@@ -208,11 +208,8 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
 
 /// The lead image, when its size is known: oEmbed asks for all three or none.
 fn thumbnail(article: &Article) -> Option<(&str, u32, u32)> {
-    let url = article.lead_image()?;
-    article.body.iter().find_map(|block| match block {
-        Block::Image(image) if image.src == url => Some((url, image.width?, image.height?)),
-        _ => None,
-    })
+    let image = article.lead_image()?;
+    Some((image.src.as_str(), image.width?, image.height?))
 }
 
 /// The card's height at `CARD_WIDTH`, estimated from its text (the stylesheet caps each part
