@@ -87,8 +87,9 @@ impl From<ArticleError> for LoadError {
             return LoadError::new(Failure::NotReadable, err.to_string());
         }
         LoadError {
-            invalid: Some(Box::new(err.clone())),
-            ..LoadError::new(Failure::Invalid, err.to_string())
+            details: err.to_string(),
+            invalid: Some(Box::new(err)),
+            ..LoadError::new(Failure::Invalid, String::new())
         }
     }
 }

@@ -307,7 +307,7 @@ fn image_markup() {
     assert_snapshot("image", &markup_of(move || image_figure(&image, false)));
     let markup = markup_of(move || image_figure(&lead, true));
     assert!(
-        markup.starts_with(r#"<figure class="artw-figure artw-lead-image"><img"#)
+        markup.starts_with(r#"<figure class="artw-figure"><img"#)
             && markup.contains(r#"loading="eager""#),
         "{markup}"
     );
@@ -405,7 +405,7 @@ fn page_has_language_title_metadata_and_canonical_link() {
         r#"<meta property="og:url" content="https://www.itpro.example/security/krebs">"#,
         r#"<meta property="og:site_name" content="ITPro">"#,
         r#"<meta property="og:image" content="https://www.itpro.example/lead.jpg">"#,
-        r#"</header><figure class="artw-figure artw-lead-image"><img src="https://www.itpro.example/lead.jpg" alt="Chris Krebs" width="1600" height="900" loading="eager""#,
+        r#"</header><figure class="artw-figure"><img src="https://www.itpro.example/lead.jpg" alt="Chris Krebs" width="1600" height="900" loading="eager""#,
         r#"<meta property="article:published_time" content="2020-11-18T09:30:00Z">"#,
         r#"<meta property="article:section" content="Security &amp; privacy">"#,
         "<meta property=\"article:tag\" content=\"Chris Krebs\">\n<meta property=\"article:tag\" content=\"CISA\">\n<meta property=\"article:tag\" content=\"elections\">",

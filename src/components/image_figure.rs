@@ -8,7 +8,7 @@ use crate::model::ImageBlock;
 pub fn image_figure(image: &ImageBlock, lead: bool) -> Html {
     let has_caption = image.caption.is_some() || image.credit.is_some();
     html! {
-        <figure class={if lead { "artw-figure artw-lead-image" } else { "artw-figure" }}>
+        <figure class="artw-figure">
             <img
                 class="artw-figure-image"
                 src={image.src.clone()}

@@ -6,8 +6,8 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, ImageBlock, Inline, PromoAction, Publisher, RelatedLink,
-    Span, Timestamp, GATHERS_EVERY_PROBLEM,
+    Article, ArticleError, Author, Block, BlockKind, ImageBlock, Inline, PromoAction, Publisher,
+    RelatedLink, Span, Timestamp, GATHERS_EVERY_PROBLEM,
 };
 
 type Read<T> = Result<T, ArticleError>;
@@ -265,25 +265,24 @@ fn related_link(json: &Json, path: &Path) -> Read<RelatedLink> {
     errors.finish(link)
 }
 
-/// The article's own image: the fields of an image block, without a type.
+/// The article's own image: an image block's fields, without a type.
 fn lead_image(json: &Json, path: &Path) -> Read<ImageBlock> {
-    let fields = Fields::of(json, path, "an image object {\"src\", \"alt\", …}")?;
-    let mut errors = Errors::default();
-    let image = ImageBlock {
-        src: errors.keep(fields.string("src")),
-        alt: errors.keep(fields.string("alt")),
-        caption: errors.keep(fields.optional_string("caption")),
-        credit: errors.keep(fields.optional_string("credit")),
-        width: errors.keep(fields.optional("width", pixels)),
-        height: errors.keep(fields.optional("height", pixels)),
-    };
-    errors.finish(image)
+    let expected = "an image object {\"src\", \"alt\", …}";
+    match block_of(json, path, expected, Some(BlockKind::Image))? {
+        Block::Image(image) => Ok(image),
+        _ => Err(invalid_type(json, path, expected)),
+    }
 }
 
 /// Every field any block type may carry is read and type-checked; which of them the block's
 /// type needs is `BlockFields::into_block`'s to say.
 fn block(json: &Json, path: &Path) -> Read<Block> {
-    let fields = Fields::of(json, path, "a block object {\"type\", …}")?;
+    block_of(json, path, "a block object {\"type\", …}", None)
+}
+
+/// A block of the type `kind`, or else of the type its `type` field names.
+fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -> Read<Block> {
+    let fields = Fields::of(json, path, expected)?;
     let action = |json: &Json, path: &Path| {
         let fields = Fields::of(json, path, "an action object {\"label\", \"url\"}")?;
         Ok(PromoAction {
@@ -293,7 +292,10 @@ fn block(json: &Json, path: &Path) -> Read<Block> {
     };
     let mut errors = Errors::default();
     let block = BlockFields {
-        kind: errors.keep(fields.string("type")),
+        kind: match kind {
+            Some(kind) => kind.name().to_owned(),
+            None => errors.keep(fields.string("type")),
+        },
         text: errors.keep(fields.optional("text", inline)),
         cite: errors.keep(fields.optional_string("cite")),
         src: errors.keep(fields.optional_string("src")),
