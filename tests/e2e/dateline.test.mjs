@@ -104,6 +104,32 @@ describe('the visible dateline', () => {
     assert.equal(text.split('19 November 2019').length - 1, 1, text);
   });
 
+  test('on a 360 px phone no line of the dateline starts with a separator', async () => {
+    for (const name of Object.keys(CASES)) {
+      const tab = await open(`/t/${name}-pre.html`, 360);
+      const separators = await tab.evaluate(() => {
+        const root = document.querySelector('[data-article-widget]').shadowRoot;
+        const items = [...root.querySelectorAll('.artw-dateline .artw-dateline-item')];
+        const rtl = getComputedStyle(items[0]).direction === 'rtl';
+        const start = (box) => (rtl ? box.right : box.left);
+        const lineStart = start(items[0].getBoundingClientRect());
+        return items.map((item) => {
+          const box = item.getBoundingClientRect();
+          const em = parseFloat(getComputedStyle(item).fontSize);
+          // Where the separator is drawn, just before the item on its line's reading side.
+          const x = rtl ? box.right + 0.55 * em : box.left - 0.55 * em;
+          const hit = root.elementFromPoint(x, box.top + box.height / 2);
+          return { startsLine: Math.abs(start(box) - lineStart) < 2, shown: hit === item };
+        });
+      });
+      await tab.close();
+      assert.ok(separators.some((s) => s.startsLine && separators.indexOf(s) > 0), `${name}: the dateline wraps at 360 px`);
+      for (const [i, { startsLine, shown }] of separators.entries()) {
+        assert.equal(shown, !startsLine, `${name}: item ${i} ${startsLine ? 'starts a line and shows' : 'follows another and hides'} its separator`);
+      }
+    }
+  });
+
   test('on a 360 px phone the dateline wraps between items, inside the widget', async () => {
     for (const name of Object.keys(CASES)) {
       const tab = await open(`/t/${name}-pre.html`, 360);
