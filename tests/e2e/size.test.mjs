@@ -12,11 +12,12 @@ import { DIST, PAYLOADS, serveAndLaunch } from './support.mjs';
  * What each payload may weigh: its measured size plus 2 %, lowered as the sizes come down. Both
  * are under the issue's budgets (PAYLOADS). The pre-rendered one was raised from 4,400 for the
  * <article-widget> element in the loader (540 bytes), then from 4,930 for its reading past
- * clobbered globals and its timeout counted from mount (74 bytes), and to measured + 2 % when
- * the dateline's labels and the loader's fair queue came (4,953 and 120,145 bytes).
+ * clobbered globals and its timeout counted from mount (74 bytes), to measured + 2 % when the
+ * dateline's labels and the loader's fair queue came (4,953 and 120,145 bytes), and the
+ * pre-rendered one again for the dateline's clean wrap and the lead image (5,024 bytes).
  */
 const CEILINGS = {
-  'pre-rendered': 5_050,
+  'pre-rendered': 5_125,
   'client-rendered': 122_500,
 };
 
