@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use url::Url;
 
-use super::text::{attribution, distinct, language_tag, squash, tidy_spans, timestamp, Resolver};
+use super::text::{attribution, language_tag, squash, tidy_spans, timestamp, words, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{
     is_language_tag, Author, Block, ImageBlock, Inline, PromoAction, PromoBlock, Publisher,
@@ -117,18 +117,6 @@ fn string(value: Option<&Value>) -> Option<String> {
 
 /// The fields the format has, under their own names or the ones static-site generators use
 /// (`title`, `description`, `date`, `lastmod`, `author`).
-/// A front-matter list of words (`[a, b]`), or one text of words between commas.
-fn words(value: Option<&Value>) -> Vec<String> {
-    let words: Vec<String> = match value {
-        Some(Value::Array(items)) => items.iter().filter_map(|i| string(Some(i))).collect(),
-        Some(value) => string(Some(value))
-            .map(|text| text.split(',').map(squash).collect())
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
-    distinct(words.into_iter())
-}
-
 fn front_matter(front: &Value, resolver: &Resolver, draft: &mut Draft) {
     let field = |names: &[&str]| {
         names

@@ -5,7 +5,7 @@ use dom_query::Document;
 use serde_json::Value;
 
 use super::byline::byline_names;
-use super::text::{distinct, squash};
+use super::text::{distinct, squash, words};
 use article_widget::model::is_absolute_http_url;
 
 /// The page's own account of the article; each field from the first source that has it.
@@ -173,7 +173,7 @@ fn json_ld(doc: &Document, meta: &mut PageMeta, warnings: &mut Vec<String>) {
         first(article.get("articleSection")).and_then(|v| text(Some(&v))),
     );
     if meta.tags.is_empty() {
-        meta.tags = keywords(article.get("keywords"));
+        meta.tags = words(article.get("keywords"));
     }
     if meta.image.is_none() {
         meta.image = first(article.get("image"))
@@ -270,19 +270,6 @@ fn flatten(value: Value, out: &mut Vec<Value>) {
         }
         _ => {}
     }
-}
-
-/// JSON-LD `keywords`: a list of words or `DefinedTerm`s, or one text of words between commas.
-fn keywords(value: Option<&Value>) -> Vec<String> {
-    let words: Vec<String> = match value {
-        Some(Value::String(text)) => text.split(',').map(squash).collect(),
-        Some(value) => list(value)
-            .iter()
-            .filter_map(|item| text(Some(item)).or_else(|| text(item.get("name"))))
-            .collect(),
-        None => Vec::new(),
-    };
-    distinct(words.into_iter())
 }
 
 fn list(value: &Value) -> Vec<Value> {

@@ -294,3 +294,22 @@ pub fn distinct(tags: impl Iterator<Item = String>) -> Vec<String> {
     tags.filter(|tag| !tag.is_empty() && seen.insert(tag.to_lowercase()))
         .collect()
 }
+
+/// Words a source lists, as JSON-LD `keywords` or front-matter `tags` give them: one text of
+/// words between commas, or a list of words (or of terms with a `name`), each once.
+pub fn words(value: Option<&serde_json::Value>) -> Vec<String> {
+    use serde_json::Value;
+    let word = |value: &Value| match value {
+        Value::String(text) => Some(squash(text)),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Object(term) => term.get("name").and_then(Value::as_str).map(squash),
+        _ => None,
+    };
+    let words: Vec<String> = match value {
+        Some(Value::String(text)) => text.split(',').map(squash).collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(word).collect(),
+        Some(other) => word(other).into_iter().collect(),
+        None => Vec::new(),
+    };
+    distinct(words.into_iter())
+}
