@@ -197,6 +197,9 @@ describe('the whole article in a WordPress post', () => {
     // machine may not have it yet.
     const frame = await (await tab.waitForSelector('iframe.wp-embedded-content')).contentFrame();
     await frame.locator('.artw-article').waitFor();
+    // wp-embed gives the frame its secret once the host page has loaded, which on a loaded
+    // machine can be after the article is shown.
+    await frame.waitForURL(/#\?secret=/);
     // The markup is there before the loader has taken it over and listens for link clicks: on
     // a loaded machine a click could come first, and a sandboxed frame cannot follow it alone.
     await frame.waitForFunction(() => window.ArticleWidget?.ready);
