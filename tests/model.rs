@@ -183,7 +183,7 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/tags", json!(["news", 7])), "tags[1]: invalid type: integer `7`, expected a string")]
 #[case(with(seed_value(), "/tags", json!(["news", "\t"])), "tags[1]: a tag must not be empty")]
 #[case(with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence")]
-#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image or promo")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image, promo, list or table")]
 #[case(with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`")]
 #[case(with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`")]
 #[case(with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty")]
@@ -212,6 +212,24 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/body/8/action", json!({"label": "Sign up", "url": ""})), "body[8].action.url: a promo action's url must not be empty")]
 #[case(with(seed_value(), "/body/8/action", json!({"label": "", "url": "https://x.test"})), "body[8].action.label: a promo action's label must not be empty")]
 #[case(with(seed_value(), "/body/8/action", json!({"label": "Go"})), "body[8].action: missing field `url`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list"})), "body[3]: missing field `items`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "items": []})), "body[3].items: a list must have at least one item")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "items": ["a", " "]})), "body[3].items[1].text: a list's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "items": ["a", 7]})), "body[3].items[1]: invalid type: integer `7`, expected a string or an array of spans")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "start": 2, "items": ["a"]})), "body[3].start: only an ordered list has a start")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "ordered": true, "start": 1.5, "items": ["a"]})), "body[3].start: invalid type: floating point `1.5`, expected u32")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "items": [{"text": "a", "list": {"items": [{"text": "b", "list": {"items": [{"text": "c", "list": {"items": ["d"]}}]}}]}}]})), "body[3].items[0].list.items[0].list.items[0].list: lists may nest at most 3 deep")]
+#[case(with(seed_value(), "/body/3", json!({"type": "list", "items": [{"text": "a", "list": {"items": ["b", {"list": {}}]}}]})), "body[3].items[0].list.items[1]: missing field `text`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table"})), "body[3]: missing field `rows`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": []})), "body[3].rows: a table must have at least one row")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [["a"], []]})), "body[3].rows[1]: a table row must have at least one cell")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "head_rows": 2, "rows": [["a"]]})), "body[3].head_rows: head_rows is more than the table's rows")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [["a", {"text": "b", "colspan": 0}]]})), "body[3].rows[0][1].colspan: a cell's colspan must be from 1 to 1000")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "rowspan": 1001}]]})), "body[3].rows[0][0].rowspan: a cell's rowspan must be from 1 to 1000")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "scope": "col"}]]})), "body[3].rows[0][0].scope: only a header cell has a scope")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "header": true, "scope": "all"}]]})), "body[3].rows[0][0].scope: a scope is col or row")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[7]]})), "body[3].rows[0][0]: invalid type: integer `7`, expected a string or a cell object {\"text\", \"header\", \"scope\", \"colspan\", \"rowspan\"}")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": ["a", {"text": " ", "href": "https://x.test"}]}]]})), "body[3].rows[0][0].text[1].text: a link's text must not be empty")]
 #[case(with(seed_value(), "/authors/0/name", json!("")), "authors[0].name: an author's name must not be empty")]
 #[case(with(seed_value(), "/authors", json!([{"role": "Editor"}])), "authors[0]: missing field `name`")]
 #[case(with(seed_value(), "/related/1/title", json!("")), "related[1].title: a related link's title must not be empty")]
@@ -347,6 +365,65 @@ fn reading_time_counts_story_words_only() {
         minutes(json!([{"type": "pullquote", "text": "word ".repeat(1000)}])),
         1,
         "pull quotes are not counted, and the minimum is 1"
+    );
+    let nested = json!({"text": "word ".repeat(100), "list": {"items": ["word ".repeat(31)]}});
+    assert_eq!(
+        minutes(json!([{"type": "list", "items": ["word ".repeat(100), nested]}])),
+        2,
+        "list items, nested ones too, are story text"
+    );
+    assert_eq!(
+        minutes(json!([{"type": "table", "rows": [["word ".repeat(1000)]]}])),
+        1,
+        "tables are looked up, not read through"
+    );
+}
+
+/// Lists and tables are written back as they were read, and a link in a list item or a table
+/// cell is held to the URL rules as any link is.
+#[test]
+fn lists_and_tables_round_trip_and_their_links_are_checked() {
+    let list = json!({"type": "list", "ordered": true, "start": 0, "items": [
+        "a",
+        ["b ", {"text": "link", "href": "https://example.com/b", "em": true}],
+        {"text": "", "list": {"items": ["c", {"text": "d", "list": {"ordered": true, "items": ["e"]}}]}}
+    ]});
+    let table = json!({"type": "table", "caption": "T", "head_rows": 1, "rows": [
+        [{"text": "x", "header": true, "scope": "col", "colspan": 2}],
+        [{"text": "y", "header": true, "scope": "row", "rowspan": 3}, "1"],
+        [{"text": ["2 ", {"text": "more", "href": "https://example.com/t"}]}]
+    ]});
+    let value = with(seed_value(), "/body", json!([list, table]));
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let written: Value = serde_json::from_str(&article.to_json().to_string()).unwrap();
+    assert_eq!(written["body"], value["body"]);
+    assert!(
+        article.story_text().ends_with("a\nb link\nc\nd\ne"),
+        "{}",
+        article.story_text()
+    );
+
+    let value = with(
+        value,
+        "/body/1/rows/2/0/text/1/href",
+        json!("javascript:alert(1)"),
+    );
+    let value = with(
+        value,
+        "/body/0/items/2/list/items/1/list/items/0",
+        json!([{"text": "f", "href": "data:text/html,x"}]),
+    );
+    let checked = Article::from_json(&value.to_string()).unwrap();
+    let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .starts_with("warning: body[0].items[2].list.items[1].list.items[0].text[0].href:"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].starts_with("warning: body[1].rows[2][0].text[1].href:"),
+        "{warnings:?}"
     );
 }
 

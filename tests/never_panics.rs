@@ -44,6 +44,16 @@ const FIELDS: &[&str] = &[
     "label",
     "related",
     "image",
+    "ordered",
+    "start",
+    "items",
+    "list",
+    "rows",
+    "head_rows",
+    "header",
+    "scope",
+    "colspan",
+    "rowspan",
 ];
 const TYPES: &[&str] = &[
     "paragraph",
@@ -52,6 +62,8 @@ const TYPES: &[&str] = &[
     "pullquote",
     "image",
     "promo",
+    "list",
+    "table",
     "video",
     "",
 ];
@@ -153,6 +165,55 @@ fn inline() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// A list as a block or nested in an item, its items perhaps nested too (up to 5 deep, past
+/// the 3 allowed), with a start that may not belong.
+fn list() -> impl Strategy<Value = Value> {
+    let item = inline();
+    let leaf = prop::collection::vec(item, 1..4).prop_map(Value::Array);
+    let items = leaf.prop_recursive(4, 24, 3, |inner| {
+        prop::collection::vec(
+            prop_oneof![
+                inline(),
+                (inline(), inner, any::<bool>()).prop_map(|(text, items, ordered)| {
+                    json!({ "text": text, "list": { "ordered": ordered, "items": items } })
+                }),
+            ],
+            1..4,
+        )
+        .prop_map(Value::Array)
+    });
+    (items, any::<bool>(), prop::option::of(-5i64..200)).prop_map(|(items, ordered, start)| {
+        json!({ "type": "list", "ordered": ordered, "start": start, "items": items })
+    })
+}
+
+/// A table whose cells are strings or objects with spans that may be out of range and scopes
+/// that may not belong.
+fn table() -> impl Strategy<Value = Value> {
+    let cell = prop_oneof![
+        text().prop_map(Value::String),
+        (
+            inline(),
+            any::<bool>(),
+            prop::option::of(prop::sample::select(&["col", "row", "all"][..])),
+            prop::option::of(0u32..1200),
+            prop::option::of(0u32..4),
+        )
+            .prop_map(|(t, header, scope, colspan, rowspan)| {
+                json!({ "text": t, "header": header, "scope": scope, "colspan": colspan, "rowspan": rowspan })
+            }),
+    ];
+    let row = prop::collection::vec(cell, 0..4);
+    (
+        prop::option::of(text()),
+        prop::option::of(0u32..4),
+        prop::collection::vec(row, 0..4),
+    )
+        .prop_map(|(caption, head_rows, rows)| {
+            json!({ "type": "table", "caption": caption, "head_rows": head_rows, "rows": rows })
+        })
+}
+
 fn block() -> impl Strategy<Value = Value> {
     prop_oneof![
         inline().prop_map(|t| json!({ "type": "paragraph", "text": t })),
@@ -172,6 +233,8 @@ fn block() -> impl Strategy<Value = Value> {
             }
             promo
         }),
+        list(),
+        table(),
     ]
 }
 

@@ -326,6 +326,86 @@ fn promo_markup() {
     assert_snapshot("promo", &markup_of(move || promo_box(&promo, labels())));
 }
 
+/// The body of an article of one block, read from its JSON and checked.
+fn one_block(block: Value) -> Article {
+    let json = json!({ "headline": "H", "body": [block] }).to_string();
+    let checked = Article::from_json(&json).unwrap();
+    assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+    checked.article
+}
+
+#[test]
+fn list_markup() {
+    let article = one_block(json!({
+        "type": "list",
+        "ordered": true,
+        "start": 3,
+        "items": [
+            "Third",
+            ["Fourth, with ", { "text": "a link", "href": "https://example.com/4" }],
+            {
+                "text": [{ "text": "Fifth", "strong": true }],
+                "list": {
+                    "items": [
+                        "A bullet",
+                        { "text": "", "list": { "ordered": true, "items": ["Deepest"] } }
+                    ]
+                }
+            }
+        ]
+    }));
+    assert_snapshot(
+        "list",
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
+    );
+}
+
+#[test]
+fn table_markup() {
+    let article = one_block(json!({
+        "type": "table",
+        "caption": "Votes by state",
+        "head_rows": 1,
+        "rows": [
+            [
+                { "text": "State", "header": true, "scope": "col" },
+                { "text": "Votes", "header": true, "scope": "col", "colspan": 2 }
+            ],
+            [
+                { "text": "Georgia", "header": true, "scope": "row", "rowspan": 2 },
+                "2,473,633",
+                { "text": ["49.5", { "text": "%", "em": true }] }
+            ],
+            ["2,461,837", "49.3%"]
+        ]
+    }));
+    assert_snapshot(
+        "table",
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
+    );
+}
+
+#[test]
+fn a_table_without_a_caption_is_labelled_in_the_article_language() {
+    let mut article = one_block(json!({ "type": "table", "rows": [["1"]] }));
+    article.lang = Some("de".into());
+    let html = markup_of(move || {
+        article_body(
+            &article,
+            Labels::for_lang("de"),
+            HeadingLevel::new(2).unwrap(),
+        )
+    });
+    assert!(
+        html.contains(r#"aria-label="Tabelle""#) && html.contains(r#"tabindex="0""#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<thead") && !html.contains("<caption"),
+        "{html}"
+    );
+}
+
 #[test]
 fn byline_card_markup() {
     let author = seed().authors[0].clone();

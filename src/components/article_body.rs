@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
-use super::{image_figure, promo_box, pull_quote, rich_text, HeadingLevel};
+use super::{
+    article_list, article_table, image_figure, promo_box, pull_quote, rich_text, HeadingLevel,
+};
 use crate::i18n::Labels;
 use crate::model::{Article, Block};
 
@@ -24,6 +26,8 @@ pub fn article_body(article: &Article, labels: &Labels, heading_level: HeadingLe
         Block::PullQuote { text, cite } => pull_quote(text, cite.as_deref()),
         Block::Image(image) => image_figure(image, false),
         Block::Promo(promo) => promo_box(promo, labels),
+        Block::List(list) => article_list(list),
+        Block::Table(table) => article_table(table, labels),
     };
     html! {
         <div class="artw-body">{ for article.body.iter().map(block) }</div>

@@ -18,6 +18,93 @@ pub enum Block {
     Image(ImageBlock),
     /// A box that is not part of the story, such as a newsletter sign-up.
     Promo(PromoBlock),
+    /// A bulleted or numbered list, whose items may hold lists of their own.
+    List(ListBlock),
+    Table(TableBlock),
+}
+
+/// The deepest a list may nest: a list, a list in one of its items, and one more.
+pub const MAX_LIST_DEPTH: usize = 3;
+/// The most columns or rows one table cell may span (as HTML allows at most).
+pub const MAX_CELL_SPAN: u32 = 1_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListBlock {
+    pub ordered: bool,
+    /// The number of the first item, for an ordered list.
+    pub start: Option<u32>,
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListItem {
+    pub text: Inline,
+    /// A list nested under the item's text.
+    pub list: Option<ListBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableBlock {
+    pub caption: Option<String>,
+    /// How many of the first rows are the table's head.
+    pub head_rows: u32,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: Inline,
+    /// A header cell (`th`) rather than a data cell.
+    pub header: bool,
+    /// What a header cell heads.
+    pub scope: Option<Scope>,
+    pub colspan: u32,
+    pub rowspan: u32,
+}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Cell {
+            text: Inline::default(),
+            header: false,
+            scope: None,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+impl Cell {
+    /// A data cell of plain text, which JSON writes as a string.
+    pub fn is_plain(&self) -> bool {
+        !self.header
+            && self.scope.is_none()
+            && self.colspan == 1
+            && self.rowspan == 1
+            && self.text.0.iter().all(super::Span::is_plain)
+    }
+}
+
+/// What a header cell heads: the rest of its column or of its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Col,
+    Row,
+}
+
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Col => "col",
+            Scope::Row => "row",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Scope> {
+        [Scope::Col, Scope::Row]
+            .into_iter()
+            .find(|scope| scope.name() == name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -92,6 +179,8 @@ block_kinds! {
     PullQuote => "pullquote", "a";
     Image => "image", "an";
     Promo => "promo", "a";
+    List => "list", "a";
+    Table => "table", "a";
 }
 
 /// "paragraph, heading, …, image or promo".
@@ -117,6 +206,10 @@ pub(super) struct BlockFields {
     pub height: Option<u32>,
     pub title: Option<String>,
     pub action: Option<PromoAction>,
+    /// A list block's `ordered`, `start` and `items`, read only for a list.
+    pub list: Option<ListBlock>,
+    /// A table block's `head_rows` and `rows`, read only for a table.
+    pub table: Option<TableBlock>,
 }
 
 impl BlockFields {
@@ -163,6 +256,11 @@ impl BlockFields {
                 text: text().ok().map(plain).transpose()?,
                 action: self.action,
             }),
+            BlockKind::List => Block::List(self.list.unwrap_or_default()),
+            BlockKind::Table => Block::Table(TableBlock {
+                caption: self.caption,
+                ..self.table.unwrap_or_default()
+            }),
         })
     }
 }
@@ -182,6 +280,8 @@ impl Block {
             Block::PullQuote { .. } => BlockKind::PullQuote,
             Block::Image(_) => BlockKind::Image,
             Block::Promo(_) => BlockKind::Promo,
+            Block::List(_) => BlockKind::List,
+            Block::Table(_) => BlockKind::Table,
         }
     }
 }

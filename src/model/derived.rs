@@ -1,7 +1,7 @@
 //! Values the widget shows that the article does not state: reading time, initials, dates.
 
 use super::walk::{walk, Visit};
-use super::{is_absolute_http_url, Article, Block, ImageBlock};
+use super::{is_absolute_http_url, Article, Block, ImageBlock, ListBlock};
 
 /// The longest description, in characters, before it is cut at a word.
 const DESCRIPTION_CHARS: usize = 160;
@@ -17,8 +17,9 @@ impl Article {
         })
     }
 
-    /// The story's words as plain text (paragraphs, headings and quotes, as the reading time
-    /// counts them), a block to a paragraph, separated by a blank line.
+    /// The story's words as plain text (paragraphs, headings, quotes and lists, as the reading
+    /// time counts them), a block to a paragraph, separated by a blank line; a list's items
+    /// are a line each.
     pub fn story_text(&self) -> String {
         let parts: Vec<String> = self
             .body
@@ -26,6 +27,11 @@ impl Article {
             .filter_map(|block| match block {
                 Block::Paragraph(text) | Block::Quote { text, .. } => Some(text.text()),
                 Block::Heading(text) => Some(text.clone()),
+                Block::List(list) => {
+                    let mut lines = Vec::new();
+                    list_lines(list, &mut lines);
+                    Some(lines.join("\n"))
+                }
                 _ => None,
             })
             .collect();
@@ -63,11 +69,25 @@ impl Article {
     }
 }
 
+/// Each item's text of a list and of the lists nested in it, in reading order.
+fn list_lines(list: &ListBlock, lines: &mut Vec<String>) {
+    for item in &list.items {
+        let text = item.text.text();
+        if !text.trim().is_empty() {
+            lines.push(text);
+        }
+        if let Some(nested) = &item.list {
+            list_lines(nested, lines);
+        }
+    }
+}
+
 /// Adult silent reading speed for non-fiction, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
 
-/// Minutes to read the story text (paragraphs, quotes and headings), rounded up, at least 1.
-/// Pull quotes and promos repeat or interrupt the story, so they are not counted. `check`
+/// Minutes to read the story text (paragraphs, quotes, headings and list items), rounded up,
+/// at least 1. Pull quotes and promos repeat or interrupt the story, and tables are looked
+/// up rather than read, so they are not counted. `check`
 /// stores it in the article, from the walk's story text.
 pub(super) fn reading_minutes(article: &mut Article) -> usize {
     struct Words(usize);

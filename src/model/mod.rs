@@ -15,7 +15,10 @@ mod validate;
 mod walk;
 mod write;
 
-pub use block::{Block, BlockKind, ImageBlock, PromoAction, PromoBlock};
+pub use block::{
+    Block, BlockKind, Cell, ImageBlock, ListBlock, ListItem, PromoAction, PromoBlock, Scope,
+    TableBlock, MAX_CELL_SPAN, MAX_LIST_DEPTH,
+};
 pub use derived::{
     avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp, UpdateShown,
     AVATAR_PALETTE_SIZE, MAX_SLUG_BYTES,

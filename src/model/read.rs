@@ -6,8 +6,8 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, BlockKind, ImageBlock, Inline, PromoAction, Publisher,
-    RelatedLink, Span, Timestamp, GATHERS_EVERY_PROBLEM,
+    Article, ArticleError, Author, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, ListItem,
+    PromoAction, Publisher, RelatedLink, Scope, Span, TableBlock, Timestamp, GATHERS_EVERY_PROBLEM,
 };
 
 type Read<T> = Result<T, ArticleError>;
@@ -152,7 +152,8 @@ fn boolean(json: &Json, path: &Path) -> Read<bool> {
     }
 }
 
-fn pixels(json: &Json, path: &Path) -> Read<u32> {
+/// A whole number of at least 0: pixels, a span, a count or a list's start.
+fn unsigned(json: &Json, path: &Path) -> Read<u32> {
     let number = match json {
         Json::Number(n) if !n.contains(['.', 'e', 'E']) => n,
         _ => return Err(invalid_type(json, path, "u32")),
@@ -291,21 +292,27 @@ fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -
         })
     };
     let mut errors = Errors::default();
+    let kind = match kind {
+        Some(kind) => kind.name().to_owned(),
+        None => errors.keep(fields.string("type")),
+    };
+    // A list block is a list object with a type; a table's fields are read only for a table.
+    let list = (kind == "list").then(|| errors.keep(nested_list(json, path)));
+    let table = (kind == "table").then(|| errors.keep(table(json, path)));
     let block = BlockFields {
-        kind: match kind {
-            Some(kind) => kind.name().to_owned(),
-            None => errors.keep(fields.string("type")),
-        },
+        kind,
         text: errors.keep(fields.optional("text", inline)),
         cite: errors.keep(fields.optional_string("cite")),
         src: errors.keep(fields.optional_string("src")),
         alt: errors.keep(fields.optional_string("alt")),
         caption: errors.keep(fields.optional_string("caption")),
         credit: errors.keep(fields.optional_string("credit")),
-        width: errors.keep(fields.optional("width", pixels)),
-        height: errors.keep(fields.optional("height", pixels)),
+        width: errors.keep(fields.optional("width", unsigned)),
+        height: errors.keep(fields.optional("height", unsigned)),
         title: errors.keep(fields.optional_string("title")),
         action: errors.keep(fields.optional("action", action)),
+        list,
+        table,
     };
     // A block whose fields could not be read is not asked which of them its type needs, and
     // the placeholder that stands in for it is not validated.
@@ -344,4 +351,85 @@ fn span(json: &Json, path: &Path) -> Read<Span> {
         strong: errors.keep(fields.defaulted("strong", boolean)),
     };
     errors.finish(span)
+}
+
+/// A list item: its running text, or an object `{"text", "list"}` whose list nests under it.
+fn list_item(json: &Json, path: &Path) -> Read<ListItem> {
+    if !matches!(json, Json::Object(_)) {
+        return inline(json, path).map(|text| ListItem { text, list: None });
+    }
+    let fields = Fields::of(json, path, "a list item")?;
+    let mut errors = Errors::default();
+    let item = ListItem {
+        text: errors.keep(fields.required("text", inline)),
+        list: errors.keep(fields.optional("list", nested_list)),
+    };
+    errors.finish(item)
+}
+
+fn nested_list(json: &Json, path: &Path) -> Read<ListBlock> {
+    let fields = Fields::of(
+        json,
+        path,
+        "a list object {\"ordered\", \"start\", \"items\"}",
+    )?;
+    let mut errors = Errors::default();
+    let list = ListBlock {
+        ordered: errors.keep(fields.defaulted("ordered", boolean)),
+        start: errors.keep(fields.optional("start", unsigned)),
+        items: fields.items("items", Presence::Required, list_item, &mut errors),
+    };
+    errors.finish(list)
+}
+
+/// A table's `head_rows` and `rows`; its caption is read with the other blocks' fields.
+fn table(json: &Json, path: &Path) -> Read<TableBlock> {
+    let fields = Fields::of(json, path, "a table")?;
+    let mut errors = Errors::default();
+    let table = TableBlock {
+        caption: None,
+        head_rows: errors
+            .keep(fields.optional("head_rows", unsigned))
+            .unwrap_or(0),
+        rows: fields.items("rows", Presence::Required, row, &mut errors),
+    };
+    errors.finish(table)
+}
+
+fn row(json: &Json, path: &Path) -> Read<Vec<Cell>> {
+    list(json, path, cell)
+}
+
+/// A table cell: a string for a plain data cell, or an object
+/// `{"text", "header", "scope", "colspan", "rowspan"}`.
+fn cell(json: &Json, path: &Path) -> Read<Cell> {
+    if let Json::String(text) = json {
+        return Ok(Cell {
+            text: Inline::plain(text.as_str()),
+            ..Cell::default()
+        });
+    }
+    let fields = Fields::of(
+        json,
+        path,
+        "a string or a cell object {\"text\", \"header\", \"scope\", \"colspan\", \"rowspan\"}",
+    )?;
+    let scope = |json: &Json, path: &Path| {
+        let name = string(json, path)?;
+        Scope::from_name(&name)
+            .ok_or_else(|| ArticleError::new(path.to_string(), "a scope is col or row"))
+    };
+    let mut errors = Errors::default();
+    let cell = Cell {
+        text: errors.keep(fields.required("text", inline)),
+        header: errors.keep(fields.defaulted("header", boolean)),
+        scope: errors.keep(fields.optional("scope", scope)),
+        colspan: errors
+            .keep(fields.optional("colspan", unsigned))
+            .unwrap_or(1),
+        rowspan: errors
+            .keep(fields.optional("rowspan", unsigned))
+            .unwrap_or(1),
+    };
+    errors.finish(cell)
 }

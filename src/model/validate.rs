@@ -1,7 +1,10 @@
 use super::derived::is_language_tag;
 use super::path::Path;
 use super::walk::{walk, Rule, Visit};
-use super::{Article, BlockKind, ImageBlock, Inline, Problem};
+use super::{
+    Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, Problem, MAX_CELL_SPAN,
+    MAX_LIST_DEPTH,
+};
 
 /// The most blocks an article body may have. A long feature runs to a few hundred.
 pub const MAX_BLOCKS: usize = 5_000;
@@ -33,6 +36,9 @@ pub(super) fn problems(article: &mut Article) -> Vec<Problem> {
     walk(article, &mut rules);
     rules.found
 }
+
+// The messages below state these limits in words, which saves formatting them.
+const _: () = assert!(MAX_LIST_DEPTH == 3 && MAX_CELL_SPAN == 1_000);
 
 #[derive(Default)]
 struct Rules {
@@ -80,6 +86,59 @@ impl Visit for Rules {
                 let message = format!("an image's {field} must be at least 1 pixel");
                 self.error(&at.key(field), message);
             }
+        }
+    }
+
+    fn block(&mut self, at: &Path, block: &Block) {
+        if let Block::Table(table) = block {
+            let rows = at.key("rows");
+            if table.rows.is_empty() {
+                self.error(&rows, "a table must have at least one row");
+            }
+            for (r, row) in table.rows.iter().enumerate() {
+                if row.is_empty() {
+                    self.error(&rows.index(r), "a table row must have at least one cell");
+                }
+            }
+            if table.head_rows as usize > table.rows.len() {
+                let message = "head_rows is more than the table's rows";
+                self.error(&at.key("head_rows"), message);
+            }
+        }
+    }
+
+    fn list(&mut self, at: &Path, list: &ListBlock, depth: usize) {
+        if depth > MAX_LIST_DEPTH {
+            self.error(at, "lists may nest at most 3 deep");
+        }
+        if list.items.is_empty() {
+            self.error(&at.key("items"), "a list must have at least one item");
+        }
+        if list.start.is_some() && !list.ordered {
+            self.error(&at.key("start"), "only an ordered list has a start");
+        }
+    }
+
+    fn cell(&mut self, at: &Path, cell: &Cell) {
+        if !(1..=MAX_CELL_SPAN).contains(&cell.colspan) {
+            self.error(
+                &at.key("colspan"),
+                "a cell's colspan must be from 1 to 1000",
+            );
+        }
+        if !(1..=MAX_CELL_SPAN).contains(&cell.rowspan) {
+            self.error(
+                &at.key("rowspan"),
+                "a cell's rowspan must be from 1 to 1000",
+            );
+        }
+        if cell.scope.is_some() && !cell.header {
+            self.error(&at.key("scope"), "only a header cell has a scope");
+        }
+        // Each span is held to the cap on its own, and so is the cell as a whole.
+        let bytes: usize = cell.text.0.iter().map(|span| span.text.len()).sum();
+        if bytes > MAX_TEXT_CHARS && cell.text.0.len() > 1 {
+            self.text(&at.key("text"), Some(&cell.text.text()), Rule::Any);
         }
     }
 }

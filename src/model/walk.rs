@@ -3,7 +3,7 @@
 //! field or block type is added here once, and the compiler points at this match.
 
 use super::path::Path;
-use super::{Article, Block, BlockKind, ImageBlock, Inline, UrlUse};
+use super::{Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, UrlUse};
 
 /// What a text field must hold; the text names the field in a message ("the headline").
 #[derive(Debug, Clone, Copy)]
@@ -20,9 +20,10 @@ pub enum Rule {
 pub trait Visit {
     /// A text field, `None` when an optional one is absent.
     fn text(&mut self, _at: &Path, _text: Option<&str>, _rule: Rule) {}
-    /// Words of the story itself (paragraphs, quotes and headings), in reading order.
+    /// Words of the story itself (paragraphs, quotes, headings and list items), in reading
+    /// order.
     fn story(&mut self, _text: &str) {}
-    /// A paragraph's or a quote's text as a whole, before its spans.
+    /// A paragraph's, a quote's or a list item's text as a whole, before its spans.
     fn inline(&mut self, _at: &Path, _text: &Inline, _kind: BlockKind) {}
     /// A URL field, which the visitor may rewrite or remove.
     fn url(&mut self, _at: &Path, _url: &mut Option<String>, _usage: UrlUse) {}
@@ -30,6 +31,10 @@ pub trait Visit {
     fn block(&mut self, _at: &Path, _block: &Block) {}
     /// An image, the article's own or a block, before its fields.
     fn image(&mut self, _at: &Path, _image: &ImageBlock) {}
+    /// A list, before its items; `depth` is 1 for a list block, 2 for a list in its item, ….
+    fn list(&mut self, _at: &Path, _list: &ListBlock, _depth: usize) {}
+    /// A table cell, before its spans.
+    fn cell(&mut self, _at: &Path, _cell: &Cell) {}
 }
 
 use Rule::{Any, NotBlank, NotBlankIfGiven};
@@ -145,11 +150,50 @@ fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
                 }
             }
         }
+        Block::List(list) => walk_list(at, list, 1, visit),
+        Block::Table(table) => {
+            visit.text(&at.key("caption"), table.caption.as_deref(), Any);
+            let rows = at.key("rows");
+            for (r, row) in table.rows.iter_mut().enumerate() {
+                let row_at = rows.index(r);
+                for (c, cell) in row.iter_mut().enumerate() {
+                    let at = row_at.index(c);
+                    visit.cell(&at, cell);
+                    // A table is looked up rather than read through, so its cells do not
+                    // count towards the reading time (nor does a stats table's wall of
+                    // numbers): their spans are not the story's.
+                    walk_spans(&at.key("text"), &mut cell.text, false, visit);
+                }
+            }
+        }
+    }
+}
+
+/// A list and the lists nested in its items, `depth` deep.
+fn walk_list(at: &Path, list: &mut ListBlock, depth: usize, visit: &mut dyn Visit) {
+    visit.list(at, list, depth);
+    let items = at.key("items");
+    for (i, item) in list.items.iter_mut().enumerate() {
+        let at = items.index(i);
+        let text = at.key("text");
+        // An item may be only the list nested in it, with no text of its own.
+        if item.list.is_none() {
+            visit.inline(&text, &item.text, BlockKind::List);
+        }
+        walk_spans(&text, &mut item.text, true, visit);
+        if let Some(nested) = &mut item.list {
+            walk_list(&at.key("list"), nested, depth + 1, visit);
+        }
     }
 }
 
 fn walk_inline(at: &Path, text: &mut Inline, kind: BlockKind, visit: &mut dyn Visit) {
     visit.inline(at, text, kind);
+    walk_spans(at, text, true, visit);
+}
+
+/// Running text's spans; `story` says whether their words are the story's.
+fn walk_spans(at: &Path, text: &mut Inline, story: bool, visit: &mut dyn Visit) {
     for (j, span) in text.0.iter_mut().enumerate() {
         let at = at.index(j);
         let rule = match span.href {
@@ -157,7 +201,9 @@ fn walk_inline(at: &Path, text: &mut Inline, kind: BlockKind, visit: &mut dyn Vi
             None => Any,
         };
         visit.text(&at.key("text"), Some(&span.text), rule);
-        visit.story(&span.text);
+        if story {
+            visit.story(&span.text);
+        }
         visit.url(&at.key("href"), &mut span.href, UrlUse::Link);
     }
 }

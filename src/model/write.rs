@@ -1,7 +1,7 @@
 //! An article as JSON, its fields in the order of the format's documentation, so the same
 //! article is always the same bytes (`{}` writes it compact, `{:#}` indented).
 
-use super::{Article, Block, ImageBlock, Inline, Json};
+use super::{Article, Block, Cell, ImageBlock, Inline, Json, ListBlock};
 
 impl Article {
     /// The article in its JSON format. Absent fields are left out, never written as null.
@@ -91,6 +91,18 @@ fn block(block: &Block) -> Json {
                 object.value("action", a.into());
             }
         }
+        Block::List(list) => list_fields(&mut object, list),
+        Block::Table(table) => {
+            object.text("caption", table.caption.as_deref());
+            if table.head_rows > 0 {
+                object.value("head_rows", Json::Number(table.head_rows.to_string()));
+            }
+            let rows = table
+                .rows
+                .iter()
+                .map(|row| Json::Array(row.iter().map(cell).collect()));
+            object.value("rows", Json::Array(rows.collect()));
+        }
     }
     object.into()
 }
@@ -105,6 +117,47 @@ fn image_fields(object: &mut Object, image: &ImageBlock) {
             object.value(key, Json::Number(value.to_string()));
         }
     }
+}
+
+/// A list's `ordered`, `start` and `items`, for a list block and a nested list alike.
+fn list_fields(object: &mut Object, list: &ListBlock) {
+    if list.ordered {
+        object.value("ordered", Json::Bool(true));
+    }
+    if let Some(start) = list.start {
+        object.value("start", Json::Number(start.to_string()));
+    }
+    let items = list.items.iter().map(|item| match &item.list {
+        None => inline(&item.text),
+        Some(nested) => {
+            let mut i = Object::default();
+            i.value("text", inline(&item.text));
+            let mut l = Object::default();
+            list_fields(&mut l, nested);
+            i.value("list", l.into());
+            i.into()
+        }
+    });
+    object.value("items", Json::Array(items.collect()));
+}
+
+/// A plain data cell as a string; any other as an object.
+fn cell(cell: &Cell) -> Json {
+    if cell.is_plain() {
+        return Json::String(cell.text.text());
+    }
+    let mut c = Object::default();
+    c.value("text", inline(&cell.text));
+    if cell.header {
+        c.value("header", Json::Bool(true));
+    }
+    c.text("scope", cell.scope.map(|scope| scope.name()));
+    for (key, value) in [("colspan", cell.colspan), ("rowspan", cell.rowspan)] {
+        if value != 1 {
+            c.value(key, Json::Number(value.to_string()));
+        }
+    }
+    c.into()
 }
 
 /// Plain text as a string; formatted text as an array of strings and span objects.

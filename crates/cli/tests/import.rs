@@ -10,7 +10,7 @@ use command_line::{run, text};
 use rstest::rstest;
 
 use article_widget::load::read_article;
-use article_widget::model::{Article, Block, PromoBlock, Span, Timestamp};
+use article_widget::model::{Article, Block, PromoBlock, Scope, Span, Timestamp};
 use article_widget::ssr::{render_page, RenderOptions};
 use article_widget_import::{import_text, Imported};
 
@@ -186,22 +186,51 @@ fn a_blog_page_without_metadata_is_read_as_a_reader_reads_it() {
         Block::Quote { cite: Some(cite), .. } if cite == "Anne Lise, the baker in Bergen"
     ));
     let texts = paragraph_texts(article);
-    assert!(
-        texts.contains(&"Feed the starter in the morning.".to_owned()),
-        "list items kept as paragraphs"
+    let list = article
+        .body
+        .iter()
+        .find_map(|block| match block {
+            Block::List(list) => Some(list),
+            _ => None,
+        })
+        .expect("the steps are a list");
+    assert!(!list.ordered);
+    let items: Vec<String> = list.items.iter().map(|item| item.text.text()).collect();
+    assert_eq!(
+        items,
+        [
+            "Feed the starter in the morning.",
+            "Mix the dough in the evening and leave it overnight.",
+            "Bake at 230 °C for the first 15 minutes, then at 200 °C."
+        ]
     );
     assert!(
         !texts.iter().any(|t| t.contains("Lovely post")),
         "comments are not the story"
     );
     assert!(!texts.iter().any(|t| t.contains("WordPress")));
-    assert!(imported
-        .warnings
+    let table = article
+        .body
         .iter()
-        .any(|w| w.contains("a list of 3 items became paragraphs")));
-    assert!(imported.warnings.iter().any(|w| w
-        .starts_with("after body[9]: a table (\"Bake Proof Result")
-        && w.ends_with("was dropped: the format has no block for it")));
+        .find_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .expect("the bake log is a table");
+    assert_eq!(table.head_rows, 1, "a first row of headers is the head");
+    assert_eq!(table.rows.len(), 3);
+    assert!(table.rows[0]
+        .iter()
+        .all(|cell| cell.header && cell.scope == Some(Scope::Col)));
+    assert_eq!(table.rows[2][2].text.text(), "Better");
+    assert!(
+        !imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("list") || w.contains("table")),
+        "{:?}",
+        imported.warnings
+    );
 }
 
 #[test]
@@ -891,7 +920,7 @@ fn a_heading_that_merely_says_read_more_inside_the_story_does_not_make_the_story
 }
 
 #[test]
-fn layout_tables_are_read_through_and_data_tables_are_dropped() {
+fn layout_tables_are_read_through_and_data_tables_in_them_kept() {
     let imported = page(
         r#"<table><tr><td><p>A story laid out in a table, as old pages do, with the scores of the match.</p>
         <table><caption>Results</caption><tr><th>Team</th><th>Score</th></tr><tr><td>Reds</td><td>3</td></tr></table>
@@ -904,15 +933,12 @@ fn layout_tables_are_read_through_and_data_tables_are_dropped() {
             "And the story goes on after the scores, in the same cell of the layout table."
         ]
     );
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w
-                .starts_with("after body[0]: a table (\"Results Team Score Reds 3\") was dropped")),
-        "{:?}",
-        imported.warnings
-    );
+    let Block::Table(table) = &imported.article.body[1] else {
+        panic!("{:?}", imported.article.body)
+    };
+    assert_eq!(table.caption.as_deref(), Some("Results"));
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[1][1].text.text(), "3");
 }
 
 #[test]
@@ -2121,19 +2147,19 @@ fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
     for i in 1..=4_000 {
         text.push_str(&format!("Item {i} of the minutes, *agreed*.\n\n"));
     }
-    text.push_str("- a list\n- at the end\n");
+    text.push_str("```\nlet x = 1;\n```\n");
     let imported = import_text(&text, "minutes.md", None).unwrap_or_else(|err| panic!("{err}"));
     let article = &imported[0].article;
-    assert_eq!(paragraph_texts(article).len(), 4_002);
+    assert_eq!(paragraph_texts(article).len(), 4_000);
     assert_eq!(
         paragraph_texts(article)[3_999],
         "Item 4000 of the minutes, agreed."
     );
-    // Three lines of front matter and a blank one, then two lines an item: the list is on
-    // line 4 + 2 × 4,000 + 1.
+    // Three lines of front matter and a blank one, then two lines an item: the code block
+    // is on line 4 + 2 × 4,000 + 1.
     assert_eq!(
         imported[0].warnings,
-        ["line 8005: a list became paragraphs: the format has no lists"]
+        ["line 8005: a code block was dropped: the format has no block for it"]
     );
 }
 
@@ -2242,4 +2268,176 @@ fn a_lead_image_given_only_in_the_metadata_is_the_articles_own_and_never_shown_t
         "the story's own first image stays where it is"
     );
     assert!(matches!(article.body.first(), Some(Block::Image(_))));
+}
+
+fn items_of(list: &article_widget::model::ListBlock) -> Vec<String> {
+    list.items.iter().map(|item| item.text.text()).collect()
+}
+
+#[test]
+fn a_results_table_and_nested_lists_import_as_a_table_and_lists() {
+    let imported = import_one(
+        "election-results.html",
+        Some("https://riverside.example/news/2024/05/turnout"),
+    );
+    let article = &imported.article;
+    let table = article
+        .body
+        .iter()
+        .find_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{:#?}", article.body));
+    assert_eq!(
+        table.caption.as_deref(),
+        Some("Provisional turnout and seats by ward"),
+        "the figure's caption is the table's"
+    );
+    assert_eq!(table.head_rows, 2);
+    assert_eq!(table.rows.len(), 7, "2 head rows, 4 body rows, the foot's");
+    let ward = &table.rows[0][0];
+    assert!(ward.header && ward.rowspan == 2 && ward.scope == Some(Scope::Col));
+    assert_eq!(
+        (
+            table.rows[0][1].text.text().as_str(),
+            table.rows[0][1].colspan
+        ),
+        ("Turnout", 2)
+    );
+    let riverside = &table.rows[2][0];
+    assert!(riverside.header && riverside.scope == Some(Scope::Row));
+    assert_eq!(table.rows[2][2].text.text(), "38.9%");
+    assert!(!table.rows[2][2].header);
+    assert_eq!(table.rows[4][3].rowspan, 2);
+    assert_eq!(
+        table.rows[6][0].text.text(),
+        "All wards",
+        "the foot comes last"
+    );
+    assert!(table.rows[6][2].text.0.iter().any(|span| span.strong));
+
+    let list = article
+        .body
+        .iter()
+        .find_map(|block| match block {
+            Block::List(list) => Some(list),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{:#?}", article.body));
+    assert!(list.ordered);
+    assert_eq!(list.start, Some(1), "as the page wrote it");
+    assert_eq!(
+        items_of(list),
+        [
+            "Reopen the Old Town library on Saturdays.",
+            "Build the cycle bridge by 2026, with:",
+            "Freeze parking charges for a year. This was the most popular pledge on the doorstep."
+        ]
+    );
+    let second = list.items[1]
+        .list
+        .as_ref()
+        .expect("a list in the second item");
+    assert!(!second.ordered);
+    assert_eq!(second.items[0].text.text(), "a separate footpath;");
+    assert!(second.items[0].text.0.iter().any(|span| span.em));
+    let third = second.items[1].list.as_ref().expect("a third level");
+    assert!(third.ordered && third.start == Some(3));
+    assert_eq!(
+        items_of(third),
+        [
+            "the transport grant;",
+            "the parking levy, which would fund:",
+            "the lights themselves",
+            "their upkeep"
+        ],
+        "a fourth level follows its item in the third"
+    );
+    assert!(third.items.iter().all(|item| item.list.is_none()));
+    assert!(
+        imported.warnings.iter().any(|w| w.contains(
+            "lists nested more than 3 deep were flattened into the list above them (2 items)"
+        )),
+        "{:?}",
+        imported.warnings
+    );
+    assert!(
+        paragraph_texts(article)
+            .iter()
+            .any(|t| t.starts_with("Read more about the count")),
+        "a layout table of one column is read through"
+    );
+    // What was imported is a valid article, and writes back the same.
+    let json = article.to_json().to_string();
+    let again = Article::from_json(&json).unwrap().article;
+    assert_eq!(&again.body, &article.body);
+}
+
+#[test]
+fn markdown_tables_and_nested_lists_import_as_tables_and_lists() {
+    let imported = import_one("post-gfm.md", None);
+    let article = &imported.article;
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let Block::Table(table) = &article.body[1] else {
+        panic!("{:#?}", article.body)
+    };
+    assert_eq!(table.head_rows, 1);
+    assert_eq!(table.rows.len(), 3);
+    assert!(table.rows[0]
+        .iter()
+        .all(|cell| cell.header && cell.scope == Some(Scope::Col)));
+    assert_eq!(table.rows[1][1].text.text(), "North field");
+    assert!(table.rows[1][1].text.0.iter().any(|span| span.em));
+    let rota = &table.rows[2][2].text.0;
+    assert_eq!(
+        rota.last().and_then(|span| span.href.as_deref()),
+        Some("https://allotments.example/rota")
+    );
+    let Block::List(list) = &article.body[3] else {
+        panic!("{:#?}", article.body)
+    };
+    assert!(list.ordered && list.start.is_none());
+    assert_eq!(
+        items_of(list),
+        [
+            "Water before eight in the morning.",
+            "Use cans, not hoses, except:",
+            "Report leaks to the secretary."
+        ]
+    );
+    let except = list.items[1].list.as_ref().expect("a nested list");
+    assert!(!except.ordered);
+    assert_eq!(
+        items_of(except),
+        [
+            "on plots with a raised bed;",
+            "when a holder is over seventy, who may:"
+        ]
+    );
+    let may = except.items[1].list.as_ref().expect("a third level");
+    assert_eq!(
+        items_of(may),
+        ["use a hose for ten minutes;", "ask a neighbour."]
+    );
+    assert_eq!(
+        paragraph_texts(article).last().map(String::as_str),
+        Some("Plots that break the rules twice will be asked to leave the rota.")
+    );
+}
+
+#[test]
+fn a_markdown_list_starting_past_one_keeps_its_start_and_a_loose_item_its_paragraphs() {
+    let imported = import_text(
+        "# Steps\n\nThe rest of the steps, after the first two.\n\n3. Mix.\n\n   Then wait.\n4. Bake.\n",
+        "steps.md",
+        None,
+    )
+    .unwrap_or_else(|err| panic!("{err}"))
+    .remove(0);
+    let Block::List(list) = &imported.article.body[1] else {
+        panic!("{:#?}", imported.article.body)
+    };
+    assert_eq!(list.start, Some(3));
+    assert_eq!(items_of(list), ["Mix. Then wait.", "Bake."]);
 }

@@ -6,7 +6,10 @@ use dom_query::NodeRef;
 use super::dom::{image_source, name_of};
 use super::recognise::{self, Slot, SLOT_CLASS};
 use super::text::{attribution, excerpt, squash, tidy_spans, Resolver};
-use article_widget::model::{safe_url, Block, ImageBlock, Inline, Span, UrlUse};
+use article_widget::model::{
+    safe_url, Block, Cell, ImageBlock, Inline, ListBlock, ListItem, Scope, Span, TableBlock,
+    UrlUse, MAX_CELL_SPAN, MAX_LIST_DEPTH,
+};
 
 pub struct Mapper<'a> {
     pub resolver: &'a Resolver,
@@ -133,7 +136,7 @@ impl<'a> Mapper<'a> {
             "hr" => self.flush(),
             "table" if !is_layout_table(node) => {
                 self.flush();
-                self.drop_element("a table", node, "the format has no block for it");
+                self.table(node);
             }
             "pre" => {
                 self.flush();
@@ -315,6 +318,23 @@ impl<'a> Mapper<'a> {
             }
             return;
         }
+        // A figure around a data table, as WordPress writes one: its caption is the table's.
+        if let Some(table) = node
+            .descendants()
+            .into_iter()
+            .find(|d| d.has_name("table") && !is_layout_table(d))
+        {
+            let before = self.blocks.len();
+            self.table(&table);
+            if let (Some(Block::Table(table)), Some(caption)) =
+                (self.blocks.get_mut(before), &caption_node)
+            {
+                if table.caption.is_none() {
+                    table.caption = Some(squash(&caption.text())).filter(|c| !c.is_empty());
+                }
+            }
+            return;
+        }
         let images: Vec<NodeRef> = node
             .descendants()
             .into_iter()
@@ -452,36 +472,214 @@ impl<'a> Mapper<'a> {
         );
     }
 
-    /// Lists have no block of their own: each item becomes a paragraph, so no words are lost.
+    /// A list, its items' own lists nested in them. Past the format's depth, the items of
+    /// deeper lists follow their parent item in the deepest list, so no words are lost.
     fn list(&mut self, node: &NodeRef) {
-        let items: Vec<NodeRef> = node
-            .children()
-            .into_iter()
-            .filter(|c| c.has_name("li"))
-            .collect();
-        if items.is_empty() {
-            return;
+        let mut images = Vec::new();
+        let mut flattened = 0;
+        let list = self.list_block(node, 1, &mut images, &mut flattened);
+        if flattened > 0 {
+            let at = self.here();
+            self.warnings.push(format!(
+                "{at}: lists nested more than {MAX_LIST_DEPTH} deep were flattened into the list above them ({flattened} items)"
+            ));
         }
-        let at = self.here();
-        self.warnings.push(format!(
-            "{at}: a list of {} items became paragraphs: the format has no lists",
-            items.len()
-        ));
-        for item in items {
-            let has_blocks = item.children().iter().any(|c| {
-                c.node_name().is_some_and(|n| {
-                    matches!(
-                        &*n.to_ascii_lowercase(),
-                        "p" | "ul" | "ol" | "div" | "figure" | "blockquote"
-                    )
-                })
-            });
-            if has_blocks {
-                self.children(&item);
-            } else {
-                self.paragraph(&item);
+        if !list.items.is_empty() {
+            self.blocks.push(Block::List(list));
+        }
+        self.blocks.extend(images.into_iter().map(Block::Image));
+    }
+
+    fn list_block(
+        &mut self,
+        node: &NodeRef,
+        depth: usize,
+        images: &mut Vec<ImageBlock>,
+        flattened: &mut usize,
+    ) -> ListBlock {
+        let ordered = node.has_name("ol");
+        let start = node
+            .attr("start")
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .filter(|_| ordered);
+        let mut list = ListBlock {
+            ordered,
+            start,
+            items: Vec::new(),
+        };
+        for item in node.children().into_iter().filter(|c| c.has_name("li")) {
+            let mut spans = Vec::new();
+            let mut nested = Vec::new();
+            for child in item.children() {
+                if child.has_name("ul") || child.has_name("ol") {
+                    nested.push(child);
+                    continue;
+                }
+                // Paragraphs in an item run together, a space apart.
+                let block = child.is_element() && !is_phrasing(&name_of(&child));
+                if block && !spans.is_empty() {
+                    spans.push(Span::plain(" "));
+                }
+                self.spans(&child, Format::default(), &mut spans, images);
+            }
+            let text = tidy_spans(spans);
+            let mut sublists: Vec<ListBlock> = nested
+                .iter()
+                .map(|n| self.list_block(n, depth + 1, images, flattened))
+                .filter(|l| !l.items.is_empty())
+                .collect();
+            if depth >= MAX_LIST_DEPTH {
+                let before = list.items.len();
+                let text_empty = text.0.is_empty();
+                if !text_empty {
+                    list.items.push(ListItem { text, list: None });
+                }
+                for sublist in sublists {
+                    flatten(sublist, &mut list.items);
+                }
+                // Counted once, where they land.
+                if depth == MAX_LIST_DEPTH {
+                    *flattened += list.items.len() - before - usize::from(!text_empty);
+                }
+                continue;
+            }
+            // Two lists under one item: the second's items join the first's.
+            let mut sublist = None;
+            for more in sublists.drain(..) {
+                match &mut sublist {
+                    None => sublist = Some(more),
+                    Some(first) => {
+                        let first: &mut ListBlock = first;
+                        first.items.extend(more.items);
+                    }
+                }
+            }
+            if !text.0.is_empty() || sublist.is_some() {
+                list.items.push(ListItem {
+                    text,
+                    list: sublist,
+                });
             }
         }
+        list
+    }
+
+    /// A data table: its rows, the head's first, and each cell with its spans. An image in a
+    /// cell follows the table.
+    fn table(&mut self, node: &NodeRef) {
+        let caption = node
+            .children()
+            .into_iter()
+            .find(|c| c.has_name("caption"))
+            .map(|c| squash(&c.text()))
+            .filter(|c| !c.is_empty());
+        let mut head = Vec::new();
+        let mut body = Vec::new();
+        let mut foot = Vec::new();
+        for child in node.children() {
+            let rows = if child.has_name("thead") {
+                &mut head
+            } else if child.has_name("tfoot") {
+                &mut foot
+            } else {
+                &mut body
+            };
+            if child.has_name("tr") {
+                rows.push(child);
+            } else if child.has_name("thead") || child.has_name("tbody") || child.has_name("tfoot")
+            {
+                rows.extend(child.children().into_iter().filter(|c| c.has_name("tr")));
+            }
+        }
+        let mut images = Vec::new();
+        let mut read_rows = |mut rows: Vec<NodeRef>, in_head: bool, this: &mut Self| {
+            rows.retain(|row| {
+                row.children()
+                    .iter()
+                    .any(|c| c.has_name("td") || c.has_name("th"))
+            });
+            rows.iter()
+                .map(|row| this.row(row, in_head, &mut images))
+                .collect::<Vec<Vec<Cell>>>()
+        };
+        let mut rows = read_rows(head, true, self);
+        let mut head_rows = rows.len();
+        let body_rows = read_rows(body, false, self);
+        // A table without a `thead` whose first row is all headers has that row as its head.
+        if head_rows == 0
+            && body_rows
+                .first()
+                .is_some_and(|row| row.iter().all(|cell| cell.header))
+        {
+            head_rows = 1;
+        }
+        rows.extend(body_rows);
+        rows.extend(read_rows(foot, false, self));
+        if rows.is_empty() {
+            return;
+        }
+        // A header cell that says nothing of what it heads heads its column in the head, and
+        // its row when it starts a row of the body.
+        for (r, row) in rows.iter_mut().enumerate() {
+            for (c, cell) in row.iter_mut().enumerate() {
+                if cell.header && cell.scope.is_none() {
+                    cell.scope = if r < head_rows {
+                        Some(Scope::Col)
+                    } else if c == 0 {
+                        Some(Scope::Row)
+                    } else {
+                        None
+                    };
+                }
+            }
+        }
+        self.blocks.push(Block::Table(TableBlock {
+            caption,
+            head_rows: u32::try_from(head_rows).unwrap_or(u32::MAX),
+            rows,
+        }));
+        self.blocks.extend(images.into_iter().map(Block::Image));
+    }
+
+    fn row(&mut self, row: &NodeRef, in_head: bool, images: &mut Vec<ImageBlock>) -> Vec<Cell> {
+        let cells = row
+            .children()
+            .into_iter()
+            .filter(|c| c.has_name("td") || c.has_name("th"));
+        cells
+            .map(|cell| {
+                let mut spans = Vec::new();
+                for child in cell.children() {
+                    let block = child.is_element() && !is_phrasing(&name_of(&child));
+                    if block && !spans.is_empty() {
+                        spans.push(Span::plain(" "));
+                    }
+                    self.spans(&child, Format::default(), &mut spans, images);
+                }
+                // A `td` in the head heads its column as a `th` would.
+                let header = cell.has_name("th") || in_head;
+                let scope = cell
+                    .attr("scope")
+                    .and_then(|s| match s.trim().to_ascii_lowercase().as_str() {
+                        "col" | "colgroup" => Some(Scope::Col),
+                        "row" | "rowgroup" => Some(Scope::Row),
+                        _ => None,
+                    })
+                    .filter(|_| header);
+                let span = |name: &str| {
+                    cell.attr(name)
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .map_or(1, |n| n.clamp(1, MAX_CELL_SPAN))
+                };
+                Cell {
+                    text: tidy_spans(spans),
+                    header,
+                    scope,
+                    colspan: span("colspan"),
+                    rowspan: span("rowspan"),
+                }
+            })
+            .collect()
     }
 
     fn spans(
@@ -566,8 +764,23 @@ impl Format {
     }
 }
 
-/// A table used for layout, as old pages do, holds the story in its cells; a table of data has
-/// headers or a caption (Readability's own test, simplified).
+/// The items of a list too deep for the format, and of the lists in them, in order.
+fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
+    for item in list.items {
+        if !item.text.0.is_empty() {
+            items.push(ListItem {
+                text: item.text,
+                list: None,
+            });
+        }
+        if let Some(nested) = item.list {
+            flatten(nested, items);
+        }
+    }
+}
+
+/// A table used for layout, as old pages do, holds the story in its cells, or is one column
+/// of them; a table of data has headers or a caption (Readability's own test, simplified).
 fn is_layout_table(node: &NodeRef) -> bool {
     if node.attr("role").is_some_and(|r| &*r == "presentation") {
         return true;
@@ -578,12 +791,52 @@ fn is_layout_table(node: &NodeRef) -> bool {
             .take_while(|a| a.id != node.id)
             .any(|a| a.has_name("table"))
     };
-    !node.descendants().iter().any(|d| {
+    let descendants = node.descendants();
+    let marked = descendants.iter().any(|d| {
         matches!(
             d.node_name().as_deref(),
             Some("th" | "thead" | "tfoot" | "caption" | "colgroup" | "col")
         ) && !nested(d)
-    })
+    });
+    // The story's own blocks in a cell, or a table in a table.
+    let holds_story = descendants.iter().any(|d| {
+        d.id != node.id
+            && matches!(
+                d.node_name().as_deref(),
+                Some(
+                    "table"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "article"
+                        | "section"
+                        | "blockquote"
+                        | "figure"
+                        | "pre"
+                )
+            )
+    });
+    let columns = descendants
+        .iter()
+        .filter(|d| d.has_name("tr") && !nested(d))
+        .map(|row| {
+            row.children()
+                .iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .map(|c| {
+                    c.attr("colspan")
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 1000)
+                })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    !marked || holds_story || columns < 2
 }
 
 fn is_phrasing(name: &str) -> bool {

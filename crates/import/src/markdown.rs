@@ -13,8 +13,8 @@ use url::Url;
 use super::text::{attribution, language_tag, squash, tidy_spans, timestamp, words, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{
-    is_language_tag, Author, Block, ImageBlock, Inline, PromoAction, PromoBlock, Publisher,
-    RelatedLink, Span,
+    is_language_tag, Author, Block, Cell, ImageBlock, Inline, ListBlock, ListItem, PromoAction,
+    PromoBlock, Publisher, RelatedLink, Scope, Span, TableBlock, MAX_LIST_DEPTH,
 };
 
 pub fn document(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
@@ -228,6 +228,37 @@ fn front_matter(front: &Value, resolver: &Resolver, draft: &mut Draft) {
     }
 }
 
+/// A list item being read: its text so far, the list nested in it, and the items of lists
+/// nested too deep for the format, which follow it in its own list.
+#[derive(Default)]
+struct ItemBuilder {
+    spans: Vec<Span>,
+    list: Option<ListBlock>,
+    spilled: Vec<ListItem>,
+    /// How deep the container stack was when the item began: a paragraph at that depth is
+    /// the item's own text.
+    container: usize,
+}
+
+impl ItemBuilder {
+    fn take_run(&mut self, run: Run, images: &mut Vec<ImageBlock>) {
+        if !self.spans.is_empty() && !run.spans.is_empty() {
+            self.spans.push(Span::plain(" "));
+        }
+        self.spans.extend(run.spans);
+        images.extend(run.images);
+    }
+}
+
+/// A table being read: its rows so far, and the cells of the row being read.
+#[derive(Default)]
+struct TableBuilder {
+    rows: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
+    in_head: bool,
+    head_rows: u32,
+}
+
 /// A blockquote being read, or the document itself.
 #[derive(Default)]
 struct Container {
@@ -279,13 +310,18 @@ impl Reader<'_> {
     }
 
     fn read(&mut self) {
-        let options = Options::ENABLE_STRIKETHROUGH;
+        let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
         let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(self.text, options)
             .into_offset_iter()
             .collect();
         let mut stack: Vec<Container> = vec![Container::default()];
         let mut run: Option<Run> = None;
-        let mut list_depth = 0usize;
+        let mut lists: Vec<ListBlock> = Vec::new();
+        let mut items: Vec<ItemBuilder> = Vec::new();
+        // Images met in list items and table cells, which follow the list or the table.
+        let mut images: Vec<ImageBlock> = Vec::new();
+        let mut flattened = 0usize;
+        let mut table: Option<TableBuilder> = None;
         let mut skip_depth = 0usize;
         for (event, range) in events {
             let line = self.line_of(range.start);
@@ -299,15 +335,79 @@ impl Reader<'_> {
             }
             match event {
                 Event::Start(Tag::Paragraph | Tag::Heading { .. }) => run = Some(Run::default()),
-                Event::Start(Tag::Item) => run = Some(Run::default()),
+                Event::Start(Tag::Item) => {
+                    items.push(ItemBuilder {
+                        container: stack.len(),
+                        ..ItemBuilder::default()
+                    });
+                    run = Some(Run::default());
+                }
                 Event::End(TagEnd::Item) => {
+                    let Some(mut item) = items.pop() else {
+                        continue;
+                    };
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r);
+                        item.take_run(r, &mut images);
+                    }
+                    let text = tidy_spans(item.spans);
+                    if let Some(list) = lists.last_mut() {
+                        if !text.0.is_empty() || item.list.is_some() {
+                            list.items.push(ListItem {
+                                text,
+                                list: item.list,
+                            });
+                        }
+                        list.items.extend(item.spilled);
                     }
                 }
                 Event::End(TagEnd::Paragraph) => {
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r);
+                        match items.last_mut() {
+                            Some(item) if item.container == stack.len() => {
+                                item.take_run(r, &mut images);
+                            }
+                            _ => push_run(stack.last_mut(), r),
+                        }
+                    }
+                }
+                Event::Start(Tag::Table(_)) => table = Some(TableBuilder::default()),
+                Event::Start(Tag::TableHead) => {
+                    if let Some(t) = &mut table {
+                        t.in_head = true;
+                    }
+                }
+                Event::Start(Tag::TableCell) => run = Some(Run::default()),
+                Event::End(TagEnd::TableCell) => {
+                    if let (Some(t), Some(r)) = (&mut table, run.take()) {
+                        images.extend(r.images);
+                        t.row.push(Cell {
+                            text: tidy_spans(r.spans),
+                            header: t.in_head,
+                            scope: t.in_head.then_some(Scope::Col),
+                            ..Cell::default()
+                        });
+                    }
+                }
+                Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                    if let Some(t) = &mut table {
+                        let row = std::mem::take(&mut t.row);
+                        if !row.is_empty() {
+                            t.rows.push(row);
+                            t.head_rows += u32::from(t.in_head);
+                        }
+                        t.in_head = false;
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    if let (Some(t), Some(c)) = (table.take(), stack.last_mut()) {
+                        if !t.rows.is_empty() {
+                            c.blocks.push(Block::Table(TableBlock {
+                                caption: None,
+                                head_rows: t.head_rows,
+                                rows: t.rows,
+                            }));
+                        }
+                        c.blocks.extend(images.drain(..).map(Block::Image));
                     }
                 }
                 Event::End(TagEnd::Heading(level)) => {
@@ -334,18 +434,58 @@ impl Reader<'_> {
                         c.blocks.extend(block);
                     }
                 }
-                Event::Start(Tag::List(_)) => {
+                Event::Start(Tag::List(first)) => {
+                    // An item's text before the list nested in it.
                     if let Some(r) = run.take() {
-                        push_run(stack.last_mut(), r);
+                        match items.last_mut() {
+                            Some(item) => item.take_run(r, &mut images),
+                            None => push_run(stack.last_mut(), r),
+                        }
                     }
-                    if list_depth == 0 {
-                        self.warnings.push(format!(
-                            "line {line}: a list became paragraphs: the format has no lists"
-                        ));
-                    }
-                    list_depth += 1;
+                    lists.push(ListBlock {
+                        ordered: first.is_some(),
+                        start: first
+                            .filter(|&n| n != 1)
+                            .and_then(|n| u32::try_from(n).ok()),
+                        items: Vec::new(),
+                    });
                 }
-                Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+                Event::End(TagEnd::List(_)) => {
+                    let Some(list) = lists.pop() else { continue };
+                    if lists.is_empty() {
+                        if flattened > 0 {
+                            self.warnings.push(format!(
+                                "line {line}: lists nested more than {MAX_LIST_DEPTH} deep were flattened into the list above them ({flattened} items)"
+                            ));
+                            flattened = 0;
+                        }
+                        if let Some(c) = stack.last_mut() {
+                            if !list.items.is_empty() {
+                                c.blocks.push(Block::List(list));
+                            }
+                            c.blocks.extend(images.drain(..).map(Block::Image));
+                        }
+                        continue;
+                    }
+                    let Some(item) = items.last_mut() else {
+                        continue;
+                    };
+                    // Text after a nested list, still in the item.
+                    run = Some(Run::default());
+                    if lists.len() >= MAX_LIST_DEPTH {
+                        let before = item.spilled.len();
+                        flatten(list, &mut item.spilled);
+                        // Counted once, where they land.
+                        if lists.len() == MAX_LIST_DEPTH {
+                            flattened += item.spilled.len() - before;
+                        }
+                    } else {
+                        match &mut item.list {
+                            Some(first) => first.items.extend(list.items),
+                            None => item.list = Some(list),
+                        }
+                    }
+                }
                 Event::Start(Tag::Emphasis) => {
                     if let Some(r) = &mut run {
                         r.em += 1;
@@ -428,10 +568,10 @@ impl Reader<'_> {
                     ));
                     skip_depth = 1;
                 }
-                Event::Start(Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::HtmlBlock)
-                    if !matches!(event, Event::Start(Tag::HtmlBlock)) =>
-                {
-                    self.warnings.push(format!("line {line}: a table or footnote was dropped: the format has no block for it"));
+                Event::Start(Tag::FootnoteDefinition(_)) => {
+                    self.warnings.push(format!(
+                        "line {line}: a footnote was dropped: the format has no block for it"
+                    ));
                     skip_depth = 1;
                 }
                 Event::Rule => {}
@@ -585,6 +725,21 @@ fn strip_marker(text: &mut Inline, marker: &str) {
 
 /// A finished run is a paragraph, and images alone in it are image blocks. Its last line, when
 /// it names who is quoted (`— Name`), is a paragraph of its own, for the blockquote to read.
+/// The items of a list too deep for the format, and of the lists in them, in order.
+fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
+    for item in list.items {
+        if !item.text.0.is_empty() {
+            items.push(ListItem {
+                text: item.text,
+                list: None,
+            });
+        }
+        if let Some(nested) = item.list {
+            flatten(nested, items);
+        }
+    }
+}
+
 fn push_run(container: Option<&mut Container>, mut run: Run) {
     let Some(container) = container else { return };
     let mut attribution_line = None;
