@@ -2,7 +2,7 @@
 //! rules and date formats of each. Adding a language is data: one more `Labels` and a line in
 //! `Labels::written_in`.
 
-use crate::model::Timestamp;
+use crate::model::{NoteKind, Timestamp};
 
 /// The fixed words the widget shows around the article's own text, in the article's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,12 @@ pub struct Labels {
     pub promo: &'static str,
     /// Names a table without a caption, for screen readers.
     pub table: &'static str,
+    /// Names a code block's box, for screen readers.
+    pub code: &'static str,
+    /// Names the box of corrections and updates, for screen readers.
+    pub notes: &'static str,
+    pub correction: &'static str,
+    pub update: &'static str,
     pub profile: &'static str,
     /// Before the publication date, for screen readers only: the first date is the
     /// publication's to a sighted reader.
@@ -159,6 +165,13 @@ impl Labels {
 
     /// The date as the reader sees it, e.g. `18 November 2020`: the calendar date as written
     /// (no time-zone conversion, so the server and the browser agree).
+    pub fn note_kind(&self, kind: NoteKind) -> &'static str {
+        match kind {
+            NoteKind::Correction => self.correction,
+            NoteKind::Update => self.update,
+        }
+    }
+
     pub fn date(&self, timestamp: &Timestamp) -> String {
         self.date
             .replace("{d}", &timestamp.day.to_string())
@@ -183,6 +196,10 @@ const ENGLISH_LABELS: Labels = Labels {
     related: "Related",
     promo: "Promotion",
     table: "Table",
+    code: "Code",
+    notes: "Corrections and updates",
+    correction: "Correction",
+    update: "Update",
     profile: "Profile",
     published: "Published",
     updated_on: "Updated {}",
@@ -231,6 +248,10 @@ static ARABIC: Labels = Labels {
     related: "مقالات ذات صلة",
     promo: "ترويج",
     table: "جدول",
+    code: "شيفرة برمجية",
+    notes: "تصحيحات وتحديثات",
+    correction: "تصحيح",
+    update: "تحديث",
     profile: "الملف الشخصي",
     published: "نُشر",
     updated_on: "حُدّث في {}",
@@ -292,6 +313,10 @@ static HEBREW: Labels = Labels {
     related: "כתבות קשורות",
     promo: "קידום",
     table: "טבלה",
+    code: "קוד",
+    notes: "תיקונים ועדכונים",
+    correction: "תיקון",
+    update: "עדכון",
     profile: "פרופיל",
     published: "פורסם",
     updated_on: "עודכן ב־{}",
@@ -343,6 +368,10 @@ static FRENCH: Labels = Labels {
     related: "À lire aussi",
     promo: "Promotion",
     table: "Tableau",
+    code: "Code",
+    notes: "Corrections et mises à jour",
+    correction: "Correction",
+    update: "Mise à jour",
     profile: "Profil",
     published: "Publié le",
     updated_on: "Mis à jour le {}",
@@ -391,6 +420,10 @@ static GERMAN: Labels = Labels {
     related: "Mehr zum Thema",
     promo: "Eigenwerbung",
     table: "Tabelle",
+    code: "Code",
+    notes: "Korrekturen und Aktualisierungen",
+    correction: "Korrektur",
+    update: "Aktualisierung",
     profile: "Profil",
     published: "Veröffentlicht",
     updated_on: "Aktualisiert am {}",
@@ -439,6 +472,10 @@ static SPANISH: Labels = Labels {
     related: "Relacionados",
     promo: "Promoción",
     table: "Tabla",
+    code: "Código",
+    notes: "Correcciones y actualizaciones",
+    correction: "Corrección",
+    update: "Actualización",
     profile: "Perfil",
     published: "Publicado",
     updated_on: "Actualizado el {}",

@@ -10,7 +10,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{article_card, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::i18n::Labels;
-use crate::model::{is_absolute_http_url, Article, Json};
+use crate::model::{is_absolute_http_url, Article, Json, NoteKind};
 
 /// How to pre-render.
 #[derive(Debug, Clone, Default)]
@@ -269,6 +269,22 @@ pub fn json_ld(article: &Article) -> Value {
     }
     if !article.tags.is_empty() {
         ld["keywords"] = json!(article.tags);
+    }
+    // schema.org has a property for corrections only; an update shows in `dateModified`.
+    let corrections: Vec<Value> = article
+        .notes
+        .iter()
+        .filter(|note| note.kind == NoteKind::Correction)
+        .map(|note| {
+            let mut comment = json!({ "@type": "CorrectionComment", "text": note.text });
+            if let Some(date) = &note.date {
+                comment["datePublished"] = json!(date.as_str());
+            }
+            comment
+        })
+        .collect();
+    if !corrections.is_empty() {
+        ld["correction"] = Value::Array(corrections);
     }
     if let Some(url) = absolute(article.url.as_deref()) {
         ld["url"] = json!(url);

@@ -28,6 +28,17 @@ pub fn article_body(article: &Article, labels: &Labels, heading_level: HeadingLe
         Block::Promo(promo) => promo_box(promo, labels),
         Block::List(list) => article_list(list),
         Block::Table(table) => article_table(table, labels),
+        // The box scrolls sideways rather than wrap the code, so it takes the keyboard's focus
+        // and is named, as a table's is.
+        Block::Code(code) => html! {
+            <figure class="artw-code">
+                if let Some(language) = &code.language {
+                    <figcaption class="artw-code-language">{ language }</figcaption>
+                }
+                <pre role="region" tabindex="0" aria-label={labels.code}><code>{ &code.text }</code></pre>
+            </figure>
+        },
+        Block::Divider => html! { <hr class="artw-divider" /> },
     };
     html! {
         <div class="artw-body">{ for article.body.iter().map(block) }</div>

@@ -46,6 +46,21 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { image_figure(image, true) }
             }
             { article_body(article, labels, section_level) }
+            if !article.notes.is_empty() {
+                <aside class="artw-notes" aria-label={labels.notes}>
+                    { for article.notes.iter().map(|note| html! {
+                        <p class="artw-note">
+                            <span class="artw-note-title">
+                                <strong>{ labels.note_kind(note.kind) }</strong>
+                                if let Some(date) = &note.date {
+                                    { " " }<time datetime={date.machine_readable()}>{ labels.date(date) }</time>
+                                }
+                            </span>
+                            { " " }{ &note.text }
+                        </p>
+                    }) }
+                </aside>
+            }
             if !article.authors.is_empty() {
                 <section class="artw-authors">
                     <@{section_level.tag()} class="artw-section-title">{ about }</@>

@@ -21,6 +21,17 @@ pub enum Block {
     /// A bulleted or numbered list, whose items may hold lists of their own.
     List(ListBlock),
     Table(TableBlock),
+    /// Code or other preformatted text, its white space kept.
+    Code(CodeBlock),
+    /// A break between sections of the story.
+    Divider,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeBlock {
+    pub text: String,
+    /// What it is written in ("rust", "sql"), shown as its label.
+    pub language: Option<String>,
 }
 
 /// The deepest a list may nest: a list, a list in one of its items, and one more.
@@ -181,6 +192,8 @@ block_kinds! {
     Promo => "promo", "a";
     List => "list", "a";
     Table => "table", "a";
+    Code => "code", "a";
+    Divider => "divider", "a";
 }
 
 /// "paragraph, heading, …, image or promo".
@@ -206,6 +219,7 @@ pub(super) struct BlockFields {
     pub height: Option<u32>,
     pub title: Option<String>,
     pub action: Option<PromoAction>,
+    pub language: Option<String>,
     /// A list block's `ordered`, `start` and `items`, read only for a list.
     pub list: Option<ListBlock>,
     /// A table block's `head_rows` and `rows`, read only for a table.
@@ -261,6 +275,11 @@ impl BlockFields {
                 caption: self.caption,
                 ..self.table.unwrap_or_default()
             }),
+            BlockKind::Code => Block::Code(CodeBlock {
+                text: plain(text()?)?,
+                language: self.language,
+            }),
+            BlockKind::Divider => Block::Divider,
         })
     }
 }
@@ -282,6 +301,8 @@ impl Block {
             Block::Promo(_) => BlockKind::Promo,
             Block::List(_) => BlockKind::List,
             Block::Table(_) => BlockKind::Table,
+            Block::Code(_) => BlockKind::Code,
+            Block::Divider => BlockKind::Divider,
         }
     }
 }

@@ -201,6 +201,13 @@ impl Timestamp {
     }
 }
 
+/// The article's last change: its `updated`, or a later note's date.
+pub(super) fn last_change(article: &Article) -> Option<Timestamp> {
+    let dates = article.updated.iter();
+    let dates = dates.chain(article.notes.iter().filter_map(|note| note.date.as_ref()));
+    dates.max_by_key(|date| date.utc_minutes()).cloned()
+}
+
 /// How the dateline shows an article's update beside its publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpdateShown {

@@ -16,8 +16,8 @@ mod walk;
 mod write;
 
 pub use block::{
-    Block, BlockKind, Cell, ImageBlock, ListBlock, ListItem, PromoAction, PromoBlock, Scope,
-    TableBlock, MAX_CELL_SPAN, MAX_LIST_DEPTH,
+    Block, BlockKind, Cell, CodeBlock, ImageBlock, ListBlock, ListItem, PromoAction, PromoBlock,
+    Scope, TableBlock, MAX_CELL_SPAN, MAX_LIST_DEPTH,
 };
 pub use derived::{
     avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp, UpdateShown,
@@ -51,6 +51,9 @@ pub struct Article {
     /// The article's own image, shown under the header and by previews (cards, Open Graph,
     /// JSON-LD).
     pub image: Option<ImageBlock>,
+    /// Corrections and updates, in the order given; `check` makes `updated` no earlier than
+    /// the latest.
+    pub notes: Vec<Note>,
     /// Minutes to read the story, derived by `check` (see `derived::reading_minutes`).
     pub reading_minutes: usize,
 }
@@ -78,6 +81,32 @@ pub struct RelatedLink {
     pub url: Option<String>,
     pub kicker: Option<String>,
     pub image: Option<String>,
+}
+
+/// A dated notice to readers about a change to the story.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub date: Option<Timestamp>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoteKind {
+    /// An error in the story, put right.
+    #[default]
+    Correction,
+    /// News added to the story.
+    Update,
+}
+
+impl NoteKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NoteKind::Correction => "correction",
+            NoteKind::Update => "update",
+        }
+    }
 }
 
 /// An article that passed validation, with the warnings that did not stop it from rendering
@@ -133,6 +162,7 @@ impl Article {
         let base = self.base_url(location);
         problems.extend(link::drop_unsafe_links(&mut self, base.as_ref()));
         let warnings = ArticleError::fail_on_errors(problems)?;
+        self.updated = derived::last_change(&self);
         self.reading_minutes = derived::reading_minutes(&mut self);
         Ok(Checked {
             article: self,

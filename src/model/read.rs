@@ -7,7 +7,8 @@ use super::json::Json;
 use super::path::Path;
 use super::{
     Article, ArticleError, Author, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, ListItem,
-    PromoAction, Publisher, RelatedLink, Scope, Span, TableBlock, Timestamp, GATHERS_EVERY_PROBLEM,
+    Note, NoteKind, PromoAction, Publisher, RelatedLink, Scope, Span, TableBlock, Timestamp,
+    GATHERS_EVERY_PROBLEM,
 };
 
 type Read<T> = Result<T, ArticleError>;
@@ -221,9 +222,31 @@ pub(super) fn article(json: &Json) -> Read<(Article, Option<ArticleError>)> {
         section: errors.keep(fields.optional_string("section")),
         tags: fields.items("tags", Presence::Optional, string, &mut errors),
         image: errors.keep(fields.optional("image", lead_image)),
+        notes: fields.items("notes", Presence::Optional, note, &mut errors),
         reading_minutes: 0,
     };
     Ok((article, errors.0))
+}
+
+/// A correction or an update: `{"type", "date", "text"}`.
+fn note(json: &Json, path: &Path) -> Read<Note> {
+    let fields = Fields::of(json, path, "a note object {\"type\", \"date\", \"text\"}")?;
+    let kind = |json: &Json, path: &Path| {
+        let name = string(json, path)?;
+        [NoteKind::Correction, NoteKind::Update]
+            .into_iter()
+            .find(|kind| kind.name() == name)
+            .ok_or_else(|| {
+                ArticleError::new(path.to_string(), "a note is a correction or an update")
+            })
+    };
+    let mut errors = Errors::default();
+    let note = Note {
+        kind: errors.keep(fields.required("type", kind)),
+        date: errors.keep(fields.required("date", timestamp).map(Some)),
+        text: errors.keep(fields.string("text")),
+    };
+    errors.finish(note)
 }
 
 fn publisher(json: &Json, path: &Path) -> Read<Publisher> {
@@ -311,6 +334,7 @@ fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -
         height: errors.keep(fields.optional("height", unsigned)),
         title: errors.keep(fields.optional_string("title")),
         action: errors.keep(fields.optional("action", action)),
+        language: errors.keep(fields.optional_string("language")),
         list,
         table,
     };

@@ -91,6 +91,14 @@ pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
         visit.block(&at, block);
         walk_block(&at, block, visit);
     }
+    let notes = root.key("notes");
+    for (i, note) in article.notes.iter().enumerate() {
+        visit.text(
+            &notes.index(i).key("text"),
+            Some(&note.text),
+            NotBlank("a note's text"),
+        );
+    }
     let related = root.key("related");
     for (i, link) in article.related.iter_mut().enumerate() {
         let at = related.index(i);
@@ -151,6 +159,19 @@ fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
             }
         }
         Block::List(list) => walk_list(at, list, 1, visit),
+        Block::Code(code) => {
+            visit.text(
+                &at.key("text"),
+                Some(&code.text),
+                NotBlank(kind.text_noun()),
+            );
+            visit.text(
+                &at.key("language"),
+                code.language.as_deref(),
+                NotBlankIfGiven("a code block's language"),
+            );
+        }
+        Block::Divider => {}
         Block::Table(table) => {
             visit.text(&at.key("caption"), table.caption.as_deref(), Any);
             let rows = at.key("rows");

@@ -52,6 +52,16 @@ fn article_json(article: &Article) -> Json {
         "body",
         Json::Array(article.body.iter().map(block).collect()),
     );
+    if !article.notes.is_empty() {
+        let notes = article.notes.iter().map(|note| {
+            let mut n = Object::default();
+            n.text("type", Some(note.kind.name()));
+            n.text("date", note.date.as_ref().map(|t| t.as_str()));
+            n.text("text", Some(&note.text));
+            n.into()
+        });
+        object.value("notes", Json::Array(notes.collect()));
+    }
     if !article.related.is_empty() {
         let related = article.related.iter().map(|link| {
             let mut r = Object::default();
@@ -103,6 +113,11 @@ fn block(block: &Block) -> Json {
                 .map(|row| Json::Array(row.iter().map(cell).collect()));
             object.value("rows", Json::Array(rows.collect()));
         }
+        Block::Code(code) => {
+            object.text("text", Some(&code.text));
+            object.text("language", code.language.as_deref());
+        }
+        Block::Divider => {}
     }
     object.into()
 }

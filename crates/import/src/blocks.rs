@@ -7,8 +7,8 @@ use super::dom::{image_source, name_of};
 use super::recognise::{self, Slot, SLOT_CLASS};
 use super::text::{attribution, excerpt, squash, tidy_spans, Resolver};
 use article_widget::model::{
-    safe_url, Block, Cell, ImageBlock, Inline, ListBlock, ListItem, Scope, Span, TableBlock,
-    UrlUse, MAX_CELL_SPAN, MAX_LIST_DEPTH,
+    safe_url, Block, Cell, CodeBlock, ImageBlock, Inline, ListBlock, ListItem, Scope, Span,
+    TableBlock, UrlUse, MAX_CELL_SPAN, MAX_LIST_DEPTH,
 };
 
 pub struct Mapper<'a> {
@@ -52,12 +52,15 @@ impl<'a> Mapper<'a> {
         }
     }
 
-    /// Maps a node's children, in order.
+    /// Maps a node's children, in order. A divider only stands between blocks.
     pub fn children(&mut self, node: &NodeRef) {
         for child in node.children() {
             self.node(&child);
         }
         self.flush();
+        while matches!(self.blocks.last(), Some(Block::Divider)) {
+            self.blocks.pop();
+        }
     }
 
     fn here(&self) -> String {
@@ -133,7 +136,12 @@ impl<'a> Mapper<'a> {
                 self.flush();
                 self.list(node);
             }
-            "hr" => self.flush(),
+            "hr" => {
+                self.flush();
+                if !matches!(self.blocks.last(), None | Some(Block::Divider)) {
+                    self.blocks.push(Block::Divider);
+                }
+            }
             "table" if !is_layout_table(node) => {
                 self.flush();
                 self.table(node);
@@ -442,34 +450,25 @@ impl<'a> Mapper<'a> {
         })
     }
 
-    /// Code has no block in the format, so it is dropped; other preformatted text (a plain-text
-    /// document, a poem) becomes paragraphs at its blank lines, keeping its words.
+    /// Code, or other preformatted text such as a poem, with its lines and spacing. Its language
+    /// is the `language-…` or `lang-…` class that highlighters use, on the `pre` or its `code`.
     fn preformatted(&mut self, node: &NodeRef) {
-        let text = node.text().to_string();
-        let code = node
-            .descendants()
-            .iter()
-            .any(|d| d.has_name("code") || d.has_name("kbd") || d.has_name("samp"));
-        if code || text.trim().is_empty() {
-            self.drop_element("a code listing", node, "the format has no block for it");
+        let text = node.text().replace("\r\n", "\n");
+        let text = text.trim_end().trim_start_matches('\n');
+        if text.trim().is_empty() {
             return;
         }
-        let paragraphs: Vec<String> = text
-            .replace("\r\n", "\n")
-            .split("\n\n")
-            .map(squash)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let at = self.here();
-        self.warnings.push(format!(
-            "{at}: preformatted text became {} paragraphs; its line breaks and spacing are lost",
-            paragraphs.len()
-        ));
-        self.blocks.extend(
-            paragraphs
-                .into_iter()
-                .map(|p| Block::Paragraph(Inline::plain(p))),
-        );
+        let language = std::iter::once(node.clone())
+            .chain(
+                node.descendants()
+                    .into_iter()
+                    .filter(|d| d.has_name("code")),
+            )
+            .find_map(|element| code_language(&element.attr("class")?));
+        self.blocks.push(Block::Code(CodeBlock {
+            text: text.to_owned(),
+            language,
+        }));
     }
 
     /// A list, its items' own lists nested in them. Past the format's depth, the items of
@@ -777,6 +776,16 @@ fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
             flatten(nested, items);
         }
     }
+}
+
+/// `rust` from a class list such as `hljs language-rust`.
+fn code_language(classes: &str) -> Option<String> {
+    classes.split_ascii_whitespace().find_map(|class| {
+        let language = class
+            .strip_prefix("language-")
+            .or_else(|| class.strip_prefix("lang-"))?;
+        (!language.is_empty()).then(|| language.to_owned())
+    })
 }
 
 /// A table used for layout, as old pages do, holds the story in its cells, or is one column

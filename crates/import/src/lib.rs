@@ -23,6 +23,7 @@ mod html;
 mod markdown;
 mod metadata;
 mod nesting;
+mod notes;
 mod output;
 mod recognise;
 mod text;
@@ -196,6 +197,7 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
         None => error,
     };
     let prefix = label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+    notes::take_notes(&mut draft.article, &mut draft.warnings);
     tidy(&mut draft.article);
     if draft.article.headline.trim().is_empty() {
         return Err(in_item(ImportError::NoHeadline));

@@ -6,15 +6,15 @@
 //! with a dash names who is quoted; an image alone in a paragraph is an image block, its
 //! title the caption. The first `# heading` is the headline when the front matter has none.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use url::Url;
 
 use super::text::{attribution, language_tag, squash, tidy_spans, timestamp, words, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{
-    is_language_tag, Author, Block, Cell, ImageBlock, Inline, ListBlock, ListItem, PromoAction,
-    PromoBlock, Publisher, RelatedLink, Scope, Span, TableBlock, MAX_LIST_DEPTH,
+    is_language_tag, Author, Block, Cell, CodeBlock, ImageBlock, Inline, ListBlock, ListItem,
+    PromoAction, PromoBlock, Publisher, RelatedLink, Scope, Span, TableBlock, MAX_LIST_DEPTH,
 };
 
 pub fn document(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
@@ -323,12 +323,27 @@ impl Reader<'_> {
         let mut flattened = 0usize;
         let mut table: Option<TableBuilder> = None;
         let mut skip_depth = 0usize;
+        let mut code: Option<CodeBlock> = None;
         for (event, range) in events {
             let line = self.line_of(range.start);
             if skip_depth > 0 {
                 match event {
                     Event::Start(_) => skip_depth += 1,
                     Event::End(_) => skip_depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            if let Some(block) = &mut code {
+                match event {
+                    Event::Text(text) => block.text.push_str(&text),
+                    Event::End(TagEnd::CodeBlock) => {
+                        block.text.truncate(block.text.trim_end().len());
+                        if let (false, Some(c)) = (block.text.trim().is_empty(), stack.last_mut()) {
+                            c.blocks.extend(code.take().map(Block::Code));
+                        }
+                        code = None;
+                    }
                     _ => {}
                 }
                 continue;
@@ -562,19 +577,34 @@ impl Reader<'_> {
                     let shown: String = shown.chars().take(60).collect();
                     self.warnings.push(format!("line {line}: raw HTML `{shown}` was dropped: the importer never carries HTML"));
                 }
-                Event::Start(Tag::CodeBlock(_)) => {
-                    self.warnings.push(format!(
-                        "line {line}: a code block was dropped: the format has no block for it"
-                    ));
-                    skip_depth = 1;
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let language = match kind {
+                        CodeBlockKind::Fenced(info) => info
+                            .split([' ', ',', '{'])
+                            .next()
+                            .filter(|word| !word.is_empty())
+                            .map(str::to_owned),
+                        CodeBlockKind::Indented => None,
+                    };
+                    code = Some(CodeBlock {
+                        text: String::new(),
+                        language,
+                    });
                 }
+
                 Event::Start(Tag::FootnoteDefinition(_)) => {
                     self.warnings.push(format!(
                         "line {line}: a footnote was dropped: the format has no block for it"
                     ));
                     skip_depth = 1;
                 }
-                Event::Rule => {}
+                Event::Rule => {
+                    if let Some(c) = stack.last_mut() {
+                        if !matches!(c.blocks.last(), None | Some(Block::Divider)) {
+                            c.blocks.push(Block::Divider);
+                        }
+                    }
+                }
                 Event::FootnoteReference(_)
                 | Event::TaskListMarker(_)
                 | Event::InlineMath(_)
@@ -587,6 +617,9 @@ impl Reader<'_> {
             }
         }
         self.blocks = stack.pop().map(|c| c.blocks).unwrap_or_default();
+        while matches!(self.blocks.last(), Some(Block::Divider)) {
+            self.blocks.pop();
+        }
     }
 
     fn blocks_empty(&self, stack: &[Container]) -> bool {
