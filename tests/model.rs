@@ -183,7 +183,7 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/tags", json!(["news", 7])), "tags[1]: invalid type: integer `7`, expected a string")]
 #[case(with(seed_value(), "/tags", json!(["news", "\t"])), "tags[1]: a tag must not be empty")]
 #[case(with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence")]
-#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image, promo, list or table")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image, promo, list, table, code or divider")]
 #[case(with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`")]
 #[case(with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`")]
 #[case(with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty")]
@@ -230,6 +230,17 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "header": true, "scope": "all"}]]})), "body[3].rows[0][0].scope: a scope is col or row")]
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[7]]})), "body[3].rows[0][0]: invalid type: integer `7`, expected a string or a cell object {\"text\", \"header\", \"scope\", \"colspan\", \"rowspan\"}")]
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": ["a", {"text": " ", "href": "https://x.test"}]}]]})), "body[3].rows[0][0].text[1].text: a link's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "code"})), "body[3]: a code block needs `text`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "code", "text": "\n  \n"})), "body[3].text: a code's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "code", "text": ["a", {"text": "b", "em": true}]})), "body[3]: a code block's `text` is plain text, not an array of spans")]
+#[case(with(seed_value(), "/body/3", json!({"type": "code", "text": "x", "language": ""})), "body[3].language: a code block's language, when given, must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "code", "text": "x", "language": 7})), "body[3].language: invalid type: integer `7`, expected a string")]
+#[case(with(seed_value(), "/notes", json!({})), "notes: invalid type: map, expected a sequence")]
+#[case(with(seed_value(), "/notes", json!([7])), "notes[0]: invalid type: integer `7`, expected a note object {\"type\", \"date\", \"text\"}")]
+#[case(with(seed_value(), "/notes", json!([{"type": "erratum", "date": "2020-11-18T10:00:00Z", "text": "x"}])), "notes[0].type: a note is a correction or an update")]
+#[case(with(seed_value(), "/notes", json!([{"type": "update", "text": "x"}])), "notes[0]: missing field `date`")]
+#[case(with(seed_value(), "/notes", json!([{"type": "update", "date": "2020-11-18", "text": "x"}])), "notes[0].date: `2020-11-18` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z")]
+#[case(with(seed_value(), "/notes", json!([{"type": "correction", "date": "2020-11-18T10:00:00Z", "text": " "}])), "notes[0].text: a note's text must not be empty")]
 #[case(with(seed_value(), "/authors/0/name", json!("")), "authors[0].name: an author's name must not be empty")]
 #[case(with(seed_value(), "/authors", json!([{"role": "Editor"}])), "authors[0]: missing field `name`")]
 #[case(with(seed_value(), "/related/1/title", json!("")), "related[1].title: a related link's title must not be empty")]
@@ -376,6 +387,48 @@ fn reading_time_counts_story_words_only() {
         minutes(json!([{"type": "table", "rows": [["word ".repeat(1000)]]}])),
         1,
         "tables are looked up, not read through"
+    );
+}
+
+/// Code keeps its white space, a divider is only its type, and notes keep their order; all
+/// are written back as they were read. Notes are not the story, and the article's update is
+/// its latest note's when that is later.
+#[test]
+fn code_dividers_and_notes_round_trip_and_notes_date_the_update() {
+    let code =
+        json!({"type": "code", "language": "rust", "text": "fn main() {\n\tprintln!(\"hi\");\n}"});
+    let notes = json!([
+        {"type": "update", "date": "2020-11-18T12:00:00Z", "text": "The agency has since replied."},
+        {"type": "correction", "date": "2020-11-18T08:00:00-05:00", "text": "An earlier version misnamed the agency."}
+    ]);
+    let value = with(
+        seed_value(),
+        "/body",
+        json!([{"type": "paragraph", "text": "a"}, {"type": "divider"}, code]),
+    );
+    let value = with(value, "/notes", notes);
+    let value = with(value, "/updated", json!("2020-11-18T10:00:00Z"));
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let written: Value = serde_json::from_str(&article.to_json().to_string()).unwrap();
+    assert_eq!(written["body"], value["body"]);
+    assert_eq!(written["notes"], value["notes"]);
+    assert_eq!(
+        article.updated.as_ref().map(|t| t.as_str()),
+        Some("2020-11-18T08:00:00-05:00"),
+        "13:00 UTC, the correction, is the latest change"
+    );
+    assert_eq!(
+        article.story_text(),
+        "a",
+        "code and notes are not story text"
+    );
+
+    let earlier = with(value, "/updated", json!("2020-11-19T10:00:00Z"));
+    let article = Article::from_json(&earlier.to_string()).unwrap().article;
+    assert_eq!(
+        article.updated.as_ref().map(|t| t.as_str()),
+        Some("2020-11-19T10:00:00Z"),
+        "an update later than every note stays"
     );
 }
 

@@ -64,6 +64,8 @@ const TYPES: &[&str] = &[
     "promo",
     "list",
     "table",
+    "code",
+    "divider",
     "video",
     "",
 ];
@@ -235,12 +237,20 @@ fn block() -> impl Strategy<Value = Value> {
         }),
         list(),
         table(),
+        (text(), prop::option::of(text())).prop_map(|(t, language)| json!({ "type": "code", "text": t, "language": language })),
+        Just(json!({ "type": "divider" })),
     ]
 }
 
 fn article() -> impl Strategy<Value = Value> {
     let author = (words(), prop::option::of(text()), prop::option::of(text()), prop::option::of(url()), prop::option::of(url()))
         .prop_map(|(name, role, bio, avatar, url)| json!({ "name": name, "role": role, "bio": bio, "avatar": avatar, "url": url }));
+    let note = (
+        prop_oneof![Just("correction"), Just("update"), Just("erratum")],
+        prop_oneof![4 => Just("2020-11-19T10:00:00+05:30".to_owned()), 1 => text()],
+        text(),
+    )
+        .prop_map(|(kind, date, text)| json!({ "type": kind, "date": date, "text": text }));
     let related = (words(), prop::option::of(url()), prop::option::of(text()), prop::option::of(url()))
         .prop_map(|(title, url, kicker, image)| json!({ "title": title, "url": url, "kicker": kicker, "image": image }));
     (
@@ -252,13 +262,14 @@ fn article() -> impl Strategy<Value = Value> {
         prop::collection::vec(author, 0..3),
         prop::collection::vec(block(), 1..8),
         prop::collection::vec(related, 0..3),
-        (prop::option::of(text()), prop::collection::vec(text(), 0..4)),
+        (prop::option::of(text()), prop::collection::vec(text(), 0..4), prop::collection::vec(note, 0..3)),
     )
-        .prop_map(|(headline, standfirst, url, published, lang, authors, body, related, (section, tags))| {
+        .prop_map(|(headline, standfirst, url, published, lang, authors, body, related, (section, tags, notes))| {
             json!({
                 "headline": headline, "standfirst": standfirst, "url": url, "published": published,
                 "lang": lang, "publisher": { "name": "P", "url": "https://p.example" },
-                "authors": authors, "body": body, "related": related, "section": section, "tags": tags
+                "authors": authors, "body": body, "related": related, "section": section, "tags": tags,
+                "notes": notes
             })
         })
 }

@@ -386,6 +386,49 @@ fn table_markup() {
 }
 
 #[test]
+fn code_and_divider_markup() {
+    let json = json!({ "headline": "H", "body": [
+        { "type": "paragraph", "text": "Before." },
+        { "type": "divider" },
+        { "type": "code", "language": "html", "text": "<p>\n  <b>not bold</b>\n</p>" },
+        { "type": "code", "text": "  no language" }
+    ] })
+    .to_string();
+    let article = Article::from_json(&json).unwrap().article;
+    assert_snapshot(
+        "code-divider",
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
+    );
+}
+
+/// Corrections and updates follow the story, each labelled and dated; only corrections are
+/// JSON-LD's `correction`, and the latest note dates the article's update.
+#[test]
+fn notes_follow_the_story_and_a_correction_is_json_ld() {
+    let (_, value) = rich_article();
+    let mut value = value;
+    value["notes"] = json!([
+        { "type": "correction", "date": "2020-11-18T12:00:00Z", "text": "An earlier version gave the wrong date." },
+        { "type": "update", "date": "2020-11-18T13:30:00Z", "text": "CISA has since commented." }
+    ]);
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let page = render_page(&article, &as_json(&value), &RenderOptions::default());
+    let notes = page.find(r#"<aside aria-label="Corrections and updates" class="artw-notes">"#);
+    let body_end = page.find(r#"<section class="artw-authors">"#);
+    assert!(
+        matches!((notes, body_end), (Some(n), Some(b)) if n < b),
+        "{page}"
+    );
+    assert!(page.contains(r#"<strong>Update</strong> <time datetime="2020-11-18T13:30:00Z">18 November 2020</time></span> CISA has since commented.</p>"#), "{page}");
+    let ld = json_ld(&article);
+    assert_eq!(
+        ld["correction"],
+        json!([{ "@type": "CorrectionComment", "text": "An earlier version gave the wrong date.", "datePublished": "2020-11-18T12:00:00Z" }])
+    );
+    assert_eq!(ld["dateModified"], "2020-11-18T13:30:00Z");
+}
+
+#[test]
 fn a_table_without_a_caption_is_labelled_in_the_article_language() {
     let mut article = one_block(json!({ "type": "table", "rows": [["1"]] }));
     article.lang = Some("de".into());

@@ -10,7 +10,7 @@ use command_line::{run, text};
 use rstest::rstest;
 
 use article_widget::load::read_article;
-use article_widget::model::{Article, Block, PromoBlock, Scope, Span, Timestamp};
+use article_widget::model::{Article, Block, Note, NoteKind, PromoBlock, Scope, Span, Timestamp};
 use article_widget::ssr::{render_page, RenderOptions};
 use article_widget_import::{import_text, Imported};
 
@@ -425,7 +425,8 @@ fn markdown_with_yaml_front_matter_and_the_documented_conventions() {
             "image",
             "promo",
             "quote",
-            "paragraph"
+            "paragraph",
+            "code"
         ]
     );
     assert_eq!(
@@ -464,6 +465,9 @@ fn markdown_with_yaml_front_matter_and_the_documented_conventions() {
         paragraph_texts(article).last().unwrap(),
         "Construction starts in the autumn. Costs are still being agreed."
     );
+    assert!(
+        matches!(article.body.last(), Some(Block::Code(code)) if code.text == "budget = 14_000_000" && code.language.is_none())
+    );
     let html_warnings: Vec<&String> = imported
         .warnings
         .iter()
@@ -471,10 +475,6 @@ fn markdown_with_yaml_front_matter_and_the_documented_conventions() {
         .collect();
     assert_eq!(html_warnings.len(), 2, "{:?}", imported.warnings);
     assert!(html_warnings[0].starts_with("line 47: raw HTML `<span class=\"note\">` was dropped"));
-    assert!(imported
-        .warnings
-        .iter()
-        .any(|w| w == "line 49: a code block was dropped: the format has no block for it"));
     assert!(!imported.json.contains('<'), "no HTML in the output");
 }
 
@@ -942,26 +942,30 @@ fn layout_tables_are_read_through_and_data_tables_in_them_kept() {
 }
 
 #[test]
-fn preformatted_prose_keeps_its_words_and_code_is_dropped() {
+fn preformatted_text_and_code_keep_their_lines_and_spacing() {
     let imported = page(
-        "<p>Before.</p><pre>A plain-text notice,\nwrapped by hand.\n\nIts second paragraph.</pre><pre><code>let x = 1;</code></pre>",
+        "<p>Before.</p><pre>A plain-text notice,\n  wrapped by hand.\n\nIts second paragraph.</pre><pre><code class=\"language-rust\">let x = 1;\n</code></pre>",
     );
+    let blocks: Vec<(Option<&str>, &str)> = imported
+        .article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Code(code) => Some((code.language.as_deref(), code.text.as_str())),
+            _ => None,
+        })
+        .collect();
     assert_eq!(
-        paragraph_texts(&imported.article),
+        blocks,
         [
-            "Before.",
-            "A plain-text notice, wrapped by hand.",
-            "Its second paragraph."
+            (
+                None,
+                "A plain-text notice,\n  wrapped by hand.\n\nIts second paragraph."
+            ),
+            (Some("rust"), "let x = 1;")
         ]
     );
-    assert!(imported
-        .warnings
-        .iter()
-        .any(|w| w.contains("preformatted text became 2 paragraphs")));
-    assert!(imported
-        .warnings
-        .iter()
-        .any(|w| w.contains("a code listing (\"let x = 1;\") was dropped")));
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
 }
 
 #[test]
@@ -2147,7 +2151,7 @@ fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
     for i in 1..=4_000 {
         text.push_str(&format!("Item {i} of the minutes, *agreed*.\n\n"));
     }
-    text.push_str("```\nlet x = 1;\n```\n");
+    text.push_str("<div>let x = 1;</div>\n");
     let imported = import_text(&text, "minutes.md", None).unwrap_or_else(|err| panic!("{err}"));
     let article = &imported[0].article;
     assert_eq!(paragraph_texts(article).len(), 4_000);
@@ -2155,11 +2159,11 @@ fn a_long_markdown_document_imports_whole_and_its_warnings_name_their_lines() {
         paragraph_texts(article)[3_999],
         "Item 4000 of the minutes, agreed."
     );
-    // Three lines of front matter and a blank one, then two lines an item: the code block
+    // Three lines of front matter and a blank one, then two lines an item: the HTML block
     // is on line 4 + 2 × 4,000 + 1.
     assert_eq!(
         imported[0].warnings,
-        ["line 8005: a code block was dropped: the format has no block for it"]
+        ["line 8005: raw HTML `<div>let x = 1;</div>` was dropped: the importer never carries HTML"]
     );
 }
 
@@ -2368,6 +2372,65 @@ fn a_results_table_and_nested_lists_import_as_a_table_and_lists() {
             .any(|t| t.starts_with("Read more about the count")),
         "a layout table of one column is read through"
     );
+    let code = article
+        .body
+        .iter()
+        .find_map(|block| match block {
+            Block::Code(code) => Some(code),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{:#?}", article.body));
+    assert_eq!(
+        code.language.as_deref(),
+        Some("sql"),
+        "from the highlighter's class"
+    );
+    assert_eq!(
+        code.text,
+        "SELECT ward,\n       round(100.0 * votes_cast / electorate, 1) AS turnout\n  FROM count_2024\n ORDER BY turnout DESC;",
+        "lines and spacing kept, the last line break trimmed"
+    );
+    let kinds: Vec<&str> = article
+        .body
+        .iter()
+        .map(|block| block.kind().name())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|kind| **kind == "divider").count(),
+        1,
+        "the rule over the correction divided nothing once the correction moved: {kinds:?}"
+    );
+    assert_eq!(
+        kinds[kinds.iter().position(|k| *k == "divider").unwrap() + 1],
+        "heading"
+    );
+    assert_eq!(
+        article.notes,
+        [Note {
+            kind: NoteKind::Correction,
+            date: Timestamp::parse("2024-05-03T09:40:00+01:00"),
+            text: "An earlier version of this article gave Hill Park's turnout in 2020 as 36.3%. It was 33.6%.".into(),
+        }],
+        "dated by the page's update"
+    );
+    assert!(
+        !paragraph_texts(article)
+            .iter()
+            .any(|t| t.contains("An earlier version")),
+        "the correction is not also left in the story"
+    );
+    let image = article
+        .image
+        .as_ref()
+        .expect("the lead image JSON-LD gives");
+    assert_eq!(
+        (image.src.as_str(), image.width, image.height),
+        (
+            "https://riverside.example/images/count-1200.jpg",
+            Some(1200),
+            Some(630)
+        )
+    );
     // What was imported is a valid article, and writes back the same.
     let json = article.to_json().to_string();
     let again = Article::from_json(&json).unwrap().article;
@@ -2378,7 +2441,26 @@ fn a_results_table_and_nested_lists_import_as_a_table_and_lists() {
 fn markdown_tables_and_nested_lists_import_as_tables_and_lists() {
     let imported = import_one("post-gfm.md", None);
     let article = &imported.article;
-    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    assert_eq!(
+        imported.warnings,
+        ["1 correction or update notes are dated by the publication, the only date the page gives"]
+    );
+    assert_eq!(article.notes.len(), 1);
+    assert_eq!(article.notes[0].kind, NoteKind::Update);
+    assert_eq!(
+        article.notes[0].text,
+        "The ban was lifted on 24 June, after a week of rain."
+    );
+    let tail: Vec<&Block> = article.body.iter().rev().take(3).collect();
+    assert!(
+        matches!(
+            tail.as_slice(),
+            [Block::Code(code), Block::Paragraph(_), Block::Divider]
+                if code.language.as_deref() == Some("text")
+                    && code.text == "plot  day        minutes\n12    Monday     20\n31    Wednesday  15"
+        ),
+        "{tail:#?}"
+    );
     let Block::Table(table) = &article.body[1] else {
         panic!("{:#?}", article.body)
     };
@@ -2421,8 +2503,8 @@ fn markdown_tables_and_nested_lists_import_as_tables_and_lists() {
         ["use a hose for ten minutes;", "ask a neighbour."]
     );
     assert_eq!(
-        paragraph_texts(article).last().map(String::as_str),
-        Some("Plots that break the rules twice will be asked to leave the rota.")
+        paragraph_texts(article)[2],
+        "Plots that break the rules twice will be asked to leave the rota."
     );
 }
 

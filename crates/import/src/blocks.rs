@@ -52,15 +52,12 @@ impl<'a> Mapper<'a> {
         }
     }
 
-    /// Maps a node's children, in order. A divider only stands between blocks.
+    /// Maps a node's children, in order.
     pub fn children(&mut self, node: &NodeRef) {
         for child in node.children() {
             self.node(&child);
         }
         self.flush();
-        while matches!(self.blocks.last(), Some(Block::Divider)) {
-            self.blocks.pop();
-        }
     }
 
     fn here(&self) -> String {
@@ -138,9 +135,7 @@ impl<'a> Mapper<'a> {
             }
             "hr" => {
                 self.flush();
-                if !matches!(self.blocks.last(), None | Some(Block::Divider)) {
-                    self.blocks.push(Block::Divider);
-                }
+                self.blocks.push(Block::Divider);
             }
             "table" if !is_layout_table(node) => {
                 self.flush();
@@ -458,13 +453,16 @@ impl<'a> Mapper<'a> {
         if text.trim().is_empty() {
             return;
         }
-        let language = std::iter::once(node.clone())
+        let language = std::iter::once(*node)
             .chain(
                 node.descendants()
                     .into_iter()
                     .filter(|d| d.has_name("code")),
             )
-            .find_map(|element| code_language(&element.attr("class")?));
+            .find_map(|element| {
+                let marked = element.attr(CODE_LANGUAGE).map(|l| l.to_string());
+                marked.or_else(|| code_language(&element.attr("class")?))
+            });
         self.blocks.push(Block::Code(CodeBlock {
             text: text.to_owned(),
             language,
@@ -774,6 +772,19 @@ fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
         }
         if let Some(nested) = item.list {
             flatten(nested, items);
+        }
+    }
+}
+
+/// The attribute that carries a code block's language through Readability, which drops
+/// classes.
+const CODE_LANGUAGE: &str = "data-artw-language";
+
+/// Marks each `pre` and `code` with the language its highlighter's class names.
+pub fn mark_code_languages(doc: &dom_query::Document) {
+    for element in doc.select("pre, pre code").nodes() {
+        if let Some(language) = element.attr("class").and_then(|c| code_language(&c)) {
+            element.set_attr(CODE_LANGUAGE, &language);
         }
     }
 }

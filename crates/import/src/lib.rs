@@ -198,6 +198,7 @@ fn finish(mut draft: Draft) -> Result<Imported, ImportError> {
     };
     let prefix = label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     notes::take_notes(&mut draft.article, &mut draft.warnings);
+    dividers_between_blocks(&mut draft.article.body);
     tidy(&mut draft.article);
     if draft.article.headline.trim().is_empty() {
         return Err(in_item(ImportError::NoHeadline));
@@ -297,6 +298,19 @@ fn merge_spans(article: &mut Article) {
 /// What every source kind shares: a standfirst is not said twice (a description cut from the
 /// first paragraph, as many pages write one, is not a standfirst at all), and related links
 /// are not repeated.
+/// A divider only stands between blocks: one at either end of the story, or right after
+/// another, divides nothing (a rule above a page's footer, or over a moved correction).
+fn dividers_between_blocks(body: &mut Vec<Block>) {
+    let divider = |block: &Block| matches!(block, Block::Divider);
+    body.dedup_by(|next, previous| divider(next) && divider(previous));
+    if body.first().is_some_and(divider) {
+        body.remove(0);
+    }
+    if body.last().is_some_and(divider) {
+        body.pop();
+    }
+}
+
 fn tidy(article: &mut Article) {
     article.headline = text::squash(&article.headline);
     if let Some(standfirst) = article.standfirst.take() {

@@ -600,9 +600,7 @@ impl Reader<'_> {
                 }
                 Event::Rule => {
                     if let Some(c) = stack.last_mut() {
-                        if !matches!(c.blocks.last(), None | Some(Block::Divider)) {
-                            c.blocks.push(Block::Divider);
-                        }
+                        c.blocks.push(Block::Divider);
                     }
                 }
                 Event::FootnoteReference(_)
@@ -617,9 +615,6 @@ impl Reader<'_> {
             }
         }
         self.blocks = stack.pop().map(|c| c.blocks).unwrap_or_default();
-        while matches!(self.blocks.last(), Some(Block::Divider)) {
-            self.blocks.pop();
-        }
     }
 
     fn blocks_empty(&self, stack: &[Container]) -> bool {

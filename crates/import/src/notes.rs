@@ -44,12 +44,14 @@ const CORRECTION_OPENINGS: &[&str] = &[
 const MIN_WORDS: usize = 4;
 
 /// Moves the story's correction and update paragraphs into the article's notes. Without a
-/// date to give them they stay in the story, and a warning says so.
+/// date to give them they stay in the story; dated by the publication, the only date there
+/// is, they are named in a warning.
 pub fn take_notes(article: &mut Article, warnings: &mut Vec<String>) {
     let date = article
         .updated
         .clone()
         .or_else(|| article.published.clone());
+    let found = article.notes.len();
     let mut undated = 0;
     let mut kept = Vec::with_capacity(article.body.len());
     for block in std::mem::take(&mut article.body) {
@@ -71,6 +73,12 @@ pub fn take_notes(article: &mut Article, warnings: &mut Vec<String>) {
         }
     }
     article.body = kept;
+    let moved = article.notes.len() - found;
+    if moved > 0 && article.updated.is_none() {
+        warnings.push(format!(
+            "{moved} correction or update notes are dated by the publication, the only date the page gives"
+        ));
+    }
     if undated > 0 {
         warnings.push(format!(
             "{undated} correction or update paragraphs stay in the story: the page gives no date for them"
