@@ -360,3 +360,38 @@ async fn host_custom_properties_cross_into_the_widget() {
     assert_eq!(computed(&widget, "font-size"), "20px");
     assert!(computed(&widget, "font-family").starts_with("Georgia"));
 }
+
+/// Every part a whole article may hold renders as its own element, with its semantics.
+#[wasm_bindgen_test]
+async fn a_whole_article_renders_each_of_its_parts() {
+    let article = article_widget::Article::from_json(include_str!("../static/articles/whole.json"))
+        .unwrap()
+        .article;
+    let (root, _handle) = mount(article, Theme::Light).await;
+    let lead = one(&root, ".artw-header + figure.artw-figure img");
+    assert_eq!(lead.get_attribute("width").as_deref(), Some("1200"));
+    let tables = all(&root, "div.artw-table[role=region][tabindex='0'] > table");
+    assert_eq!(tables.len(), 2);
+    let table = &tables[0];
+    assert_eq!(all(table, "thead > tr").len(), 2);
+    assert_eq!(all(table, "th[colspan='2'][scope=col]").len(), 2);
+    assert_eq!(all(table, "tbody th[scope=row]").len(), 5);
+    assert_eq!(all(&root, "ol.artw-list > li").len(), 3);
+    assert_eq!(
+        one(&root, "ol.artw-list ul ol")
+            .get_attribute("start")
+            .as_deref(),
+        Some("3")
+    );
+    assert_eq!(all(&root, "hr.artw-divider").len(), 1);
+    let code = one(&root, ".artw-code pre[role=region][tabindex='0'] > code");
+    assert!(text(&code).contains("\n       round("), "{}", text(&code));
+    assert_eq!(text(&one(&root, ".artw-code-language")), "sql");
+    let notes = one(&root, ".artw-body + aside.artw-notes");
+    assert_eq!(
+        notes.get_attribute("aria-label").as_deref(),
+        Some("Corrections and updates")
+    );
+    let kinds: Vec<String> = all(&notes, ".artw-note strong").iter().map(text).collect();
+    assert_eq!(kinds, ["Correction", "Update"]);
+}

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, LINK_EVENTS, ROOT, clickEveryLink, linkedArticle, serveAndLaunch } from './support.mjs';
+import { CLI, LINK_EVENTS, ROOT, clickEveryLink, linkedArticle, nuErrors, serveAndLaunch } from './support.mjs';
 
 const SEED = join(ROOT, 'static/articles/krebs.json');
 const seedText = (await readFile(join(ROOT, 'tests/fixtures/krebs-seed.txt'), 'utf8')).split('\n');
@@ -294,18 +294,7 @@ describe('layout shift from load to ready, measured in Chromium', () => {
 });
 
 describe('HTML validity (Nu HTML Checker)', () => {
-  const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  const check = async (html) => {
-    const dir = await mkdtemp(join(tmpdir(), 'artw-vnu-'));
-    const file = join(dir, 'page.html');
-    await writeFile(file, html);
-    try {
-      const args = ['-jar', vnu, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', file];
-      return JSON.parse(execFileSync('java', args, { encoding: 'utf8' })).messages;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  };
+  const check = nuErrors;
 
   test('the checker itself reports errors in broken markup', async () => {
     const messages = await check('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div>x</div></p></body></html>');

@@ -1,7 +1,9 @@
 // Shared by the end-to-end tests and the page scripts: a static file server on loopback and
 // headless Debian Chromium driven by playwright-core.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -123,5 +125,19 @@ export async function clickEveryLink(widget) {
   for (const link of ['.artw-paragraph a', '.artw-author-name a', '.artw-author-profile', '.artw-promo-action',
     'a.artw-related-card', '.artw-headline']) {
     await widget.locator(link).click();
+  }
+}
+
+/** The Nu HTML Checker's errors for a whole HTML document (vnu.jar from npm, run by Java). */
+export async function nuErrors(html) {
+  const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = await mkdtemp(join(tmpdir(), 'artw-vnu-'));
+  const file = join(dir, 'page.html');
+  await writeFile(file, html);
+  try {
+    const args = ['-jar', vnu, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', file];
+    return JSON.parse(execFileSync('java', args, { encoding: 'utf8' })).messages;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
