@@ -31,6 +31,7 @@ try {
   }
   await siteShots();
   await datelineShots();
+  await wholeShots();
 } finally {
   await browser.close();
   await server.close();
@@ -100,5 +101,34 @@ async function datelineShots() {
   } finally {
     await host.close();
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Every part of the format (static/articles/whole.json): on a phone, dark, and in Arabic. */
+async function wholeShots() {
+  const pages = {};
+  for (const file of ['whole.json', 'whole-ar.json']) {
+    const json = await readFile(join(ROOT, 'static/articles', file), 'utf8');
+    pages[`/shots/${file}.html`] = (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Whole article</title><script type="module" src="/article-widget.js"></script></head>
+<body style="margin:0"><div data-article-widget><script type="application/json">${json}</script></div></body></html>`);
+  }
+  const host = await serve(DIST, pages);
+  try {
+    for (const [name, file, width, colorScheme] of [
+      ['whole-phone.png', 'whole.json', 360, 'light'],
+      ['whole-dark.png', 'whole.json', 900, 'dark'],
+      ['whole-rtl.png', 'whole-ar.json', 900, 'light'],
+    ]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      await page.goto(`${host.origin}/shots/${file}.html`);
+      await page.locator('[data-article-widget] .artw-notes').waitFor();
+      await page.screenshot({ path: join(out, name), fullPage: true });
+      await page.close();
+      console.log(`wrote ${join(out, name)}`);
+    }
+  } finally {
+    await host.close();
   }
 }
