@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::{DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
 use crate::model::{Article, Timestamp, UpdateShown};
+use crate::text::split_once;
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
 /// `dates` are the dates written by the browser, where the labels cannot write them.
@@ -87,7 +88,7 @@ pub fn dateline_dates(
                 offset_minutes,
             } => (labels.updated_at, labels.time(hour, minute, offset_minutes).into()),
         };
-        let (before, after) = phrase.split_once("{}").unwrap_or((phrase, ""));
+        let (before, after) = split_once(phrase, "{}").unwrap_or((phrase, ""));
         html! {
             <span class="artw-dateline-item artw-updated">
                 { before }
