@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_panel, loading_panel, ArticleView, LabelsContext};
+use super::{error_panel, loading_panel, ArticleView};
 use crate::i18n::Labels;
 use crate::model::Article;
 
@@ -138,9 +138,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         WidgetState::Ready(article) => html! {
             <div key="ready" class="artw-root" data-theme={theme}>
-                <ContextProvider<LabelsContext> context={LabelsContext(Labels::for_lang(article.lang()))}>
-                    <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
-                </ContextProvider<LabelsContext>>
+                <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
             </div>
         },
         WidgetState::Failed(message) => html! {
