@@ -29,9 +29,24 @@ impl PartialEq for ArticleViewProps {
 
 /// The whole article: header, body, then the author cards and related links, in the labels of
 /// the article's language. They are looked up here and handed down, not provided as a Yew
-/// context: `ContextProvider` and `use_context` cost the wasm 3.1 KB gzip.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
+/// context: `ContextProvider` and `use_context` cost the wasm 3.1 KB gzip. A struct component,
+/// as `Widget` is, so that the wasm has no function components.
+pub struct ArticleView;
+
+impl Component for ArticleView {
+    type Message = ();
+    type Properties = ArticleViewProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        ArticleView
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        view(ctx.props())
+    }
+}
+
+fn view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let labels = Labels::for_lang(article.lang());
     let section_level = props.heading_level.below();

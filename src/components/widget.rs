@@ -113,14 +113,38 @@ pub struct WidgetProps {
     pub panel_lang: AttrValue,
 }
 
-#[component]
-pub fn Widget(props: &WidgetProps) -> Html {
-    {
-        let on_rendered = props.on_rendered.clone();
-        use_effect_with(props.state.clone(), move |state| {
-            on_rendered.emit(state.clone());
-        });
+/// The widget's root. Its components are struct components, not function components: the
+/// one hook they needed was the effect that calls `on_rendered`, and Yew's function
+/// components and hooks cost the wasm 1.3 KB gzip.
+pub struct Widget {
+    /// The state `on_rendered` was last called with.
+    announced: Option<WidgetState>,
+}
+
+impl Component for Widget {
+    type Message = ();
+    type Properties = WidgetProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        Widget { announced: None }
     }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        view(ctx.props())
+    }
+
+    /// Calls `on_rendered` after the first render and after each render whose state differs
+    /// from the last one announced, as an effect with the state as its dependency would.
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        let state = &ctx.props().state;
+        if self.announced.as_ref() != Some(state) {
+            self.announced = Some(state.clone());
+            ctx.props().on_rendered.emit(state.clone());
+        }
+    }
+}
+
+fn view(props: &WidgetProps) -> Html {
     // In a shadow root, <slot> shows the host element's own children: its fallback content,
     // which stays in view while the article loads and comes back if it fails. It sits outside
     // the themed root, so the host's content keeps the host's colours and background. Each
