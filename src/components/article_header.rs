@@ -1,4 +1,5 @@
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
@@ -20,7 +21,10 @@ pub fn article_header(
             if let Some(kicker) = &article.kicker {
                 <p class="artw-kicker">{ kicker }</p>
             }
-            <@{heading_level.tag()} class="artw-headline" itemprop="headline">{ &article.headline }</@>
+            { heading_level.heading(
+                &[("itemprop", Static("headline")), ("class", Static("artw-headline"))],
+                html! { &article.headline },
+            ) }
             if let Some(standfirst) = &article.standfirst {
                 <p class="artw-standfirst" itemprop="description">{ standfirst }</p>
             }

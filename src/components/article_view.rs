@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{
     article_body, article_header, byline_card, image_figure, related_links, DisplayDates,
@@ -65,7 +66,7 @@ fn view(props: &ArticleViewProps) -> Html {
             { article_body(article, labels, section_level) }
             if !article.authors.is_empty() {
                 <section class="artw-authors">
-                    <@{section_level.tag()} class="artw-section-title">{ about }</@>
+                    { section_level.heading(&[("class", Static("artw-section-title"))], html! { about }) }
                     { for article.authors.iter().map(|author| byline_card(author, labels)) }
                 </section>
             }
