@@ -20,8 +20,11 @@ for tool in terser lightningcss; do
 done
 wasm="$TRUNK_STAGING_DIR/wasm/article-widget_bg.wasm"
 # The wasm features Rust targets by default are enabled; --low-memory-unused lets loads and
-# stores fold constant offsets (the module never uses the first 1 KB of its memory).
-wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features \
+# stores fold constant offsets (the module never uses the first 1 KB of its memory). Twice
+# flattened and relooped before -Oz, the control flow comes out smaller (about 750 bytes gzip
+# less than -Oz --converge alone, measured 2026-12-06), for a wasm-opt run twice as long.
+wasm-opt --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --low-memory-unused \
+  --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$wasm" -o "$wasm"

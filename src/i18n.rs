@@ -3,6 +3,7 @@
 //! `Labels::written_in`.
 
 use crate::model::{NoteKind, Timestamp};
+use crate::text::replace;
 
 /// The fixed words the widget shows around the article's own text, in the article's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +134,7 @@ impl Labels {
             .iter()
             .find(|(counts, _)| counts.take(minutes))
             .map_or("{n}", |(_, text)| text);
-        form.replace("{n}", &minutes.to_string())
+        replace(form, "{n}", &minutes.to_string())
     }
 
     /// A time of day with its zone, e.g. `9:41 AM UTC` or `09:41 UTC+5:30`.
@@ -143,12 +144,10 @@ impl Labels {
             h => h,
         };
         let two_digits = |n: u32| format!("{}{n}", if n < 10 { "0" } else { "" });
-        let written = self
-            .time
-            .replace("{hh}", &two_digits(hour))
-            .replace("{h}", &twelve.to_string())
-            .replace("{mm}", &two_digits(minute))
-            .replace("{p}", self.day_periods[usize::from(hour >= 12)]);
+        let written = replace(self.time, "{hh}", &two_digits(hour));
+        let written = replace(&written, "{h}", &twelve.to_string());
+        let written = replace(&written, "{mm}", &two_digits(minute));
+        let written = replace(&written, "{p}", self.day_periods[usize::from(hour >= 12)]);
         let zone = match offset_minutes {
             0 => String::new(),
             offset => {
@@ -163,8 +162,6 @@ impl Labels {
         format!("{written} UTC{zone}")
     }
 
-    /// The date as the reader sees it, e.g. `18 November 2020`: the calendar date as written
-    /// (no time-zone conversion, so the server and the browser agree).
     pub fn note_kind(&self, kind: NoteKind) -> &'static str {
         match kind {
             NoteKind::Correction => self.correction,
@@ -172,11 +169,12 @@ impl Labels {
         }
     }
 
+    /// The date as the reader sees it, e.g. `18 November 2020`: the calendar date as written
+    /// (no time-zone conversion, so the server and the browser agree).
     pub fn date(&self, timestamp: &Timestamp) -> String {
-        self.date
-            .replace("{d}", &timestamp.day.to_string())
-            .replace("{m}", self.months[timestamp.month as usize - 1])
-            .replace("{y}", &timestamp.year.to_string())
+        let date = replace(self.date, "{d}", &timestamp.day.to_string());
+        let date = replace(&date, "{m}", self.months[timestamp.month as usize - 1]);
+        replace(&date, "{y}", &timestamp.year.to_string())
     }
 }
 

@@ -4,6 +4,7 @@ pub mod components;
 pub mod i18n;
 pub mod load;
 pub mod model;
+mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub mod embed;

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::i18n::Labels;
 use crate::model::{Article, ArticleError, Checked};
+use crate::text::replace;
 
 /// The largest article read, in bytes, here and by the loader. A 1,000-paragraph article is
 /// about 300 KB.
@@ -71,7 +72,9 @@ impl LoadError {
             Failure::TimedOut => f.timed_out.into(),
             Failure::TooLarge => f.too_large.into(),
             Failure::NotFound => f.not_found.into(),
-            Failure::ServerError(status) => f.server_error.replace("{status}", &status.to_string()),
+            Failure::ServerError(status) => {
+                replace(f.server_error, "{status}", &status.to_string())
+            }
             Failure::Unreachable => f.unreachable.into(),
             Failure::NotReadable => f.not_readable.into(),
             Failure::Invalid => f.invalid.into(),

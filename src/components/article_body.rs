@@ -1,4 +1,5 @@
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{
     article_list, article_table, image_figure, promo_box, pull_quote, rich_text, HeadingLevel,
@@ -13,7 +14,7 @@ pub fn article_body(article: &Article, labels: &Labels, heading_level: HeadingLe
             html! { <p class="artw-paragraph">{ rich_text(text) }</p> }
         }
         Block::Heading(text) => {
-            html! { <@{heading_level.tag()} class="artw-subheading">{ text }</@> }
+            heading_level.heading(&[("class", Static("artw-subheading"))], html! { text })
         }
         Block::Quote { text, cite } => html! {
             <figure class="artw-quote">

@@ -1,8 +1,10 @@
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{DisplayDates, HeadingLevel};
 use crate::i18n::Labels;
 use crate::model::{Article, Timestamp, UpdateShown};
+use crate::text::split_once;
 
 /// Kicker, headline, standfirst, byline and dateline (publisher, dates, reading time).
 /// `dates` are the dates written by the browser, where the labels cannot write them.
@@ -19,7 +21,10 @@ pub fn article_header(
             if let Some(kicker) = &article.kicker {
                 <p class="artw-kicker">{ kicker }</p>
             }
-            <@{heading_level.tag()} class="artw-headline" itemprop="headline">{ &article.headline }</@>
+            { heading_level.heading(
+                &[("itemprop", Static("headline")), ("class", Static("artw-headline"))],
+                html! { &article.headline },
+            ) }
             if let Some(standfirst) = &article.standfirst {
                 <p class="artw-standfirst" itemprop="description">{ standfirst }</p>
             }
@@ -87,7 +92,7 @@ pub fn dateline_dates(
                 offset_minutes,
             } => (labels.updated_at, labels.time(hour, minute, offset_minutes).into()),
         };
-        let (before, after) = phrase.split_once("{}").unwrap_or((phrase, ""));
+        let (before, after) = split_once(phrase, "{}").unwrap_or((phrase, ""));
         html! {
             <span class="artw-dateline-item artw-updated">
                 { before }

@@ -1,11 +1,13 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{
-    article_body, article_header, byline_card, image_figure, related_links, use_labels,
-    DisplayDates, HeadingLevel,
+    article_body, article_header, byline_card, image_figure, related_links, DisplayDates,
+    HeadingLevel,
 };
+use crate::i18n::Labels;
 use crate::model::Article;
 
 #[derive(Properties)]
@@ -26,12 +28,28 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
-/// The whole article: header, body, then the author cards and related links, in the labels
-/// the widget root provides.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
+/// The whole article: header, body, then the author cards and related links, in the labels of
+/// the article's language. They are looked up here and handed down, not provided as a Yew
+/// context: `ContextProvider` and `use_context` cost the wasm 3.1 KB gzip. A struct component,
+/// as `Widget` is, so that the wasm has no function components.
+pub struct ArticleView;
+
+impl Component for ArticleView {
+    type Message = ();
+    type Properties = ArticleViewProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        ArticleView
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        view(ctx.props())
+    }
+}
+
+fn view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let labels = use_labels();
+    let labels = Labels::for_lang(article.lang());
     let section_level = props.heading_level.below();
     let about = if article.authors.len() > 1 {
         labels.about_authors
@@ -63,7 +81,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             if !article.authors.is_empty() {
                 <section class="artw-authors">
-                    <@{section_level.tag()} class="artw-section-title">{ about }</@>
+                    { section_level.heading(&[("class", Static("artw-section-title"))], html! { about }) }
                     { for article.authors.iter().map(|author| byline_card(author, labels)) }
                 </section>
             }

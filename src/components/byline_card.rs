@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::author_avatar;
 use crate::i18n::Labels;
 use crate::model::Author;
+use crate::text::split;
 
 /// One author: avatar, name, role, bio paragraphs and profile link.
 pub fn byline_card(author: &Author, labels: &Labels) -> Html {
@@ -21,7 +22,7 @@ pub fn byline_card(author: &Author, labels: &Labels) -> Html {
                 if let Some(role) = &author.role {
                     <p class="artw-author-role">{ role }</p>
                 }
-                { for bio.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|paragraph| html! {
+                { for split(bio, "\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|paragraph| html! {
                     <p class="artw-author-bio">{ paragraph }</p>
                 }) }
                 if let Some(url) = &author.url {

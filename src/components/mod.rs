@@ -31,25 +31,3 @@ pub use related_links::related_links;
 pub use rich_text::{rich_text, RichText, RichTextProps};
 pub use status_panel::{error_panel, loading_panel};
 pub use widget::{DisplayDates, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
-
-use yew::prelude::*;
-
-use crate::i18n::Labels;
-
-/// The labels of what a widget shows, which its root provides to the components under it: in
-/// the article's language, or in the host page's for the loading and error panels. Two are the
-/// same when they are the same table, which is cheap to compare.
-#[derive(Debug, Clone, Copy)]
-pub struct LabelsContext(pub &'static Labels);
-
-impl PartialEq for LabelsContext {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-/// The labels the widget root provides; English outside a widget.
-#[hook]
-pub fn use_labels() -> &'static Labels {
-    use_context::<LabelsContext>().map_or_else(|| Labels::for_lang("en"), |context| context.0)
-}

@@ -1,4 +1,5 @@
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::HeadingLevel;
 use crate::i18n::Labels;
@@ -34,7 +35,7 @@ pub fn related_links(links: &[RelatedLink], labels: &Labels, heading_level: Head
     };
     html! {
         <section class="artw-related">
-            <@{heading_level.tag()} class="artw-section-title">{ labels.related }</@>
+            { heading_level.heading(&[("class", Static("artw-section-title"))], html! { labels.related }) }
             <ul class="artw-related-list" aria-label={labels.related}>{ for links.iter().map(card) }</ul>
         </section>
     }

@@ -1,8 +1,9 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
-use super::{error_panel, loading_panel, ArticleView, LabelsContext};
+use super::{error_panel, loading_panel, ArticleView};
 use crate::i18n::Labels;
 use crate::model::Article;
 
@@ -86,6 +87,22 @@ impl HeadingLevel {
     pub fn below(self) -> HeadingLevel {
         HeadingLevel((self.0 + 1).min(6))
     }
+
+    /// A heading of this level with `attributes`, holding `content`: the element
+    /// `html! { <@{level.tag()} …>{ content }</@> }` builds (`attributes` as that macro lists
+    /// them: the others in order, then `class`). Without the macro's dynamic tag, which checks
+    /// at run time whether the tag is `input` or `textarea` and so builds all three kinds of
+    /// element at each heading (245 bytes of gzipped wasm for the four kinds of heading).
+    pub fn heading(
+        self,
+        attributes: &'static [(&'static str, AttributeOrProperty)],
+        content: Html,
+    ) -> Html {
+        let mut heading = VTag::new(self.tag());
+        heading.attributes = Attributes::Static(attributes);
+        heading.add_child(content);
+        heading.into()
+    }
 }
 
 impl Default for HeadingLevel {
@@ -113,14 +130,38 @@ pub struct WidgetProps {
     pub panel_lang: AttrValue,
 }
 
-#[component]
-pub fn Widget(props: &WidgetProps) -> Html {
-    {
-        let on_rendered = props.on_rendered.clone();
-        use_effect_with(props.state.clone(), move |state| {
-            on_rendered.emit(state.clone());
-        });
+/// The widget's root. Its components are struct components, not function components: the
+/// one hook they needed was the effect that calls `on_rendered`, and Yew's function
+/// components and hooks cost the wasm 1.3 KB gzip.
+pub struct Widget {
+    /// The state `on_rendered` was last called with.
+    announced: Option<WidgetState>,
+}
+
+impl Component for Widget {
+    type Message = ();
+    type Properties = WidgetProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        Widget { announced: None }
     }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        view(ctx.props())
+    }
+
+    /// Calls `on_rendered` after the first render and after each render whose state differs
+    /// from the last one announced, as an effect with the state as its dependency would.
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        let state = &ctx.props().state;
+        if self.announced.as_ref() != Some(state) {
+            self.announced = Some(state.clone());
+            ctx.props().on_rendered.emit(state.clone());
+        }
+    }
+}
+
+fn view(props: &WidgetProps) -> Html {
     // In a shadow root, <slot> shows the host element's own children: its fallback content,
     // which stays in view while the article loads and comes back if it fails. It sits outside
     // the themed root, so the host's content keeps the host's colours and background. Each
@@ -138,9 +179,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         WidgetState::Ready(article) => html! {
             <div key="ready" class="artw-root" data-theme={theme}>
-                <ContextProvider<LabelsContext> context={LabelsContext(Labels::for_lang(article.lang()))}>
-                    <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
-                </ContextProvider<LabelsContext>>
+                <ArticleView article={article.clone()} heading_level={props.heading_level} dates={props.dates.clone()} />
             </div>
         },
         WidgetState::Failed(message) => html! {

@@ -201,7 +201,15 @@ fn block_type_list() -> String {
     let names: Vec<&str> = BlockKind::ALL.iter().map(|kind| kind.name()).collect();
     match names.split_last() {
         Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => {
+            let mut list = String::new();
+            for name in rest {
+                list.push_str(name);
+                list.push_str(", ");
+            }
+            list.truncate(list.len() - 2);
+            format!("{list} or {last}")
+        }
         None => String::new(),
     }
 }

@@ -1,6 +1,7 @@
 use super::path::Path;
 use super::walk::{walk, Visit};
 use super::{Article, Block, Problem};
+use crate::text::{find, split_once};
 
 /// Where a URL is used decides which schemes it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub enum UrlUse {
 /// An absolute `http:` or `https:` URL: one that means the same on every page and in every
 /// feed that shows it.
 pub fn is_absolute_http_url(url: &str) -> bool {
-    let scheme_end = url.find("://");
+    let scheme_end = find(url, "://");
     scheme_end.is_some_and(|end| {
         matches!(url[..end].to_ascii_lowercase().as_str(), "http" | "https") && end + 3 < url.len()
     })
@@ -42,9 +43,12 @@ pub fn safe_url(raw: &str, usage: UrlUse, base: Option<&BaseUrl>) -> Result<Stri
     if cleaned.chars().take(2).all(|c| c == '/' || c == '\\') && cleaned.len() >= 2 {
         return Err("protocol-relative URLs are not allowed; write https://".into());
     }
-    let allowed = match usage {
-        UrlUse::Link => ["http", "https", "mailto"].as_slice(),
-        UrlUse::Image => ["http", "https"].as_slice(),
+    let (allowed, listed) = match usage {
+        UrlUse::Link => (
+            ["http", "https", "mailto"].as_slice(),
+            "http, https, mailto",
+        ),
+        UrlUse::Image => (["http", "https"].as_slice(), "http, https"),
     };
     match scheme_of(&cleaned) {
         None => Ok(match base {
@@ -53,8 +57,7 @@ pub fn safe_url(raw: &str, usage: UrlUse, base: Option<&BaseUrl>) -> Result<Stri
         }),
         Some(scheme) if allowed.contains(&scheme.as_str()) => Ok(cleaned),
         Some(scheme) => Err(format!(
-            "the scheme `{scheme}:` is not allowed; use {}",
-            allowed.join(", ")
+            "the scheme `{scheme}:` is not allowed; use {listed}"
         )),
     }
 }
@@ -83,7 +86,7 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     pub fn parse(url: &str) -> Option<BaseUrl> {
-        let (scheme, rest) = url.split_once("://")?;
+        let (scheme, rest) = split_once(url, "://")?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
             return None;
@@ -150,12 +153,18 @@ fn remove_dot_segments(path: &str) -> String {
             other => output.push(other),
         }
     }
-    let joined = output.join("/");
-    if joined.starts_with('/') {
-        joined
-    } else {
-        format!("/{joined}")
+    // `output` joined by slashes, which starts with one.
+    let mut joined = String::with_capacity(path.len() + 1);
+    for (i, segment) in output.iter().enumerate() {
+        if i > 0 {
+            joined.push('/');
+        }
+        joined.push_str(segment);
     }
+    if !joined.starts_with('/') {
+        joined.insert(0, '/');
+    }
+    joined
 }
 
 /// Replaces each URL with its safe form and removes the ones that are not safe, returning a

@@ -19,6 +19,7 @@ type Read<T> = Result<T, ArticleError>;
 struct Errors(Option<ArticleError>);
 
 impl Errors {
+    #[inline(never)]
     fn keep<T: Default>(&mut self, read: Read<T>) -> T {
         read.unwrap_or_else(|error| {
             self.push(error);
@@ -69,6 +70,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    #[inline(never)]
     fn required<T>(&self, key: &str, read: impl FnOnce(&Json, &Path) -> Read<T>) -> Read<T> {
         match self.json.get(key) {
             Some(value) => read(value, &Path::Key(self.path, key)),
@@ -81,6 +83,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Absent or null is `None`.
+    #[inline(never)]
     fn optional<T>(
         &self,
         key: &str,
