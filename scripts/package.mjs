@@ -58,8 +58,8 @@ function blocksAsUnion(schema) {
   block.oneOf = block.allOf.map(({ if: when, then }) => ({
     description: then.description,
     type: 'object',
-    required: ['type', ...then.required],
-    properties: { type: when.properties.type, ...then.properties },
+    required: ['type', ...(then.required ?? [])],
+    properties: { type: when.properties.type, ...(then.properties ?? {}) },
   }));
   delete block.allOf;
   delete block.properties;

@@ -276,11 +276,11 @@ pub fn json_ld(article: &Article) -> Value {
         .iter()
         .filter(|note| note.kind == NoteKind::Correction)
         .map(|note| {
-            let mut comment = json!({ "@type": "CorrectionComment", "text": note.text });
-            if let Some(date) = &note.date {
-                comment["datePublished"] = json!(date.as_str());
-            }
-            comment
+            json!({
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": note.date.as_str(),
+            })
         })
         .collect();
     if !corrections.is_empty() {

@@ -228,7 +228,7 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "rowspan": 1001}]]})), "body[3].rows[0][0].rowspan: a cell's rowspan must be from 1 to 1000")]
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "scope": "col"}]]})), "body[3].rows[0][0].scope: only a header cell has a scope")]
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": "b", "header": true, "scope": "all"}]]})), "body[3].rows[0][0].scope: a scope is col or row")]
-#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[7]]})), "body[3].rows[0][0]: invalid type: integer `7`, expected a string or a cell object {\"text\", \"header\", \"scope\", \"colspan\", \"rowspan\"}")]
+#[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[7]]})), "body[3].rows[0][0]: invalid type: integer `7`, expected a string or a cell object {\"text\", …}")]
 #[case(with(seed_value(), "/body/3", json!({"type": "table", "rows": [[{"text": ["a", {"text": " ", "href": "https://x.test"}]}]]})), "body[3].rows[0][0].text[1].text: a link's text must not be empty")]
 #[case(with(seed_value(), "/body/3", json!({"type": "code"})), "body[3]: a code block needs `text`")]
 #[case(with(seed_value(), "/body/3", json!({"type": "code", "text": "\n  \n"})), "body[3].text: a code's text must not be empty")]

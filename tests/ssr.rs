@@ -419,7 +419,7 @@ fn notes_follow_the_story_and_a_correction_is_json_ld() {
         matches!((notes, body_end), (Some(n), Some(b)) if n < b),
         "{page}"
     );
-    assert!(page.contains(r#"<strong>Update</strong> <time datetime="2020-11-18T13:30:00Z">18 November 2020</time></span> CISA has since commented.</p>"#), "{page}");
+    assert!(page.contains(r#"<strong>Update</strong> <time datetime="2020-11-18T13:30:00Z">18 November 2020</time> CISA has since commented.</p>"#), "{page}");
     let ld = json_ld(&article);
     assert_eq!(
         ld["correction"],

@@ -68,12 +68,8 @@ fn view(props: &ArticleViewProps) -> Html {
                 <aside class="artw-notes" aria-label={labels.notes}>
                     { for article.notes.iter().map(|note| html! {
                         <p class="artw-note">
-                            <span class="artw-note-title">
-                                <strong>{ labels.note_kind(note.kind) }</strong>
-                                if let Some(date) = &note.date {
-                                    { " " }<time datetime={date.machine_readable()}>{ labels.date(date) }</time>
-                                }
-                            </span>
+                            <strong>{ labels.note_kind(note.kind) }</strong>
+                            { " " }<time datetime={note.date.machine_readable()}>{ labels.date(&note.date) }</time>
                             { " " }{ &note.text }
                         </p>
                     }) }

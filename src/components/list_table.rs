@@ -29,7 +29,7 @@ fn list_element(list: &ListBlock, class: Option<&'static str>) -> Html {
     let class = class.map(AttrValue::Static);
     element(
         tag,
-        attributes(&["class", "start"], [class, start]),
+        attributes(&["class", "start"], &mut [class, start]),
         items.collect(),
     )
 }
@@ -56,7 +56,7 @@ pub fn article_table(table: &TableBlock, labels: &Labels) -> Html {
             parts.push(element(tag, NONE, rows.collect()));
         }
     }
-    let values = [
+    let mut values = [
         Some(AttrValue::Static("artw-table")),
         Some(AttrValue::Static("region")),
         Some(AttrValue::Static("0")),
@@ -64,7 +64,7 @@ pub fn article_table(table: &TableBlock, labels: &Labels) -> Html {
     ];
     let keys = &["class", "role", "tabindex", "aria-label"];
     let table = element("table", NONE, parts.into_iter().collect());
-    element("div", attributes(keys, values), table)
+    element("div", attributes(keys, &mut values), table)
 }
 
 fn cell(cell: &Cell) -> Html {
@@ -76,9 +76,9 @@ fn cell(cell: &Cell) -> Html {
         ),
         false => ("td", None),
     };
-    let values = [scope, span(cell.colspan), span(cell.rowspan)];
+    let mut values = [scope, span(cell.colspan), span(cell.rowspan)];
     let keys = &["scope", "colspan", "rowspan"];
-    element(tag, attributes(keys, values), rich_text(&cell.text))
+    element(tag, attributes(keys, &mut values), rich_text(&cell.text))
 }
 
 /// An element with its attributes and children, built as `html!` builds a static tag, through
@@ -99,12 +99,13 @@ fn element(tag: &'static str, attributes: Attributes, children: Html) -> Html {
 /// No attributes.
 const NONE: Attributes = Attributes::Static(&[]);
 
-/// The attributes `keys` names whose values are given.
-fn attributes<const N: usize>(
-    keys: &'static [&'static str; N],
-    values: [Option<AttrValue>; N],
-) -> Attributes {
-    let values: Box<[Option<AttributeOrProperty>]> =
-        Box::new(values.map(|value| value.map(AttributeOrProperty::Attribute)));
-    Attributes::Dynamic { keys, values }
+/// The attributes `keys` names whose values are given, as many values as keys.
+fn attributes(keys: &'static [&'static str], values: &mut [Option<AttrValue>]) -> Attributes {
+    let values = values
+        .iter_mut()
+        .map(|value| value.take().map(AttributeOrProperty::Attribute));
+    Attributes::Dynamic {
+        keys,
+        values: values.collect(),
+    }
 }

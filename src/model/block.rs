@@ -112,9 +112,11 @@ impl Scope {
     }
 
     pub fn from_name(name: &str) -> Option<Scope> {
-        [Scope::Col, Scope::Row]
-            .into_iter()
-            .find(|scope| scope.name() == name)
+        match name {
+            "col" => Some(Scope::Col),
+            "row" => Some(Scope::Row),
+            _ => None,
+        }
     }
 }
 

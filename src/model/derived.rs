@@ -170,6 +170,21 @@ pub struct Timestamp {
     pub offset_minutes: i32,
 }
 
+/// The start of 1970 in UTC, which only holds the place of a timestamp that could not be read.
+impl Default for Timestamp {
+    fn default() -> Self {
+        Timestamp {
+            text: "1970-01-01T00:00:00Z".to_owned(),
+            year: 1970,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            offset_minutes: 0,
+        }
+    }
+}
+
 impl Timestamp {
     pub fn parse(text: &str) -> Option<Timestamp> {
         parse_rfc3339(text)
@@ -204,7 +219,7 @@ impl Timestamp {
 /// The article's last change: its `updated`, or a later note's date.
 pub(super) fn last_change(article: &Article) -> Option<Timestamp> {
     let dates = article.updated.iter();
-    let dates = dates.chain(article.notes.iter().filter_map(|note| note.date.as_ref()));
+    let dates = dates.chain(article.notes.iter().map(|note| &note.date));
     dates.max_by_key(|date| date.utc_minutes()).cloned()
 }
 

@@ -87,7 +87,7 @@ pub struct RelatedLink {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Note {
     pub kind: NoteKind,
-    pub date: Option<Timestamp>,
+    pub date: Timestamp,
     pub text: String,
 }
 
@@ -105,6 +105,14 @@ impl NoteKind {
         match self {
             NoteKind::Correction => "correction",
             NoteKind::Update => "update",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<NoteKind> {
+        match name {
+            "correction" => Some(NoteKind::Correction),
+            "update" => Some(NoteKind::Update),
+            _ => None,
         }
     }
 }

@@ -12,6 +12,9 @@ use super::{
 };
 
 type Read<T> = Result<T, ArticleError>;
+/// How one value is read. A function pointer rather than a generic closure, so each reading
+/// helper is compiled once per type read rather than once per call site.
+type Reader<T> = fn(&Json, &Path) -> Read<T>;
 
 /// The errors found while reading one value. Reading goes on past a bad field, with the
 /// field's default in its place, so that every problem in a file is reported at once.
@@ -71,7 +74,7 @@ impl<'a> Fields<'a> {
     }
 
     #[inline(never)]
-    fn required<T>(&self, key: &str, read: impl FnOnce(&Json, &Path) -> Read<T>) -> Read<T> {
+    fn required<T>(&self, key: &str, read: Reader<T>) -> Read<T> {
         match self.json.get(key) {
             Some(value) => read(value, &Path::Key(self.path, key)),
             None => Err(ArticleError::missing(
@@ -84,11 +87,7 @@ impl<'a> Fields<'a> {
 
     /// Absent or null is `None`.
     #[inline(never)]
-    fn optional<T>(
-        &self,
-        key: &str,
-        read: impl FnOnce(&Json, &Path) -> Read<T>,
-    ) -> Read<Option<T>> {
+    fn optional<T>(&self, key: &str, read: Reader<T>) -> Read<Option<T>> {
         match self.json.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(value) => read(value, &Path::Key(self.path, key)).map(Some),
@@ -96,11 +95,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Absent is the default; null is not.
-    fn defaulted<T: Default>(
-        &self,
-        key: &str,
-        read: impl FnOnce(&Json, &Path) -> Read<T>,
-    ) -> Read<T> {
+    fn defaulted<T: Default>(&self, key: &str, read: Reader<T>) -> Read<T> {
         match self.json.get(key) {
             None => Ok(T::default()),
             Some(value) => read(value, &Path::Key(self.path, key)),
@@ -112,7 +107,7 @@ impl<'a> Fields<'a> {
         &self,
         key: &str,
         presence: Presence,
-        read: impl FnMut(&Json, &Path) -> Read<T>,
+        read: Reader<T>,
         errors: &mut Errors,
     ) -> Vec<T> {
         let found = match (self.json.get(key), presence) {
@@ -175,7 +170,7 @@ fn unsigned(json: &Json, path: &Path) -> Read<u32> {
 fn items<T: Default>(
     json: &Json,
     path: &Path,
-    mut read: impl FnMut(&Json, &Path) -> Read<T>,
+    read: Reader<T>,
     errors: &mut Errors,
 ) -> Read<Vec<T>> {
     let Json::Array(items) = json else {
@@ -189,11 +184,7 @@ fn items<T: Default>(
 }
 
 /// An array read whole, or the errors of its items.
-fn list<T: Default>(
-    json: &Json,
-    path: &Path,
-    read: impl FnMut(&Json, &Path) -> Read<T>,
-) -> Read<Vec<T>> {
+fn list<T: Default>(json: &Json, path: &Path, read: Reader<T>) -> Read<Vec<T>> {
     let mut errors = Errors::default();
     let values = items(json, path, read, &mut errors)?;
     errors.finish(values)
@@ -236,17 +227,14 @@ fn note(json: &Json, path: &Path) -> Read<Note> {
     let fields = Fields::of(json, path, "a note object {\"type\", \"date\", \"text\"}")?;
     let kind = |json: &Json, path: &Path| {
         let name = string(json, path)?;
-        [NoteKind::Correction, NoteKind::Update]
-            .into_iter()
-            .find(|kind| kind.name() == name)
-            .ok_or_else(|| {
-                ArticleError::new(path.to_string(), "a note is a correction or an update")
-            })
+        NoteKind::from_name(&name).ok_or_else(|| {
+            ArticleError::new(path.to_string(), "a note is a correction or an update")
+        })
     };
     let mut errors = Errors::default();
     let note = Note {
         kind: errors.keep(fields.required("type", kind)),
-        date: errors.keep(fields.required("date", timestamp).map(Some)),
+        date: errors.keep(fields.required("date", timestamp)),
         text: errors.keep(fields.string("text")),
     };
     errors.finish(note)
@@ -395,11 +383,7 @@ fn list_item(json: &Json, path: &Path) -> Read<ListItem> {
 }
 
 fn nested_list(json: &Json, path: &Path) -> Read<ListBlock> {
-    let fields = Fields::of(
-        json,
-        path,
-        "a list object {\"ordered\", \"start\", \"items\"}",
-    )?;
+    let fields = Fields::of(json, path, "a list object {\"items\", …}")?;
     let mut errors = Errors::default();
     let list = ListBlock {
         ordered: errors.keep(fields.defaulted("ordered", boolean)),
@@ -436,11 +420,7 @@ fn cell(json: &Json, path: &Path) -> Read<Cell> {
             ..Cell::default()
         });
     }
-    let fields = Fields::of(
-        json,
-        path,
-        "a string or a cell object {\"text\", \"header\", \"scope\", \"colspan\", \"rowspan\"}",
-    )?;
+    let fields = Fields::of(json, path, "a string or a cell object {\"text\", …}")?;
     let scope = |json: &Json, path: &Path| {
         let name = string(json, path)?;
         Scope::from_name(&name)

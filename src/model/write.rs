@@ -56,7 +56,7 @@ fn article_json(article: &Article) -> Json {
         let notes = article.notes.iter().map(|note| {
             let mut n = Object::default();
             n.text("type", Some(note.kind.name()));
-            n.text("date", note.date.as_ref().map(|t| t.as_str()));
+            n.text("date", Some(note.date.as_str()));
             n.text("text", Some(&note.text));
             n.into()
         });

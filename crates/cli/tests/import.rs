@@ -2408,7 +2408,7 @@ fn a_results_table_and_nested_lists_import_as_a_table_and_lists() {
         article.notes,
         [Note {
             kind: NoteKind::Correction,
-            date: Timestamp::parse("2024-05-03T09:40:00+01:00"),
+            date: Timestamp::parse("2024-05-03T09:40:00+01:00").unwrap(),
             text: "An earlier version of this article gave Hill Park's turnout in 2020 as 36.3%. It was 33.6%.".into(),
         }],
         "dated by the page's update"

@@ -62,7 +62,7 @@ pub fn take_notes(article: &mut Article, warnings: &mut Vec<String>) {
         match (note, &date) {
             (Some((kind, text)), Some(date)) => article.notes.push(Note {
                 kind,
-                date: Some(date.clone()),
+                date: date.clone(),
                 text,
             }),
             (Some(_), None) => {
