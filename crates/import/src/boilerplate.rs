@@ -24,6 +24,7 @@ enum Kind {
     Label,
     CallToAction,
     Copyright,
+    Byline,
 }
 
 impl Kind {
@@ -32,13 +33,14 @@ impl Kind {
             Kind::PopUp => "pop-ups (hover cards on links, tooltips)",
             Kind::DateLine => "date or \"Updated\" lines",
             Kind::Repeated => "captions said again as paragraphs",
-            Kind::Credit => "photo credits or gallery counters",
+            Kind::Credit => "photo credits, captions with their credit, or gallery counters",
             Kind::LinkList => "lines of related-link or tag lists",
             Kind::Label => {
                 "labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like)"
             }
             Kind::CallToAction => "calls to subscribe, follow or click",
             Kind::Copyright => "copyright lines",
+            Kind::Byline => "bylines over the story (the header names the authors)",
         }
     }
 }
@@ -68,10 +70,9 @@ impl Removed {
                 let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
                 let first = texts.first().map(|t| excerpt(t, 60)).unwrap_or_default();
                 format!(
-                    "{} {} ({} words, such as \"{first}\") removed from the story: not its text",
+                    "removed from the story as not its text: {} {}, {words} words, such as \"{first}\"",
                     texts.len(),
                     kind.what(),
-                    words
                 )
             })
             .collect()
@@ -129,8 +130,9 @@ fn is_pop_up(node: &NodeRef) -> bool {
     by_link && pictures && links >= 1 && words(&node.text()).len() >= 3
 }
 
-/// The story without the text a reader skips, and the warnings that say what went.
-pub fn strip_story(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
+/// The story without the text a reader skips, and the warnings that say what went. `names`
+/// are the authors' and the publisher's, which a byline at the top of the story repeats.
+pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<String>) {
     let mut removed = Removed::default();
     let mut keep = vec![true; blocks.len()];
     let texts: Vec<Option<String>> = blocks.iter().map(text_of).collect();
@@ -139,7 +141,12 @@ pub fn strip_story(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
     let mut i = 0;
     while i < blocks.len() {
         let run = link_run(&blocks, i);
-        let headed = texts[i].as_deref().is_some_and(says_related) && run_after(&blocks, i) > 0;
+        let heads = texts[i].as_deref().is_some_and(|text| {
+            says_related(text)
+                || bare(text) == "more"
+                || matches!(&blocks[i], Block::Paragraph(inline) if is_related_line(text, inline))
+        });
+        let headed = heads && run_after(&blocks, i) > 0;
         if headed {
             let end = i + 1 + run_after(&blocks, i);
             for k in i..end {
@@ -151,7 +158,19 @@ pub fn strip_story(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
         }
         let at_end = i + run >= last_prose(&texts).map_or(0, |l| l + 1)
             && i > first_prose(&texts).unwrap_or(usize::MAX);
-        if run >= 3 && (at_end || all_short(&texts[i..i + run], 4)) {
+        let grid = teaser_grid(&blocks, i);
+        if grid > 0 {
+            for k in i..i + grid {
+                keep[k] = false;
+                if let Some(text) = texts[k].as_deref() {
+                    removed.add(Kind::LinkList, text);
+                }
+            }
+            i += grid;
+            continue;
+        }
+        let teasers = blocks[i..i + run].iter().all(links_to_its_slug);
+        if run >= 3 && (at_end || teasers || all_short(&texts[i..i + run], 4)) {
             for k in i..i + run {
                 keep[k] = false;
                 removed.add(Kind::LinkList, texts[k].as_deref().unwrap_or_default());
@@ -163,6 +182,7 @@ pub fn strip_story(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
     }
 
     let captions = captions(&blocks);
+    let opening = first_prose(&texts).unwrap_or(texts.len()).min(4);
     for (index, block) in blocks.iter().enumerate() {
         if !keep[index] {
             continue;
@@ -171,6 +191,7 @@ pub fn strip_story(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
             continue;
         };
         let kind = match block {
+            _ if index < opening && is_byline(text, names) => Some(Kind::Byline),
             Block::Paragraph(inline) => paragraph_kind(text, inline, &captions),
             Block::Heading(_) => heading_kind(text),
             _ => None,
@@ -275,8 +296,14 @@ fn paragraph_kind(text: &str, inline: &Inline, captions: &HashSet<String>) -> Op
     if is_copyright(text) {
         return Some(Kind::Copyright);
     }
+    if is_captioned_credit(text) {
+        return Some(Kind::Credit);
+    }
     if is_call_to_action(text, inline) {
         return Some(Kind::CallToAction);
+    }
+    if is_shouted_link(text, inline) {
+        return Some(Kind::LinkList);
     }
     if is_related_line(text, inline) || is_tag_line(text, inline) {
         return Some(Kind::LinkList);
@@ -289,9 +316,40 @@ fn heading_kind(text: &str) -> Option<Kind> {
         Some(Kind::Label)
     } else if is_date_line(text) {
         Some(Kind::DateLine)
+    } else if RELATED.contains(&bare(text).as_str()) {
+        // Headed "You may also like" with no links under it: they were not kept.
+        Some(Kind::LinkList)
+    } else if is_call_to_action(text, &Inline::plain(text)) {
+        Some(Kind::CallToAction)
     } else {
         None
     }
+}
+
+/// "By Ana Ruiz", "Tom Krisher, AP Auto Writer", "Associated Press": a line of names, one of
+/// them the author's or the publisher's (or opening with "By"), above the story's first
+/// paragraph.
+fn is_byline(text: &str, names: &[String]) -> bool {
+    let said = words(text);
+    if said.is_empty() || said.len() > 12 || text.trim_end().ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let connective = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "by" | "and" | "und" | "et" | "y" | "e" | "von" | "par" | "por" | "de" | "of" | "the"
+        )
+    };
+    let only_names = said
+        .iter()
+        .all(|w| connective(w) || w.chars().next().is_some_and(char::is_uppercase));
+    let opens_with_by =
+        said.first().is_some_and(|w| w.eq_ignore_ascii_case("by")) && said.len() > 1;
+    let lower = text.to_lowercase();
+    let names_one = names
+        .iter()
+        .any(|n| !n.trim().is_empty() && lower.contains(&n.to_lowercase()));
+    only_names && (opens_with_by || names_one)
 }
 
 /// The share of a paragraph's letters inside links.
@@ -323,6 +381,65 @@ fn is_link_line(block: &Block) -> bool {
     }
 }
 
+/// A link to a story whose address spells its headline (`/china-invites-taliban-…`), as
+/// a list of other stories links; a list of references in the story (bugs, documents)
+/// links addresses that do not.
+fn links_to_its_slug(block: &Block) -> bool {
+    let Block::Paragraph(inline) = block else {
+        return false;
+    };
+    let href = inline
+        .0
+        .iter()
+        .find_map(|span| span.href.as_deref())
+        .unwrap_or_default()
+        .to_lowercase();
+    let text = inline.text().to_lowercase();
+    let said: Vec<&str> = words(&text)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let spelled = said.iter().filter(|w| href.contains(*w)).count();
+    !said.is_empty() && spelled * 2 >= said.len()
+}
+
+/// How many blocks from `at` make a grid of teasers for other stories: three or more of a
+/// picture, a short heading (a kicker) and a headline (short, with no full stop), as a
+/// "more stories" box lays them out once Readability has dropped its links. 0 if none.
+fn teaser_grid(blocks: &[Block], at: usize) -> usize {
+    let headline = |block: Option<&Block>| match block {
+        Some(Block::Paragraph(inline)) => {
+            let text = inline.text();
+            (3..=25).contains(&words(&text).len()) && !text.trim_end().ends_with('.')
+        }
+        _ => false,
+    };
+    let mut end = at;
+    let mut teasers = 0;
+    loop {
+        // The picture makes it a grid: an interview's questions and answers have none.
+        if !matches!(blocks.get(end), Some(Block::Image(_))) {
+            break;
+        }
+        let mut next = end + 1;
+        // A one-word label beside the picture ("Warning", "Video").
+        if matches!(blocks.get(next), Some(Block::Paragraph(i)) if words(&i.text()).len() <= 2) {
+            next += 1;
+        }
+        let kicker = matches!(blocks.get(next), Some(Block::Heading(t)) if words(t).len() <= 8);
+        if !kicker || !headline(blocks.get(next + 1)) {
+            break;
+        }
+        end = next + 2;
+        teasers += 1;
+    }
+    if teasers >= 3 {
+        end - at
+    } else {
+        0
+    }
+}
+
 /// How many link lines start at `at`.
 fn link_run(blocks: &[Block], at: usize) -> usize {
     blocks[at..]
@@ -331,13 +448,16 @@ fn link_run(blocks: &[Block], at: usize) -> usize {
         .count()
 }
 
-/// How many link lines (or short teaser lines between them) follow the heading at `at`.
+/// How many lines of links (a headline with a link in it, a picture or a short heading
+/// between them) follow the heading at `at`.
 fn run_after(blocks: &[Block], at: usize) -> usize {
     let mut count = 0;
     for block in &blocks[at + 1..] {
         let teaser = matches!(block, Block::Image(_))
             || matches!(block, Block::Heading(text) if words(text).len() <= 20);
-        if is_link_line(block) || (teaser && count > 0) {
+        let linked_headline = matches!(block, Block::Paragraph(inline)
+            if (1..=30).contains(&words(&inline.text()).len()) && linked_share(inline) >= 0.3);
+        if is_link_line(block) || linked_headline || (teaser && count > 0) {
             count += 1;
         } else {
             break;
@@ -389,6 +509,9 @@ const RELATED: &[&str] = &[
     "related articles",
     "related posts",
     "related links",
+    "related post",
+    "related video",
+    "related videos",
     "related content",
     "related coverage",
     "you may also like",
@@ -474,7 +597,11 @@ fn is_related_line(text: &str, inline: &Inline) -> bool {
         return says_related(text) && words(text).len() <= 4;
     };
     let head = bare(head.trim_start_matches(['[', '(']));
-    let pointer = RELATED.contains(&head.as_str()) || matches!(head.as_str(), "see more" | "more");
+    let pointer = RELATED.contains(&head.as_str())
+        || matches!(
+            head.as_str(),
+            "see more" | "more" | "also" | "watch" | "video"
+        );
     pointer && (linked_share(inline) >= 0.5 || words(rest).len() <= 20)
 }
 
@@ -703,6 +830,67 @@ fn is_credit(text: &str) -> bool {
     prefixed || agency || text.trim_start().starts_with('©') && words(text).len() <= 8
 }
 
+/// A caption set as a paragraph, known by the credit it ends with: "Protesters on the bridge
+/// (Image: GETTY)", "… (AP Photo/Alan Diaz, File)", "… Photo by David Dyer-Bennet."
+fn is_captioned_credit(text: &str) -> bool {
+    let said = words(text);
+    if said.len() > 45 {
+        return false;
+    }
+    let trimmed = text.trim_end();
+    let last = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|at| &t[at + 1..]));
+    let credit_words = [
+        "image:",
+        "images:",
+        "photo:",
+        "photos:",
+        "picture:",
+        "credit:",
+        "ap photo",
+        "photo by",
+        "photo/",
+        "image by",
+        "getty images",
+        "foto:",
+    ];
+    if let Some(inside) = last {
+        let inside = inside.to_lowercase();
+        if words(&inside).len() <= 8 && credit_words.iter().any(|c| inside.starts_with(c)) {
+            return true;
+        }
+    }
+    // The last sentence names the photographer.
+    let last_sentence = trimmed
+        .trim_end_matches('.')
+        .rsplit(". ")
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    [
+        "photo by ",
+        "photograph by ",
+        "photo illustration by ",
+        "photos by ",
+    ]
+    .iter()
+    .any(|p| last_sentence.starts_with(p))
+        && words(&last_sentence).len() <= 8
+        && said.len() > words(&last_sentence).len()
+}
+
+/// A headline in capitals that is all link, set between paragraphs: a promoted story.
+fn is_shouted_link(text: &str, inline: &Inline) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let count = words(text).len();
+    (3..=25).contains(&count)
+        && letters.len() >= 10
+        && upper * 10 >= letters.len() * 9
+        && linked_share(inline) >= 0.9
+}
+
 /// "Image 1 of 23", "1 of 6", "Image 1 of / 8", "3/12".
 fn is_counter(text: &str) -> bool {
     let said: Vec<String> = words(text).iter().map(|w| w.to_lowercase()).collect();
@@ -727,6 +915,7 @@ fn is_copyright(text: &str) -> bool {
             || text.trim_start().starts_with('©')
             || text.trim_start().starts_with("(c)")
             || line.contains("all rights reserved")
+            || line.contains("subject to copyright")
             || line.contains("tous droits réservés")
             || line.contains("alle rechte vorbehalten")
             || line.contains("todos los derechos reservados")
@@ -1187,11 +1376,13 @@ mod tests {
             linked("Space"),
             paragraph(&format!("{story} Again.")),
         ];
-        let (kept, warnings) = strip_story(blocks);
+        let (kept, warnings) = strip_story(blocks, &[]);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
-            warnings[0].starts_with("6 lines of related-link or tag lists (15 words"),
+            warnings[0].ends_with(
+                "6 lines of related-link or tag lists, 15 words, such as \"You may also like\""
+            ),
             "{warnings:?}"
         );
     }
@@ -1220,14 +1411,14 @@ mod tests {
             photo(2),
             paragraph("A view of the harbour"),
         ];
-        let (kept, warnings) = strip_story(blocks);
+        let (kept, warnings) = strip_story(blocks, &[]);
         assert_eq!(
             kept.len(),
             5,
             "a paragraph said twice is not a caption: {kept:?}"
         );
         assert!(
-            warnings[0].starts_with("3 captions said again as paragraphs"),
+            warnings[0].contains(": 3 captions said again as paragraphs, "),
             "{warnings:?}"
         );
     }

@@ -113,7 +113,10 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     attach_bios(article, bios, &mut draft.warnings);
     article.related = related;
     let (body, dateline_author) = without_header_echoes(blocks, article, byline.as_deref());
-    let (body, removed) = boilerplate::strip_story(body);
+    let names: Vec<String> = (article.authors.iter().map(|a| a.name.clone()))
+        .chain(article.publisher.iter().map(|p| p.name.clone()))
+        .collect();
+    let (body, removed) = boilerplate::strip_story(body, &names);
     draft.warnings.extend(removed);
     article.body = body;
     article.image = lead_image(meta.image.as_ref(), &article.body, &resolver);
