@@ -2299,7 +2299,7 @@ fn a_news_page_keeps_the_story_and_reports_the_boilerplate_it_removed() {
             "2 captions said again as paragraphs, 22 words, such as \"Flood water covers Main Street on Monday morning, March 2, 2…\"",
             "3 lines of related-link or tag lists, 3 words, such as \"Flooding\"",
             "3 labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like), 8 words, such as \"Continue reading below\"",
-            "1 bylines over the story (the header names the authors), 3 words, such as \"By Ana Ruiz\"",
+            "1 bylines and reporting credits (the header names the authors), 3 words, such as \"By Ana Ruiz\"",
         ],
         "{:#?}",
         imported.warnings

@@ -40,7 +40,7 @@ impl Kind {
             }
             Kind::CallToAction => "calls to subscribe, follow or click",
             Kind::Copyright => "copyright lines",
-            Kind::Byline => "bylines over the story (the header names the authors)",
+            Kind::Byline => "bylines and reporting credits (the header names the authors)",
         }
     }
 }
@@ -192,6 +192,7 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
         };
         let kind = match block {
             _ if index < opening && is_byline(text, names) => Some(Kind::Byline),
+            Block::Paragraph(_) if is_reporting_credit(text) => Some(Kind::Byline),
             Block::Paragraph(inline) => paragraph_kind(text, inline, &captions),
             Block::Heading(_) => heading_kind(text),
             _ => None,
@@ -316,7 +317,9 @@ fn heading_kind(text: &str) -> Option<Kind> {
         Some(Kind::Label)
     } else if is_date_line(text) {
         Some(Kind::DateLine)
-    } else if RELATED.contains(&bare(text).as_str()) {
+    } else if RELATED.contains(&bare(text).as_str())
+        || text.contains(':') && is_related_line(text, &Inline::plain(text))
+    {
         // Headed "You may also like" with no links under it: they were not kept.
         Some(Kind::LinkList)
     } else if is_call_to_action(text, &Inline::plain(text)) {
@@ -324,6 +327,49 @@ fn heading_kind(text: &str) -> Option<Kind> {
     } else {
         None
     }
+}
+
+/// "Reporting by Ana Ruiz; editing by Tom Hale", "Tom Hale contributed to this report."
+fn is_reporting_credit(text: &str) -> bool {
+    let line = bare(text.trim_start_matches(['(', '[']));
+    if words(&line).len() > 50 {
+        return false;
+    }
+    let openings = [
+        "reporting by",
+        "additional reporting by",
+        "editing by",
+        "writing by",
+        "compiled by",
+    ];
+    let endings = [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this story",
+        "contributed to this article",
+    ];
+    // Names and the words between them, and nothing else: not a sentence about reporting.
+    let credit_words = [
+        "reporting",
+        "additional",
+        "editing",
+        "writing",
+        "compiled",
+        "research",
+        "by",
+        "and",
+        "with",
+        "in",
+        "from",
+        "the",
+    ];
+    let only_names = words(text).iter().all(|w| {
+        credit_words.contains(&w.to_lowercase().as_str())
+            || w.chars().next().is_some_and(|c| !c.is_lowercase())
+    });
+    openings.iter().any(|o| line.starts_with(o)) && only_names
+        || endings.iter().any(|e| line.ends_with(e))
+        || line.contains(" contributed reporting from ") && words(&line).len() <= 15
 }
 
 /// "By Ana Ruiz", "Tom Krisher, AP Auto Writer", "Associated Press": a line of names, one of
@@ -728,6 +774,10 @@ const LABELS: &[&str] = &[
     "load more",
     "more",
     "less",
+    "by",
+    "tell us what you think",
+    "this slideshow requires javascript",
+    "javascript is required",
 ];
 
 /// Words of a row of share buttons ("Share Tweet Email", "WhatsApp Facebook Pin").
@@ -787,6 +837,24 @@ fn is_label(text: &str, alone: bool) -> bool {
         .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
         .count();
     let row = said.len() <= 8 && shares >= 2 && shares + numbers == said.len();
+    let reading_time = said.len() <= 6
+        && [
+            "min read",
+            "minute read",
+            "minutes read",
+            "reading time",
+            "read time",
+            "tempo de leitura",
+            "tiempo de lectura",
+            "temps de lecture",
+            "lesezeit",
+            "tempo di lettura",
+        ]
+        .iter()
+        .any(|r| line.contains(r));
+    if reading_time {
+        return true;
+    }
     let lone = alone && said.len() == 1 && SHARE_ACTIONS.contains(&said[0]);
     row || lone
 }
@@ -929,10 +997,29 @@ fn is_copyright(text: &str) -> bool {
 fn is_call_to_action(text: &str, inline: &Inline) -> bool {
     let line = bare(text);
     let count = words(text).len();
-    if count > 30 {
+    if count > 40 {
         return false;
     }
+    // "Write to Ana Ruiz at ana@…", "Follow us on Twitter @…": a way to reach someone.
+    let address = text.contains('@') || line.contains("http") || line.contains("twitter");
+    let reach = [
+        "follow ",
+        "write to ",
+        "email ",
+        "e-mail ",
+        "reach ",
+        "contact ",
+    ];
+    if address && reach.iter().any(|r| line.starts_with(r)) {
+        return true;
+    }
     let openings = [
+        "if you enjoyed",
+        "if you liked",
+        "enjoyed this",
+        "like this story",
+        "like this article",
+        "did you enjoy",
         "click here",
         "tap here",
         "click to",
@@ -1339,6 +1426,27 @@ mod tests {
         assert!(!is_call_to_action(
             "Readers who click here and there on the site are tracked, the report found.",
             &plain
+        ));
+        assert!(is_call_to_action(
+            "Write to Ana Ruiz at ana.ruiz@courier.example",
+            &plain
+        ));
+        assert!(!is_call_to_action(
+            "Follow the river south and the road ends at the ferry.",
+            &plain
+        ));
+    }
+
+    #[test]
+    fn reporting_credits_go_and_sentences_about_reporting_stay() {
+        assert!(is_reporting_credit(
+            "(Reporting by Ana Ruiz; editing by Tom Hale)"
+        ));
+        assert!(is_reporting_credit(
+            "Associated Press writers Ana Ruiz and Tom Hale contributed to this report."
+        ));
+        assert!(!is_reporting_credit(
+            "Reporting by local papers first raised the alarm, the minister said."
         ));
     }
 
