@@ -104,10 +104,9 @@ fn is_pop_up(node: &NodeRef) -> bool {
     if !matches!(name_of(node).as_str(), "span" | "div" | "aside" | "section") {
         return false;
     }
-    let in_text = node
-        .ancestors(Some(4))
-        .iter()
-        .any(|a| matches!(name_of(a).as_str(), "p" | "li"));
+    // In a paragraph of the story; a menu's drop-down panels are not the story's either, but
+    // Readability leaves them out itself.
+    let in_text = node.ancestors(Some(4)).iter().any(|a| a.has_name("p"));
     if !in_text {
         return false;
     }
@@ -170,7 +169,7 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
             continue;
         }
         let teasers = blocks[i..i + run].iter().all(links_to_its_slug);
-        if run >= 3 && (at_end || teasers || all_short(&texts[i..i + run], 4)) {
+        if run >= 3 && (at_end || teasers) {
             for k in i..i + run {
                 keep[k] = false;
                 removed.add(Kind::LinkList, texts[k].as_deref().unwrap_or_default());
@@ -516,12 +515,6 @@ fn run_after(blocks: &[Block], at: usize) -> usize {
     count
 }
 
-fn all_short(texts: &[Option<String>], most: usize) -> bool {
-    texts
-        .iter()
-        .all(|t| t.as_deref().is_some_and(|t| words(t).len() <= most))
-}
-
 /// A paragraph of running text: long enough to be the story's.
 fn is_prose(text: &str) -> bool {
     words(text).len() >= 25
@@ -764,7 +757,6 @@ const LABELS: &[&str] = &[
     "email the author",
     "follow on twitter",
     "more articles from this author",
-    "highlights",
     "home",
     "subscribe",
     "sign up",
@@ -1328,7 +1320,7 @@ fn is_date_line(text: &str) -> bool {
             dates += 1;
         } else if DATE_LABELS.contains(&lower) {
             dates += 1;
-            strong |= matches!(lower, "ago" | "updated" | "published" | "posted" | "uhr");
+            strong |= matches!(lower, "ago" | "uhr" | "vor");
         } else if word.chars().next().is_some_and(char::is_uppercase) {
             names += 1;
         } else {
@@ -1407,6 +1399,7 @@ mod tests {
             "The Lakers won 112-107",
             "GPS: N24 39 16.4 E121 18 19.5",
             "Inquiry 02-751-1500",
+            "Comments (5 posted)",
         ] {
             assert!(!is_date_line(line), "{line}");
         }
@@ -1471,21 +1464,25 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_over_links_takes_its_links_and_a_run_of_tags_goes() {
-        let story = "This is a long paragraph of running text that is certainly the story's own, with enough words to count as prose here.";
+    fn a_heading_over_links_takes_its_links_and_a_run_of_tags_after_the_story_goes() {
+        let story = "This is a long paragraph of running text that is certainly the story's own, with more than enough words in it to count as the prose of a story here.";
         let blocks = vec![
             paragraph(story),
             paragraph("You may also like"),
             linked("The first other story"),
             linked("The second other story"),
             paragraph(story),
+            // Short links in the middle of the story may be its own list (of tools, of bugs).
+            linked("showFrames"),
+            linked("onlyXulLeaf"),
+            linked("skipKnownBugs"),
+            paragraph(&format!("{story} Again.")),
             linked("Tech"),
             linked("Science"),
             linked("Space"),
-            paragraph(&format!("{story} Again.")),
         ];
         let (kept, warnings) = strip_story(blocks, &[]);
-        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert_eq!(kept.len(), 6, "{kept:?}");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
             warnings[0].ends_with(
