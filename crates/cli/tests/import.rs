@@ -2294,12 +2294,12 @@ fn a_news_page_keeps_the_story_and_reports_the_boilerplate_it_removed() {
     assert_eq!(
         removals(&imported),
         [
-            "1 pop-ups (hover cards on links, tooltips), 12 words, such as \"Mara Lind Mayor of Riverton since 2021 Mayor opens the new b…\"",
-            "1 date or \"Updated\" lines, 4 words, such as \"Updated 3 hours ago\"",
+            "1 pop-up (a hover card on a link, a tooltip), 12 words, such as \"Mara Lind Mayor of Riverton since 2021 Mayor opens the new b…\"",
+            "1 date or \"Updated\" line, 4 words, such as \"Updated 3 hours ago\"",
             "2 captions said again as paragraphs, 22 words, such as \"Flood water covers Main Street on Monday morning, March 2, 2…\"",
             "3 lines of related-link or tag lists, 3 words, such as \"Flooding\"",
             "3 labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like), 8 words, such as \"Continue reading below\"",
-            "1 bylines and reporting credits (the header names the authors), 3 words, such as \"By Ana Ruiz\"",
+            "1 byline or reporting credit (the header names the authors), 3 words, such as \"By Ana Ruiz\"",
         ],
         "{:#?}",
         imported.warnings
@@ -2328,11 +2328,11 @@ fn tooltips_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_m
     );
     let removed = removals(&imported).join("\n");
     for kind in [
-        "1 pop-ups",
-        "2 photo credits, captions with their credit, or gallery counters",
-        "1 lines of related-link or tag lists",
-        "1 calls to subscribe, follow or click",
-        "1 copyright lines",
+        "1 pop-up",
+        "2 photo credits, captions with their credit or gallery counters",
+        "1 line of a related-link or tag list",
+        "1 call to subscribe, follow or click",
+        "1 copyright line",
     ] {
         assert!(removed.contains(kind), "{kind}: {removed}");
     }

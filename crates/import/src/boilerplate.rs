@@ -28,19 +28,39 @@ enum Kind {
 }
 
 impl Kind {
-    fn what(self) -> &'static str {
+    /// What one and what several removals of the kind are called.
+    fn names(self) -> (&'static str, &'static str) {
         match self {
-            Kind::PopUp => "pop-ups (hover cards on links, tooltips)",
-            Kind::DateLine => "date or \"Updated\" lines",
-            Kind::Repeated => "captions said again as paragraphs",
-            Kind::Credit => "photo credits, captions with their credit, or gallery counters",
-            Kind::LinkList => "lines of related-link or tag lists",
-            Kind::Label => {
-                "labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like)"
-            }
-            Kind::CallToAction => "calls to subscribe, follow or click",
-            Kind::Copyright => "copyright lines",
-            Kind::Byline => "bylines and reporting credits (the header names the authors)",
+            Kind::PopUp => (
+                "pop-up (a hover card on a link, a tooltip)",
+                "pop-ups (hover cards on links, tooltips)",
+            ),
+            Kind::DateLine => ("date or \"Updated\" line", "date or \"Updated\" lines"),
+            Kind::Repeated => (
+                "caption said again as a paragraph",
+                "captions said again as paragraphs",
+            ),
+            Kind::Credit => (
+                "photo credit, caption with its credit or gallery counter",
+                "photo credits, captions with their credit or gallery counters",
+            ),
+            Kind::LinkList => (
+                "line of a related-link or tag list",
+                "lines of related-link or tag lists",
+            ),
+            Kind::Label => (
+                "label (a share button, \"Advertisement\", \"Continue reading below\" and the like)",
+                "labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like)",
+            ),
+            Kind::CallToAction => (
+                "call to subscribe, follow or click",
+                "calls to subscribe, follow or click",
+            ),
+            Kind::Copyright => ("copyright line", "copyright lines"),
+            Kind::Byline => (
+                "byline or reporting credit (the header names the authors)",
+                "bylines and reporting credits (the header names the authors)",
+            ),
         }
     }
 }
@@ -69,10 +89,12 @@ impl Removed {
                     .collect();
                 let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
                 let first = texts.first().map(|t| excerpt(t, 60)).unwrap_or_default();
+                let (one, several) = kind.names();
+                let what = if texts.len() == 1 { one } else { several };
+                let unit = if words == 1 { "word" } else { "words" };
                 format!(
-                    "removed from the story as not its text: {} {}, {words} words, such as \"{first}\"",
+                    "removed from the story as not its text: {} {what}, {words} {unit}, such as \"{first}\"",
                     texts.len(),
-                    kind.what(),
                 )
             })
             .collect()
