@@ -1,7 +1,7 @@
 //! Text a page sets inside or beside its story that a reader skips: date and "Updated" lines,
 //! a caption written again as a paragraph, photo credits and gallery counters, lists of
 //! related links and tags, share buttons, "Advertisement", calls to subscribe, copyright
-//! lines, and pop-up cards on linked names. Each rule looks at a block's shape (how short,
+//! lines, bylines and notes about the author, and pop-up cards on linked names. Each rule looks at a block's shape (how short,
 //! how much of it is linked, what stands before it, whether the story says it already) and at
 //! short phrases in a few languages, never at a site; each removal is reported.
 
@@ -204,6 +204,8 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
 
     let captions = captions(&blocks);
     let opening = first_prose(&texts).unwrap_or(texts.len()).min(4);
+    // Notes about the author stand under the story's last paragraph.
+    let closing = last_prose(&texts).unwrap_or(texts.len()).saturating_sub(1);
     for (index, block) in blocks.iter().enumerate() {
         if !keep[index] {
             continue;
@@ -214,6 +216,9 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
         let kind = match block {
             _ if index < opening && is_byline(text, names) => Some(Kind::Byline),
             Block::Paragraph(_) if is_reporting_credit(text) => Some(Kind::Byline),
+            Block::Paragraph(_) if index > closing && is_author_note(text, names) => {
+                Some(Kind::Byline)
+            }
             Block::Paragraph(inline) => paragraph_kind(text, inline, &captions),
             Block::Heading(_) => heading_kind(text),
             _ => None,
@@ -391,6 +396,35 @@ fn is_reporting_credit(text: &str) -> bool {
     openings.iter().any(|o| line.starts_with(o)) && only_names
         || endings.iter().any(|e| line.ends_with(e))
         || line.contains(" contributed reporting from ") && words(&line).len() <= 15
+}
+
+/// A note about an author under the story: "Ana Ruiz is a reporter for the Courier.", "Ana
+/// joined the Courier in 2017."
+fn is_author_note(text: &str, names: &[String]) -> bool {
+    let count = words(text).len();
+    if !(4..=60).contains(&count) {
+        return false;
+    }
+    let verbs = [
+        " is a ",
+        " is an ",
+        " is the ",
+        " joined ",
+        " has been ",
+        " covers ",
+        " writes ",
+        " reports ",
+    ];
+    names.iter().any(|name| {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        [name.as_str(), first].iter().any(|called| {
+            called.chars().count() >= 3
+                && text.strip_prefix(called).is_some_and(|rest| {
+                    let rest = rest.split_once(')').map_or(rest, |(_, after)| after);
+                    verbs.iter().any(|v| rest.starts_with(v))
+                })
+        })
+    })
 }
 
 /// "By Ana Ruiz", "Tom Krisher, AP Auto Writer", "Associated Press": a line of names, one of
@@ -982,6 +1016,18 @@ fn is_counter(text: &str) -> bool {
         _ => &said[..],
     };
     let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    // "1of4Grass Valley's…": a gallery's counter run into its caption.
+    let run_in = said.first().is_some_and(|w| {
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        let rest = &w[digits..];
+        digits > 0
+            && rest
+                .strip_prefix("of")
+                .is_some_and(|r| r.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    });
+    if run_in {
+        return true;
+    }
     match body {
         [a, b] => number(a) && number(b) && text.contains('/'),
         [a, of, b] => number(a) && number(b) && matches!(*of, "of" | "de" | "di" | "von" | "sur"),
@@ -1450,6 +1496,27 @@ mod tests {
             "Follow the river south and the road ends at the ferry.",
             &plain
         ));
+    }
+
+    #[test]
+    fn a_note_about_the_author_goes_and_a_sentence_about_someone_else_stays() {
+        let names = ["Ana Ruiz".to_owned()];
+        assert!(is_author_note(
+            "Ana Ruiz is a reporter for the Courier. Follow her on Twitter.",
+            &names
+        ));
+        assert!(is_author_note(
+            "Ana joined the Courier in 2017 and covers the council.",
+            &names
+        ));
+        assert!(!is_author_note(
+            "Tom Hale is a shopkeeper who lost everything.",
+            &names
+        ));
+        assert!(is_counter(
+            "1of4Grass Valley's Dionicio Torres looks at the gas cans"
+        ));
+        assert!(!is_counter("1 of the 4 shops reopened"));
     }
 
     #[test]
