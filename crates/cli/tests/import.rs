@@ -2307,7 +2307,8 @@ fn a_news_page_keeps_the_story_and_reports_the_boilerplate_it_removed() {
 }
 
 #[test]
-fn tooltips_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_mention_them_stay() {
+fn tooltips_hidden_boxes_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_mention_them_stay(
+) {
     let imported = page(
         r#"<div class="content">
         <p>The <a href="/glossary/levee">levee<span role="tooltip">An embankment built to stop a river overflowing</span></a> held until Saturday night, engineers said on Monday.</p>
@@ -2317,6 +2318,8 @@ fn tooltips_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_m
         <p>Photo: Ana Ruiz, The Courier</p>
         <p>Image 1 of 12</p>
         <p>Copyright 2026 The Courier. All rights reserved.</p>
+        <p aria-hidden="true">Sign in to keep reading</p>
+        <div role="dialog"><p>We use cookies. Accept them to continue reading the story.</p></div>
         </div>"#,
     );
     assert_eq!(
@@ -2333,6 +2336,7 @@ fn tooltips_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_m
         "1 line of a related-link or tag list",
         "1 call to subscribe, follow or click",
         "1 copyright line",
+        "2 hidden elements (`hidden`, `aria-hidden`, dialogs, `display: none`), 15 words",
     ] {
         assert!(removed.contains(kind), "{kind}: {removed}");
     }

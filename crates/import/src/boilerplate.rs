@@ -25,6 +25,7 @@ enum Kind {
     CallToAction,
     Copyright,
     Byline,
+    Hidden,
 }
 
 impl Kind {
@@ -60,6 +61,10 @@ impl Kind {
             Kind::Byline => (
                 "byline or reporting credit (the header names the authors)",
                 "bylines and reporting credits (the header names the authors)",
+            ),
+            Kind::Hidden => (
+                "hidden element (`hidden`, `aria-hidden`, a dialog, `display: none`)",
+                "hidden elements (`hidden`, `aria-hidden`, dialogs, `display: none`)",
             ),
         }
     }
@@ -116,6 +121,47 @@ pub fn strip_page(doc: &Document) -> Vec<String> {
         node.remove_from_parent();
     }
     removed.warnings()
+}
+
+/// Takes out of the page the elements with words that a reader is not shown: `hidden`,
+/// `aria-hidden="true"`, a dialog, `display: none` or `visibility: hidden` (Readability would
+/// leave them out too, without a word; here each is reported). Run once the header has been
+/// read, since a page may hide a copy of its headline for its own scripts. Returns the
+/// warnings.
+pub fn strip_hidden(doc: &Document) -> Vec<String> {
+    let mut removed = Removed::default();
+    let found: Vec<NodeRef> = elements(doc)
+        .into_iter()
+        .filter(|n| is_hidden(n) && !words(&n.text()).is_empty())
+        .collect();
+    let ids: Vec<_> = found.iter().map(|n| n.id).collect();
+    for node in found {
+        if node.ancestors(None).iter().any(|a| ids.contains(&a.id)) {
+            continue;
+        }
+        removed.add(Kind::Hidden, &node.text());
+        node.remove_from_parent();
+    }
+    removed.warnings()
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    if matches!(
+        name_of(node).as_str(),
+        "script" | "style" | "noscript" | "template" | "svg" | "math"
+    ) {
+        return false;
+    }
+    let attr = |name: &str| node.attr(name).map(|v| v.trim().to_ascii_lowercase());
+    // Wikipedia's formulas keep a hidden image of themselves as their fallback.
+    let fallback = attr("class").is_some_and(|c| c.contains("fallback-image"));
+    let style = attr("style").unwrap_or_default().replace(' ', "");
+    node.has_attr("hidden")
+        || attr("aria-hidden").as_deref() == Some("true") && !fallback
+        || matches!(attr("role").as_deref(), Some("dialog" | "alertdialog"))
+        || node.has_name("dialog")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
 }
 
 fn is_pop_up(node: &NodeRef) -> bool {

@@ -49,6 +49,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let shown_byline = page_byline(&doc, headings.display.as_deref());
     // The page as Readability gets it, kept for a second attempt and for the byline's parts:
     // Readability takes the document it reads.
+    draft.warnings.extend(boilerplate::strip_hidden(&doc));
     let prepared = doc.clone();
     let read = readable(doc, &prepared, resolver.base.as_ref())?;
     // Readability gives the story as HTML: the story alone is parsed, not the page again.
