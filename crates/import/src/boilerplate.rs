@@ -204,6 +204,8 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
     let mut keep = vec![true; blocks.len()];
     let texts: Vec<Option<String>> = blocks.iter().map(text_of).collect();
 
+    let first = first_prose(&texts);
+    let last = last_prose(&texts);
     // Lists of links: after a heading that says so, or a run of short linked lines.
     let mut i = 0;
     while i < blocks.len() {
@@ -213,9 +215,9 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
                 || bare(text) == "more"
                 || matches!(&blocks[i], Block::Paragraph(inline) if is_related_line(text, inline))
         });
-        let headed = heads && run_after(&blocks, i) > 0;
-        if headed {
-            let end = i + 1 + run_after(&blocks, i);
+        let under = if heads { run_after(&blocks, i) } else { 0 };
+        if under > 0 {
+            let end = i + 1 + under;
             for k in i..end {
                 keep[k] = false;
                 removed.add(Kind::LinkList, texts[k].as_deref().unwrap_or_default());
@@ -223,8 +225,7 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
             i = end;
             continue;
         }
-        let at_end = i + run >= last_prose(&texts).map_or(0, |l| l + 1)
-            && i > first_prose(&texts).unwrap_or(usize::MAX);
+        let at_end = i + run >= last.map_or(0, |l| l + 1) && i > first.unwrap_or(usize::MAX);
         let grid = teaser_grid(&blocks, i);
         if grid > 0 {
             for k in i..i + grid {
@@ -249,9 +250,9 @@ pub fn strip_story(blocks: Vec<Block>, names: &[String]) -> (Vec<Block>, Vec<Str
     }
 
     let captions = captions(&blocks);
-    let opening = first_prose(&texts).unwrap_or(texts.len()).min(4);
+    let opening = first.unwrap_or(texts.len()).min(4);
     // Notes about the author stand under the story's last paragraph.
-    let closing = last_prose(&texts).unwrap_or(texts.len()).saturating_sub(1);
+    let closing = last.unwrap_or(texts.len()).saturating_sub(1);
     for (index, block) in blocks.iter().enumerate() {
         if !keep[index] {
             continue;
