@@ -5,16 +5,27 @@ NAME/expected.html), and reports how often the importer agrees with Readability'
 title, byline, excerpt, lang and dir, how many pages import at all, whether every article
 passes `validate` and `render`, and each disagreement.
 
+Where a page has expected.html, its story is also scored as the article-extraction
+benchmarks score one: the word 4-grams (`\w+` words as written, counted with repeats) of
+the imported story (its paragraphs, headings, quotes and image captions in order, the
+headline left out) against those of expected.html's text. Precision is the share of ours
+that Readability's text has, recall the share of Readability's that ours has; micro-averaged
+over all 4-grams of all pages, and macro-averaged over pages (F1 of the mean precision and
+the mean recall). scripts/story-benchmark.py scores the same way against a hand-made truth. The pages with the worst precision
+are listed (--worst N), and --texts DIR writes both texts of each page for a diff.
+
 Readability's values are a proxy, not the truth: its title keeps the site's name, its byline
 may keep "By" or a date, its excerpt may be the first paragraph where the page's description
 is the better standfirst. Read the disagreements; do not tune the importer to them.
 
 Usage: scripts/import-corpus.py PAGES_DIR [--bin target/release/article-widget]
                                  [--only NAME…] [--json REPORT.json] [--quiet]
+                                 [--worst N] [--texts DIR]
 The pages are not part of this repository; export them to a scratch folder first.
 """
 
 import argparse
+import collections
 import html.parser
 import json
 import os
@@ -30,6 +41,8 @@ FIELDS = ["headline", "byline", "standfirst", "lang", "dir"]
 # left uncounted rather than expected empty.
 BASE_URL = None
 SKIP_MISSING = False
+# Where to write each page's story and Readability's text (--texts), if anywhere.
+TEXTS = None
 RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
 
 
@@ -53,18 +66,113 @@ def direction(lang):
 
 
 class Text(html.parser.HTMLParser):
+    """An HTML text as a reader reads it: blocks apart, scripts and styles left out."""
+
+    BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+              "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
+              "section", "article", "header", "footer", "aside", "dd", "dt", "hr"}
+
     def __init__(self):
         super().__init__()
         self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.hidden:
+            self.hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_text(markup):
     parser = Text()
     parser.feed(markup)
     return " ".join("".join(parser.parts).split())
+
+
+def inline_text(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(span.get("text", "") if isinstance(span, dict) else str(span)
+                       for span in value)
+    return ""
+
+
+def story_text(article):
+    """The story as a reader takes it: paragraphs, headings, quotes and captions in order."""
+    parts = []
+    for block in article.get("body", []):
+        kind = block.get("type")
+        if kind in ("paragraph", "heading"):
+            parts.append(inline_text(block.get("text")))
+        elif kind == "quote":
+            parts.append(inline_text(block.get("text")))
+            parts.append(block.get("cite") or "")
+        elif kind == "image":
+            parts.append(block.get("caption") or "")
+    return "\n\n".join(p for p in parts if p)
+
+
+def grams(text, n=4):
+    words = re.findall(r"\w+", text)
+    return collections.Counter(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))
+                               if words)
+
+
+def overlap(ours, theirs):
+    """Shared 4-grams, ours, theirs (counts with repeats)."""
+    a, b = grams(ours), grams(theirs)
+    return sum((a & b).values()), sum(a.values()), sum(b.values())
+
+
+def scores(shared, ours, theirs):
+    precision = shared / ours if ours else (1.0 if not theirs else 0.0)
+    recall = shared / theirs if theirs else (1.0 if not ours else 0.0)
+    return precision, recall, f1(precision, recall)
+
+
+def f1(precision, recall):
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def averages(overlaps):
+    """Micro (all pages' 4-grams pooled) and macro (the mean of the pages' precision and of
+    their recall, and the F1 of those two means, as the extraction benchmarks average)."""
+    totals = [sum(o[i] for o in overlaps) for i in range(3)]
+    each = [scores(*o) for o in overlaps]
+    precision = sum(s[0] for s in each) / len(each)
+    recall = sum(s[1] for s in each) / len(each)
+    return scores(*totals), (precision, recall, f1(precision, recall))
+
+
+def print_overlap(results, worst):
+    """The averages, and the `worst` pages by precision."""
+    scored = [r for r in results if "overlap" in r]
+    if not scored:
+        return
+    micro, macro = averages([r["overlap"] for r in scored])
+    print(f"story word 4-grams, {len(scored)} pages (pages not imported are left out):")
+    for label, (p, r, f) in [("micro", micro), ("macro", macro)]:
+        print(f"  {label}: precision {p:.4f}, recall {r:.4f}, F1 {f:.4f}")
+    ranked = sorted(scored, key=lambda r: scores(*r["overlap"])[0])[:worst]
+    if ranked:
+        print("  worst precision:")
+    for r in ranked:
+        shared, ours, _ = r["overlap"]
+        p, rec, f = scores(*r["overlap"])
+        print(f"    {r['name']}: precision {p:.3f}, recall {rec:.3f}, F1 {f:.3f} "
+              f"({ours - shared} of our {ours} 4-grams not in the expected text)")
 
 
 def article_text(article):
@@ -181,7 +289,15 @@ def page(binary, folder, name, scratch):
     result["body_chars"] = len(body)
     if os.path.exists(expected_html):
         with open(expected_html, encoding="utf-8") as f:
-            result["expected_chars"] = len(html_text(f.read()))
+            expected_text = html_text(f.read())
+        result["expected_chars"] = len(expected_text)
+        story = story_text(article)
+        result["overlap"] = overlap(story, expected_text)
+        if TEXTS:
+            os.makedirs(os.path.join(TEXTS, name), exist_ok=True)
+            for file, text in [("ours.txt", story), ("expected.txt", expected_text)]:
+                with open(os.path.join(TEXTS, name, file), "w", encoding="utf-8") as f:
+                    f.write(text + "\n")
     return result
 
 
@@ -196,9 +312,12 @@ def main():
                         "unless its expected-metadata.json gives a `url`")
     parser.add_argument("--skip-missing", action="store_true",
                         help="leave fields the corpus gives as null uncounted")
+    parser.add_argument("--worst", type=int, default=10,
+                        help="list this many pages with the worst story precision")
+    parser.add_argument("--texts", help="write each page's story and Readability's text here")
     args = parser.parse_args()
-    global BASE_URL, SKIP_MISSING
-    BASE_URL, SKIP_MISSING = args.url, args.skip_missing
+    global BASE_URL, SKIP_MISSING, TEXTS
+    BASE_URL, SKIP_MISSING, TEXTS = args.url, args.skip_missing, args.texts
     names = sorted(
         n for n in os.listdir(args.pages)
         if os.path.exists(os.path.join(args.pages, n, "source.html"))
@@ -232,6 +351,7 @@ def main():
     fat = [r for r in imported if r.get("expected_chars")
            and r["body_chars"] > 1.5 * r["expected_chars"] + 200]
     print(f"  body: {len(thin)} much shorter than Readability's, {len(fat)} much longer")
+    print_overlap(imported, args.worst)
     if not args.quiet:
         for r in results:
             if r["status"] != "imported":

@@ -2523,3 +2523,101 @@ fn a_markdown_list_starting_past_one_keeps_its_start_and_a_loose_item_its_paragr
     assert_eq!(list.start, Some(3));
     assert_eq!(items_of(list), ["Mix. Then wait.", "Bake."]);
 }
+
+/// The warnings of an import that say what was taken out of the story as not its text.
+fn removals(imported: &Imported) -> Vec<&str> {
+    imported
+        .warnings
+        .iter()
+        .filter_map(|w| w.strip_prefix("removed from the story as not its text: "))
+        .collect()
+}
+
+/// A news page as sites publish one: a byline and an "Updated" line inside the story, the
+/// same caption written under each photo, an ad slot's "Continue reading below" and
+/// "Advertisement", a hover card beside a linked name, share buttons, a list of topic tags
+/// and a "You may also like" list. The story keeps its own sentences, even those that give a
+/// date or say "click here", and each kind of removal is reported with its size.
+#[test]
+fn a_news_page_keeps_the_story_and_reports_the_boilerplate_it_removed() {
+    let imported = import_one("boilerplate-news.html", None);
+    let article = &imported.article;
+    assert_eq!(
+        paragraph_texts(article),
+        [
+            "Shopkeepers on Main Street began to sweep out mud on Monday, two days after the river burst its banks and filled the lower town with water a metre deep, the worst flood the town has seen since 1998.",
+            "The council will vote on a new flood wall on Tuesday, March 10, 2026, after a report found that the old one had been patched rather than repaired for more than twenty years.",
+            "“We lost everything on the ground floor,” said Tom Hale, who has run the hardware shop on the corner for thirty years. “The stock, the counter, the till. We will open again, but not this month.”",
+            "The mayor, Mara Lind, said the town would ask the state for emergency funds before the end of the week and that every family who lost a home would be housed by Friday.",
+            "Residents were told to click here and there on the council's website for help, Ms Lind admitted, and many gave up; a single telephone line for claims opens on Wednesday.",
+            "Volunteers filled more than four thousand sandbags over the weekend, and the fire service pumped out the basements of the primary school, which is expected to reopen after the Easter holiday.",
+        ]
+    );
+    let images = article
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Image(_)))
+        .count();
+    assert_eq!(
+        images, 2,
+        "the photos stay; only their repeated caption goes"
+    );
+    assert!(!article.body.iter().any(|b| matches!(b, Block::Heading(_))));
+    let related: Vec<&str> = article.related.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        related,
+        [
+            "River levels fall slowly after the storm",
+            "Schools close as roads flood"
+        ]
+    );
+    assert_eq!(
+        removals(&imported),
+        [
+            "1 pop-up (a hover card on a link, a tooltip), 12 words, such as \"Mara Lind Mayor of Riverton since 2021 Mayor opens the new b…\"",
+            "1 date or \"Updated\" line, 4 words, such as \"Updated 3 hours ago\"",
+            "2 captions said again as paragraphs, 22 words, such as \"Flood water covers Main Street on Monday morning, March 2, 2…\"",
+            "3 lines of related-link or tag lists, 3 words, such as \"Flooding\"",
+            "3 labels (share buttons, \"Advertisement\", \"Continue reading below\" and the like), 8 words, such as \"Continue reading below\"",
+            "1 byline or reporting credit (the header names the authors), 3 words, such as \"By Ana Ruiz\"",
+        ],
+        "{:#?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn tooltips_hidden_boxes_calls_to_click_and_pointers_to_other_stories_go_and_sentences_that_mention_them_stay(
+) {
+    let imported = page(
+        r#"<div class="content">
+        <p>The <a href="/glossary/levee">levee<span role="tooltip">An embankment built to stop a river overflowing</span></a> held until Saturday night, engineers said on Monday.</p>
+        <p>CLICK HERE TO GET THE COURIER APP</p>
+        <p>Read more: <a href="/news/the-levee-that-held">The levee that held</a></p>
+        <p>Officials said anyone who had to click here and there to report damage should call instead, and that claims made by 2 April 2026 would be paid first.</p>
+        <p>Photo: Ana Ruiz, The Courier</p>
+        <p>Image 1 of 12</p>
+        <p>Copyright 2026 The Courier. All rights reserved.</p>
+        <p aria-hidden="true">Sign in to keep reading</p>
+        <div role="dialog"><p>We use cookies. Accept them to continue reading the story.</p></div>
+        </div>"#,
+    );
+    assert_eq!(
+        paragraph_texts(&imported.article),
+        [
+            "The levee held until Saturday night, engineers said on Monday.",
+            "Officials said anyone who had to click here and there to report damage should call instead, and that claims made by 2 April 2026 would be paid first.",
+        ]
+    );
+    let removed = removals(&imported).join("\n");
+    for kind in [
+        "1 pop-up",
+        "2 photo credits, captions with their credit or gallery counters",
+        "1 line of a related-link or tag list",
+        "1 call to subscribe, follow or click",
+        "1 copyright line",
+        "2 hidden elements (`hidden`, `aria-hidden`, dialogs, `display: none`), 15 words",
+    ] {
+        assert!(removed.contains(kind), "{kind}: {removed}");
+    }
+}

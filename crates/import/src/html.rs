@@ -6,6 +6,7 @@ use dom_smoothie::{Config, Readability};
 use url::Url;
 
 use super::blocks::Mapper;
+use super::boilerplate;
 use super::byline::{
     author_links, byline_authors, byline_names, byline_texts, has_run_together, is_handle,
     is_stand_in, page_byline,
@@ -30,6 +31,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let doc = Document::from(text);
     let mut draft = Draft::new();
     let meta = metadata::read(&doc, &mut draft.warnings);
+    draft.warnings.extend(boilerplate::strip_page(&doc));
     let resolver = resolver(&doc, page_url, &meta);
     let (lang, dir) = language(&doc, &meta, &mut draft);
     let shown = shown_titles(&doc);
@@ -47,6 +49,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let shown_byline = page_byline(&doc, headings.display.as_deref());
     // The page as Readability gets it, kept for a second attempt and for the byline's parts:
     // Readability takes the document it reads.
+    draft.warnings.extend(boilerplate::strip_hidden(&doc));
     super::blocks::mark_code_languages(&doc);
     let prepared = doc.clone();
     let read = readable(doc, &prepared, resolver.base.as_ref())?;
@@ -112,6 +115,11 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     attach_bios(article, bios, &mut draft.warnings);
     article.related = related;
     let (body, dateline_author) = without_header_echoes(blocks, article, byline.as_deref());
+    let names: Vec<String> = (article.authors.iter().map(|a| a.name.clone()))
+        .chain(article.publisher.iter().map(|p| p.name.clone()))
+        .collect();
+    let (body, removed) = boilerplate::strip_story(body, &names);
+    draft.warnings.extend(removed);
     article.body = body;
     article.image = lead_image(meta.image.as_ref(), &article.body, &resolver);
     // "Tuesday 15 October 2019 by Ana Ruiz" over the story names its author when nothing

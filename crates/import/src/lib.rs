@@ -13,6 +13,7 @@
 //! [`MAX_NESTING`]; `output` writes the files.
 
 mod blocks;
+mod boilerplate;
 mod byline;
 mod decode;
 mod dom;
