@@ -109,18 +109,37 @@ def inline_text(value):
     return ""
 
 
+def list_texts(items):
+    """A list's items in order, each followed by the items of the list nested in it."""
+    for item in items:
+        if isinstance(item, dict):
+            yield inline_text(item.get("text"))
+            yield from list_texts((item.get("list") or {}).get("items", []))
+        else:
+            yield inline_text(item)
+
+
 def story_text(article):
-    """The story as a reader takes it: paragraphs, headings, quotes and captions in order."""
+    """The story as a reader takes it: paragraphs, headings, quotes, lists, tables, code and
+    captions in order, then the corrections and updates under it."""
     parts = []
     for block in article.get("body", []):
         kind = block.get("type")
-        if kind in ("paragraph", "heading"):
+        if kind in ("paragraph", "heading", "code"):
             parts.append(inline_text(block.get("text")))
         elif kind == "quote":
             parts.append(inline_text(block.get("text")))
             parts.append(block.get("cite") or "")
         elif kind == "image":
             parts.append(block.get("caption") or "")
+        elif kind == "list":
+            parts.extend(list_texts(block.get("items", [])))
+        elif kind == "table":
+            parts.append(block.get("caption") or "")
+            for row in block.get("rows", []):
+                parts.append(" ".join(inline_text(c.get("text") if isinstance(c, dict) else c)
+                                      for c in row))
+    parts.extend(note.get("text", "") for note in article.get("notes", []))
     return "\n\n".join(p for p in parts if p)
 
 

@@ -343,6 +343,8 @@ fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -
 /// Running text: a string, or an array of strings and span objects.
 fn inline(json: &Json, path: &Path) -> Read<Inline> {
     match json {
+        // No text is no spans, as `to_json` writes them.
+        Json::String(text) if text.is_empty() => Ok(Inline::default()),
         Json::String(text) => Ok(Inline::plain(text.as_str())),
         Json::Array(_) => list(json, path, span).map(Inline),
         _ => Err(invalid_type(json, path, "a string or an array of spans")),

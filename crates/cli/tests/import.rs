@@ -2621,3 +2621,15 @@ fn tooltips_hidden_boxes_calls_to_click_and_pointers_to_other_stories_go_and_sen
         assert!(removed.contains(kind), "{kind}: {removed}");
     }
 }
+
+#[test]
+fn a_list_item_that_only_holds_a_list_imports_and_reads_back_the_same() {
+    let imported = page(
+        "<p>The plan has three stages, each with its own steps, as the report sets them out in full.</p><ul><li><ul><li>Discover what <strong>stage</strong> you are in</li><li>List what you have</li></ul></li><li>Then start.</li></ul>",
+    );
+    let Some(Block::List(list)) = imported.article.body.get(1) else {
+        panic!("{:#?}", imported.article.body)
+    };
+    assert!(list.items[0].text.0.is_empty(), "no text of its own");
+    assert_eq!(list.items[0].list.as_ref().map(|l| l.items.len()), Some(2));
+}

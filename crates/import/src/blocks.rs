@@ -481,6 +481,24 @@ impl<'a> Mapper<'a> {
                 "{at}: lists nested more than {MAX_LIST_DEPTH} deep were flattened into the list above them ({flattened} items)"
             ));
         }
+        // A gallery is a list of pictures, each item one picture and its caption: its
+        // pictures are the blocks, with the items' words as their captions.
+        let gallery = !images.is_empty()
+            && images.len() == list.items.len()
+            && list.items.iter().all(|item| item.list.is_none());
+        if gallery {
+            for (mut image, item) in images.into_iter().zip(list.items) {
+                let text = squash(&item.text.text());
+                // Words that only say the alt text again are not a caption.
+                let says_alt = !image.alt.is_empty()
+                    && text.to_lowercase().contains(&squash(&image.alt).to_lowercase());
+                if image.caption.is_none() && !text.is_empty() && !says_alt {
+                    image.caption = Some(text);
+                }
+                self.blocks.push(Block::Image(image));
+            }
+            return;
+        }
         if !list.items.is_empty() {
             self.blocks.push(Block::List(list));
         }
