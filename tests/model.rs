@@ -450,8 +450,13 @@ fn lists_and_tables_round_trip_and_their_links_are_checked() {
     let article = Article::from_json(&value.to_string()).unwrap().article;
     let written: Value = serde_json::from_str(&article.to_json().to_string()).unwrap();
     assert_eq!(written["body"], value["body"]);
-    let reread = Article::from_json(&article.to_json().to_string()).unwrap().article;
-    assert_eq!(reread, article, "an item with no text of its own reads back as it was");
+    let reread = Article::from_json(&article.to_json().to_string())
+        .unwrap()
+        .article;
+    assert_eq!(
+        reread, article,
+        "an item with no text of its own reads back as it was"
+    );
     assert!(
         article.story_text().ends_with("a\nb link\nc\nd\ne"),
         "{}",

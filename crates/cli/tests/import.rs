@@ -2633,3 +2633,35 @@ fn a_list_item_that_only_holds_a_list_imports_and_reads_back_the_same() {
     assert!(list.items[0].text.0.is_empty(), "no text of its own");
     assert_eq!(list.items[0].list.as_ref().map(|l| l.items.len()), Some(2));
 }
+
+#[test]
+fn a_gallery_list_imports_as_its_pictures_with_their_captions() {
+    let imported = page(
+        "<p>The storm closed the harbour road for two days, and the clean-up began on Friday.</p><ul class=\"gallery\"><li><img src=\"/a.jpg\" alt=\"The harbour road under water\">Waves over the harbour wall on Tuesday.</li><li><img src=\"/b.jpg\" alt=\"A crane lifts a boat\">A crane lifts a boat The crane</li></ul>",
+    );
+    let images: Vec<(&str, Option<&str>)> = imported
+        .article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Image(image) => Some((image.src.as_str(), image.caption.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        images,
+        [
+            (
+                "https://news.example/a.jpg",
+                Some("Waves over the harbour wall on Tuesday.")
+            ),
+            ("https://news.example/b.jpg", None)
+        ],
+        "words that only say the alt text again are no caption"
+    );
+    assert!(!imported
+        .article
+        .body
+        .iter()
+        .any(|block| matches!(block, Block::List(_))));
+}

@@ -491,7 +491,9 @@ impl<'a> Mapper<'a> {
                 let text = squash(&item.text.text());
                 // Words that only say the alt text again are not a caption.
                 let says_alt = !image.alt.is_empty()
-                    && text.to_lowercase().contains(&squash(&image.alt).to_lowercase());
+                    && text
+                        .to_lowercase()
+                        .contains(&squash(&image.alt).to_lowercase());
                 if image.caption.is_none() && !text.is_empty() && !says_alt {
                     image.caption = Some(text);
                 }
