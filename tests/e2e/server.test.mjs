@@ -1,11 +1,12 @@
 // article-widget/server, as a host developer's Node server gets it: the packed tarball installed
 // into a fresh project (target/server-consumer/) and imported by its name, so the package's
 // `exports` pick the `node` entry. Every fixture renders to exactly what `article-widget render`
-// writes for the same options, warnings and failures included.
-import { execFile as execFileCallback } from 'node:child_process';
+// writes for the same options, warnings and failures included. Then a Cloudflare Worker
+// (tests/edge/) bundled as wrangler bundles one, with the `workerd` entry, in workerd from npm.
+import { execFile as execFileCallback, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,5 +178,72 @@ describe('article-widget/server in Node', () => {
     }
     assert.equal(typeof globalThis.document, 'undefined');
     assert.equal(typeof globalThis.window, 'undefined');
+  });
+});
+
+/** Starts workerd on a free port with `config`; resolves to its origin and a way to stop it. */
+async function startWorkerd(config) {
+  const workerd = spawn(join(ROOT, 'node_modules/.bin/workerd'), ['serve', config, '--control-fd=3'],
+    { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let control = '';
+    workerd.stdio[3].on('data', (chunk) => {
+      control += chunk;
+      const listening = control.split('\n').filter(Boolean).map((line) => JSON.parse(line))
+        .find((event) => event.event === 'listen' && event.socket === 'http');
+      if (listening) resolve(listening.port);
+    });
+    workerd.on('exit', (code) => reject(new Error(`workerd exited with ${code}`)));
+  });
+  const stopped = new Promise((resolve) => workerd.on('exit', resolve));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => workerd.kill() && stopped };
+}
+
+describe('article-widget/server in workerd (Cloudflare Workers)', () => {
+  let edge;
+
+  before(async () => {
+    const out = join(CONSUMER, 'edge');
+    await mkdir(out, { recursive: true });
+    await copyFile(join(ROOT, 'tests/edge/worker.js'), join(CONSUMER, 'worker.js'));
+    await execFile(join(ROOT, 'node_modules/.bin/esbuild'), ['worker.js', '--bundle', '--format=esm', '--platform=neutral',
+      '--conditions=workerd,worker', '--external:*.wasm?module', `--outfile=${join(out, 'worker.js')}`, '--log-level=warning'],
+    { cwd: CONSUMER });
+    await copyFile(join(CONSUMER, 'node_modules/article-widget/server/article-widget-server_bg.wasm'),
+      join(out, 'article-widget-server_bg.wasm'));
+    await copyFile(join(ROOT, 'tests/edge/workerd.capnp'), join(out, 'workerd.capnp'));
+    edge = await startWorkerd(join(out, 'workerd.capnp'));
+  });
+
+  after(async () => {
+    await edge?.stop();
+  });
+
+  test('the bundle takes the workerd entry, which imports the wasm compiled', async () => {
+    const bundle = await readFile(join(CONSUMER, 'edge/worker.js'), 'utf8');
+    assert.match(bundle, /from "\.\/article-widget-server_bg\.wasm\?module"/);
+    assert.doesNotMatch(bundle, /node:fs|readFile/);
+  });
+
+  test('renders the seed as `article-widget render --fragment` does', async () => {
+    const file = join(ROOT, 'static/articles/krebs.json');
+    for (const [options, flags] of OPTIONS) {
+      const printed = await cli(['render', file, '--fragment', ...flags]);
+      const response = await fetch(`${edge.origin}/?options=${encodeURIComponent(JSON.stringify(options ?? {}))}`,
+        { method: 'POST', body: await readFile(file) });
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(`${(await response.json()).html}\n`, printed.stdout);
+    }
+  });
+
+  test('a bad article is an ArticleError with the command line\'s message and path', async () => {
+    const file = join(ROOT, 'tests/fixtures/bad/wrong-href.json');
+    const printed = await cli(['render', file, '--fragment']);
+    const response = await fetch(edge.origin, { method: 'POST', body: await readFile(file) });
+    assert.equal(response.status, 422);
+    const { error } = await response.json();
+    assert.equal(error.name, 'ArticleError');
+    assert.equal(`article-widget: ${file}: ${error.message}\n`, printed.stderr);
+    assert.equal(error.path, 'body[3].text[1].href');
   });
 });
