@@ -148,7 +148,7 @@ describe('the npm package', () => {
 
   test("Vite's client bundle of a page importing article-widget holds nothing of the server renderer", async () => {
     const files = (await readdir(join(CONSUMER, 'dist'), { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+      .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
     const serverWasm = await readFile(join(CONSUMER, 'node_modules/article-widget/server/article-widget-server_bg.wasm'));
     const wasms = files.filter((file) => file.endsWith('.wasm'));
     assert.ok(wasms.length > 0, 'the widget\'s wasm is in the bundle');
