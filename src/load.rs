@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::i18n::Labels;
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
+use crate::model::Json;
 use crate::model::{Article, ArticleError, Checked};
 use crate::text::replace;
 
@@ -138,20 +140,39 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, LoadError> {
     Ok(String::from_utf8_lossy(bytes))
 }
 
+/// An article file as read: its bytes as written, its JSON, and the checked article.
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
+pub struct ArticleFile {
+    pub bytes: Vec<u8>,
+    pub source: Json,
+    pub checked: Checked,
+}
+
+/// Checks an article's bytes as a file holds them, with the browser's byte cap, and keeps its
+/// JSON, which pre-rendered pages carry inline. Relative URLs are resolved against `location`.
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
+pub fn read_article_bytes(
+    mut bytes: Vec<u8>,
+    location: Option<&str>,
+) -> Result<ArticleFile, LoadError> {
+    // Past the cap the error says the same as for a file, which is read one byte past it.
+    bytes.truncate(MAX_ARTICLE_BYTES + 1);
+    let json = Json::parse(&decode(&bytes)?).map_err(ArticleError::not_json)?;
+    let checked = Article::from_parsed(&json, location)?;
+    Ok(ArticleFile {
+        source: json,
+        bytes,
+        checked,
+    })
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::io::Read;
     use std::path::Path;
 
-    use super::{decode, Article, ArticleError, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
+    use super::{read_article_bytes, ArticleFile, Checked, Failure, LoadError, MAX_ARTICLE_BYTES};
     use crate::model::Json;
-
-    /// An article file as read: its bytes as written, its JSON, and the checked article.
-    pub struct ArticleFile {
-        pub bytes: Vec<u8>,
-        pub source: Json,
-        pub checked: Checked,
-    }
 
     /// Reads and checks an article from a JSON file (`-` for standard input), with the
     /// browser's byte cap. Also returns the JSON itself, which pre-rendered pages carry inline.
@@ -180,15 +201,9 @@ mod native {
                 .and_then(|f| f.take(limit).read_to_end(&mut bytes))
                 .map_err(unreadable)?;
         }
-        let json = Json::parse(&decode(&bytes)?).map_err(ArticleError::not_json)?;
-        let checked = Article::from_parsed(&json, location)?;
-        Ok(ArticleFile {
-            source: json,
-            bytes,
-            checked,
-        })
+        read_article_bytes(bytes, location)
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{read_article, read_article_file, ArticleFile};
+pub use native::{read_article, read_article_file};

@@ -4,9 +4,9 @@ use std::fmt;
 /// hold a hundred thousand of them.
 pub const MAX_MORE_PROBLEMS: usize = 500;
 
-/// Whether an error gathers every problem. Not in the browser: the reader is shown one
-/// sentence and the console one line, so the widget's wasm carries no code to gather the rest.
-pub const GATHERS_EVERY_PROBLEM: bool = !cfg!(target_arch = "wasm32");
+/// Whether an error gathers every problem: not in the browser's wasm (`ssr` off), whose reader
+/// is shown one sentence and console one line, so it carries no code to gather the rest.
+pub const GATHERS_EVERY_PROBLEM: bool = !cfg!(target_arch = "wasm32") || cfg!(feature = "ssr");
 
 /// Why an article cannot be shown: the first error, with the JSON path of the offending value,
 /// and every further problem found (`more`), so that a publisher sees them all at once.

@@ -19,6 +19,8 @@ const SHIPPED = [
   'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json',
   'article-widget.js', 'article-widget.d.ts', 'article.d.ts', 'react.d.ts', 'preact.d.ts',
   'article-widget-render.js', 'article-widget.css', 'wasm/article-widget.js', 'wasm/article-widget_bg.wasm',
+  'server/render.js', 'server/node.js', 'server/edge.js', 'server/fetch.js', 'server/article-widget-server.js',
+  'server/article-widget-server_bg.wasm', 'server/server.d.ts', 'server/article-card.css',
 ];
 const cargoVersion = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^version = "([^"]+)"/m)[1];
 
@@ -117,7 +119,7 @@ describe('the npm package', () => {
   });
 
   test('tsc accepts a consumer that uses every typed API, in React and in Preact', async () => {
-    for (const file of ['every-api.ts', 'preact.tsx']) {
+    for (const file of ['every-api.ts', 'preact.tsx', 'server.ts']) {
       const { code, output } = await typeCheck(file);
       assert.equal(code, 0, `${file}:\n${output}`);
     }
@@ -138,10 +140,26 @@ describe('the npm package', () => {
     const found = [...output.matchAll(/^types\/[\w.-]+\((\d+),\d+\): error (TS\d+)/gm)].map((m) => [Number(m[1]), m[2]]);
     assert.deepEqual(found, await marked(file), output);
   };
-  for (const file of ['wrong-event-detail.ts', 'wrong-option.ts', 'wrong-attribute.tsx', 'wrong-preact.tsx']) {
+  for (const file of ['wrong-event-detail.ts', 'wrong-option.ts', 'wrong-attribute.tsx', 'wrong-preact.tsx',
+    'wrong-server.ts']) {
     test(`tsc rejects ${file}, on exactly the lines it marks`, rejected(file));
   }
   test('tsc rejects wrong-preact.tsx in Preact 10 too', rejected('wrong-preact.tsx', { preact10: true }));
+
+  test("Vite's client bundle of a page importing article-widget holds nothing of the server renderer", async () => {
+    const files = (await readdir(join(CONSUMER, 'dist'), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+    const serverWasm = await readFile(join(CONSUMER, 'node_modules/article-widget/server/article-widget-server_bg.wasm'));
+    const wasms = files.filter((file) => file.endsWith('.wasm'));
+    assert.ok(wasms.length > 0, 'the widget\'s wasm is in the bundle');
+    for (const file of files) {
+      const bytes = await readFile(file);
+      assert.ok(!bytes.equals(serverWasm), `${file} is the server renderer's wasm`);
+      for (const marker of ['article-widget-server', 'renderFragment', 'createRenderer']) {
+        assert.ok(!bytes.includes(marker), `${file} mentions ${marker}`);
+      }
+    }
+  });
 
   test('imports outside a browser (server-side rendering) without throwing', async () => {
     const { code, output } = await run('node', ['--input-type=module', '-e',
