@@ -2665,3 +2665,45 @@ fn a_gallery_list_imports_as_its_pictures_with_their_captions() {
         .iter()
         .any(|block| matches!(block, Block::List(_))));
 }
+
+#[test]
+fn a_feed_items_media_rss_picture_is_its_lead_image_unless_the_story_shows_it() {
+    let items = import("feed-media-rss.xml", None);
+    type Lead<'a> = (&'a str, Option<u32>, Option<u32>, Option<&'a str>);
+    let leads: Vec<Option<Lead>> = items
+        .iter()
+        .map(|item| {
+            item.article.image.as_ref().map(|image| {
+                (
+                    image.src.as_str(),
+                    image.width,
+                    image.height,
+                    image.caption.as_deref(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            Some((
+                "https://cdn.herald.example/img/storm-1600.jpg",
+                Some(1600),
+                Some(900),
+                Some("Waves break over the sea wall on Tuesday morning.")
+            )),
+            Some((
+                "https://cdn.herald.example/img/library-thumb.jpg",
+                Some(400),
+                Some(300),
+                None
+            )),
+            None,
+            None,
+        ],
+        "a picture, a video's thumbnail, a video with none, and a picture the story already shows"
+    );
+    assert!(items
+        .iter()
+        .all(|item| item.article.image.as_ref().is_none_or(|i| i.alt.is_empty())));
+}

@@ -9,6 +9,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use url::Url;
 
 use super::html;
+use super::metadata::MetaImage;
 use super::text::{distinct, language_tag, squash, Resolver};
 use super::{Draft, ImportError};
 use article_widget::model::{is_language_tag, Author, Block, Inline, Publisher, Timestamp};
@@ -180,6 +181,7 @@ fn item(
         error: Box::new(error),
     })?;
     article.body = body;
+    article.image = html::lead_image(media_image(entry).as_ref(), &article.body, &resolver);
     draft.warnings.extend(warnings);
     if content.is_some() {
         draft.article.standfirst = summary.map(plain).filter(|s| !s.is_empty());
@@ -204,6 +206,40 @@ fn text_blocks(text: &Text, resolver: &Resolver) -> Result<(Vec<Block>, Vec<Stri
 }
 
 /// A text field as a reader sees it: HTML (Atom's `type="html"`) as its text.
+/// The item's picture as Media RSS gives it: a `media:content` that is an image, else a
+/// `media:thumbnail`, with its size, and its `media:description` as the caption.
+fn media_image(entry: &Entry) -> Option<MetaImage> {
+    const PICTURES: [&str; 6] = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+    entry.media.iter().find_map(|media| {
+        let picture = media.content.iter().find_map(|content| {
+            let url = content.url.as_ref()?;
+            let image = match &content.content_type {
+                Some(kind) => kind.ty() == "image",
+                None => PICTURES
+                    .iter()
+                    .any(|ext| url.path().to_ascii_lowercase().ends_with(ext)),
+            };
+            image.then(|| (url.to_string(), content.width, content.height))
+        });
+        let thumbnail = || {
+            let image = &media.thumbnails.first()?.image;
+            Some((image.uri.clone(), image.width, image.height))
+        };
+        let (url, width, height) = picture.or_else(thumbnail)?;
+        Some(MetaImage {
+            url,
+            alt: None,
+            caption: media
+                .description
+                .as_ref()
+                .map(plain)
+                .filter(|d| !d.is_empty()),
+            width,
+            height,
+        })
+    })
+}
+
 fn plain(text: &Text) -> String {
     if text.content_type.essence().subty.as_str().ends_with("html")
         || text.content.contains('<') && text.content.contains('>')

@@ -376,7 +376,7 @@ fn dates(meta: &PageMeta, draft: &mut Draft) {
 
 /// The image the page's metadata offers previews, as the article's own, unless the story
 /// already opens with an image or shows that one (it would be shown twice).
-fn lead_image(
+pub(crate) fn lead_image(
     offered: Option<&MetaImage>,
     body: &[Block],
     resolver: &Resolver,
