@@ -1,6 +1,7 @@
 // The loader's paths in Firefox, through WebDriver (geckodriver and selenium-webdriver): a
 // pre-rendered widget taken over without wasm (ready, link events, the avatar fallback,
-// destroy), update() rendering in place, a client-rendered widget, <article-widget>, and failures. What the page
+// destroy), update() rendering in place, a client-rendered widget, <article-widget>, a whole
+// article in a phone-wide column, and failures. What the page
 // requests is read from the server's log, which sees every browser alike.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +40,8 @@ const routes = {
     <div id="error" data-article-widget data-src="/fail/500.json"><p>Fallback</p></div>
     <div id="slow" data-article-widget data-timeout="300" data-src="/fail/slow.json"><p>Fallback</p></div>`),
   '/t/element.html': page('<article-widget id="w" src="/articles/krebs.json" theme="dark"><p>Fallback</p></article-widget>'),
+  // A phone's width: the widget in a 360 px column.
+  '/t/whole.html': page('<div style="width:360px"><div id="w" data-article-widget data-src="/articles/whole.json"><p>Fallback</p></div></div>'),
   '/fail/500.json': (req, res) => res.writeHead(500).end('boom'),
   '/fail/slow.json': () => {}, // never answers
 };
@@ -133,6 +136,30 @@ describe('in Firefox', () => {
       third: 'Set as a property in Firefox',
       left: ['slot'],
     });
+  });
+
+  test('a whole article: every part rendered, and in a 360 px column the table and the code scroll in their own boxes', async () => {
+    await open('/t/whole.html');
+    const state = await run(`
+      const root = document.getElementById('w').shadowRoot;
+      const box = (selector) => {
+        const el = root.querySelector(selector);
+        return { scrolls: el.scrollWidth > el.clientWidth, width: el.getBoundingClientRect().width, role: el.getAttribute('role') };
+      };
+      return {
+        parts: ['.artw-header + .artw-figure img', 'ol.artw-list ul ol[start="3"]', 'thead th[colspan="2"]', 'hr.artw-divider',
+          '.artw-code pre code', 'aside.artw-notes .artw-note time'].filter((s) => !root.querySelector(s)),
+        table: box('.artw-table'),
+        code: box('.artw-code pre'),
+        page: document.documentElement.scrollWidth <= innerWidth,
+      };`);
+    assert.deepEqual(state.parts, [], 'each part is there');
+    for (const what of ['table', 'code']) {
+      assert.equal(state[what].scrolls, true, `${what} scrolls`);
+      assert.ok(state[what].width <= 360, `${what} box is ${state[what].width}px wide`);
+      assert.equal(state[what].role, 'region');
+    }
+    assert.equal(state.page, true, 'the page does not scroll sideways');
   });
 
   test('a server error and a timeout end in their error panels', async () => {
