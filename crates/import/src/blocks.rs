@@ -338,6 +338,22 @@ impl<'a> Mapper<'a> {
             }
             return;
         }
+        // A figure around code: its caption names the code's language when it is one word
+        // (as the widget writes it), and is otherwise a paragraph over it.
+        if let Some(pre) = node.descendants().into_iter().find(|d| d.has_name("pre")) {
+            let caption = caption_node.map(|c| squash(&c.text())).unwrap_or_default();
+            let one_word = !caption.is_empty() && !caption.contains(' ');
+            if !caption.is_empty() && !one_word {
+                self.blocks
+                    .push(Block::Paragraph(Inline::plain(caption.as_str())));
+            }
+            let before = self.blocks.len();
+            self.preformatted(&pre);
+            if let (Some(Block::Code(code)), true) = (self.blocks.get_mut(before), one_word) {
+                code.language.get_or_insert(caption);
+            }
+            return;
+        }
         let images: Vec<NodeRef> = node
             .descendants()
             .into_iter()

@@ -44,7 +44,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     // The label over the headline is taken out of the page either way, so that the story
     // does not start with it.
     let shown_kicker = kicker(&doc);
-    let kicker = meta.section.clone().or(shown_kicker);
+    let kicker = shown_kicker.or_else(|| meta.section.clone());
     let slots = recognise::slots(&doc, &resolver);
     let shown_byline = page_byline(&doc, headings.display.as_deref());
     // The page as Readability gets it, kept for a second attempt and for the byline's parts:
