@@ -12,6 +12,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { extname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CLI, DIST, PAYLOADS, ROOT, launch } from '../tests/e2e/support.mjs';
 import { sizeSection } from './bench-size.mjs';
@@ -496,6 +497,46 @@ try {
   log(`native pre-rendering not measured: ${nativeError}`);
 }
 
+// ---------------------------------------------------------------- 7b. the server renderer
+// article-widget/server (dist/server/) in a fresh Node process: its import, its first render
+// (which loads the WebAssembly) and then the median of warm renders of the seed.
+log('the server renderer from JavaScript (Node)');
+let serverRenderer = null;
+let serverError;
+try {
+  const serverFiles = ['article-widget-server_bg.wasm', 'article-widget-server.js', 'render.js', 'node.js'];
+  const serverBytes = serverFiles.map((file) => distFile(`server/${file}`));
+  const probe = `
+    const started = performance.now();
+    const { renderToString } = await import(${JSON.stringify(pathToFileURL(join(DIST, 'server/node.js')).href)});
+    const imported = performance.now();
+    const seed = ${JSON.stringify(JSON.stringify(seed))};
+    await renderToString(seed, { assets: '/', shadow: true });
+    const first = performance.now();
+    const warm = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      await renderToString(seed, { assets: '/', shadow: true });
+      warm.push(performance.now() - t);
+    }
+    warm.sort((a, b) => a - b);
+    console.log(JSON.stringify({ import: imported - started, first: first - imported, warm: warm[100] }));`;
+  const runs = Array.from({ length: Math.min(RUNS, 5) }, () =>
+    JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim().split('\n').at(-1)));
+  serverRenderer = {
+    raw: serverBytes.reduce((sum, bytes) => sum + bytes.length, 0),
+    gzip: serverBytes.reduce((sum, bytes) => sum + gzipSize(bytes), 0),
+    wasmGzip: gzipSize(serverBytes[0]),
+    import: median(runs.map((r) => r.import)),
+    first: median(runs.map((r) => r.first)),
+    warm: median(runs.map((r) => r.warm)),
+    runs: runs.length,
+  };
+} catch (error) {
+  serverError = failure(error);
+  log(`the server renderer not measured: ${serverError}`);
+}
+
 // ---------------------------------------------------------------- 8. size breakdown
 log('size breakdown (a wasm build with names, twiggy)');
 let size;
@@ -652,6 +693,14 @@ ${native ? `| article | widget markup | whole page | parsing and validation | \`
 | seed | ${nativeOf('seed').markup_us.toFixed(0)} µs | ${nativeOf('seed').page_us.toFixed(0)} µs | ${nativeOf('seed').parse_us.toFixed(0)} µs | ${ms(cliSeed)} |
 | 1,000 paragraphs | ${(nativeOf('large').markup_us / 1000).toFixed(2)} ms | ${(nativeOf('large').page_us / 1000).toFixed(2)} ms | ${(nativeOf('large').parse_us / 1000).toFixed(2)} ms | ${ms(cliLarge)} |` : `**Not measured in this run**: ${nativeError.replaceAll('|', '\\|')}`}
 
+### The server renderer from JavaScript
+
+${serverRenderer ? `\`article-widget/server\` under Node's \`node\` condition (its WebAssembly, bindings, \`render.js\`
+and \`node.js\`): ${kb(serverRenderer.raw)} raw, ${kb(serverRenderer.gzip)} gzip -9 (the WebAssembly ${kb(serverRenderer.wasmGzip)}).
+In a fresh Node ${process.version} process, medians of ${serverRenderer.runs} processes: import
+${ms(serverRenderer.import)}, first \`renderToString\` of the seed (loading the WebAssembly)
+${ms(serverRenderer.first)}, then **${serverRenderer.warm.toFixed(2)} ms** per render once warm (the median of 200).` : `**Not measured in this run**: ${serverError.replaceAll('|', '\\|')}`}
+
 ## 8. Where the WebAssembly's bytes are
 
 ${size.markdown}
@@ -672,6 +721,7 @@ ${size.markdown}
 | update of one paragraph in 1,000 < 16 ms | ${ms(median(largeRuns.update))} | ${verdict(median(largeRuns.update) < 16, NOTES.noise)} |
 | 50 widgets ready < 1 s | ${ms(median(many.ready))} | ${verdict(median(many.ready) < 1000, NOTES.noise)} |
 | ≤ 1 MB memory per widget | ${kb(perWidget)} | ${verdict(perWidget <= 1e6)} |
+| server render of the seed from JavaScript, once warm, ≤ 2 ms | ${serverRenderer ? `${serverRenderer.warm.toFixed(2)} ms` : 'not measured'} | ${serverRenderer ? verdict(serverRenderer.warm <= 2) : '**not measured**'} |
 | native render of the seed < 100 µs | ${native ? `${nativeOf('seed').markup_us.toFixed(0)} µs` : 'not measured'} | ${native ? verdict(nativeOf('seed').markup_us < 100) : '**not measured** (see section 7)'} |
 `;
 
