@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CLI, ROOT, launch, serve } from './support.mjs';
+import { CLI, ROOT, installPackedPackage, launch, serve } from './support.mjs';
 
 const execFile = promisify(execFileCallback);
 const SITE = join(ROOT, 'target/astro-consumer');
@@ -20,14 +20,10 @@ let site;
 let browser;
 
 before(async () => {
-  const packed = await readdir(join(ROOT, 'target/npm'));
-  assert.equal(packed.length, 1, `one tarball in target/npm (./dev build packs it): ${packed}`);
   await rm(SITE, { recursive: true, force: true });
   await cp(join(ROOT, 'tests/astro'), SITE, { recursive: true });
   await cp(join(ROOT, 'static/articles'), join(SITE, 'articles'), { recursive: true });
-  await writeFile(join(SITE, 'package.json'), JSON.stringify({ name: 'astro-consumer', private: true, type: 'module' }));
-  await execFile('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(ROOT, 'target/npm', packed[0])],
-    { cwd: SITE });
+  await installPackedPackage(SITE, 'astro-consumer');
   // The host serves the widget's files from /aw/, copied from the package.
   const pkg = join(SITE, 'node_modules/article-widget');
   for (const file of ['article-widget.js', 'article-widget-render.js', 'article-widget.css', 'wasm']) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, DIST, launch, linkedArticle, serve } from './support.mjs';
+import { ROOT, DIST, installPackedPackage, launch, linkedArticle, serve } from './support.mjs';
 
 const execFile = promisify(execFileCallback);
 const CONSUMER = join(ROOT, 'target/consumer');
@@ -73,21 +73,15 @@ async function bundleWithWebpackAndEsbuild() {
   await writeFile(join(CONSUMER, 'dist/esbuild.html'), loading('<script type="module" src="/esbuild/main.js"></script>'));
 }
 
-let tarball;
 let site;
 let browser;
 
 before(async () => {
-  const packed = await readdir(join(ROOT, 'target/npm'));
-  assert.equal(packed.length, 1, `one tarball in target/npm (./dev build packs it): ${packed}`);
-  tarball = join(ROOT, 'target/npm', packed[0]);
   await rm(CONSUMER, { recursive: true, force: true });
   await cp(join(ROOT, 'tests/package'), CONSUMER, { recursive: true });
   await cp(join(ROOT, 'static/articles'), join(CONSUMER, 'public/articles'), { recursive: true });
   await writeFile(join(CONSUMER, 'public/articles/linked.json'), JSON.stringify(linkedArticle(seed)));
-  await writeFile(join(CONSUMER, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball]);
-  assert.equal(installed.code, 0, installed.output);
+  await installPackedPackage(CONSUMER, 'consumer');
   const built = await run(join(BIN, 'vite'), ['build', '--logLevel', 'warn']);
   assert.equal(built.code, 0, built.output);
   await bundleWithWebpackAndEsbuild();

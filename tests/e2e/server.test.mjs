@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { CLI, ROOT } from './support.mjs';
+import { CLI, ROOT, installPackedPackage } from './support.mjs';
 
 const execFile = promisify(execFileCallback);
 const CONSUMER = join(ROOT, 'target/server-consumer');
@@ -64,13 +64,9 @@ let server;
 let scratch;
 
 before(async () => {
-  const packed = await readdir(join(ROOT, 'target/npm'));
-  assert.equal(packed.length, 1, `one tarball in target/npm (./dev build packs it): ${packed}`);
   await rm(CONSUMER, { recursive: true, force: true });
   await mkdir(CONSUMER, { recursive: true });
-  await writeFile(join(CONSUMER, 'package.json'), JSON.stringify({ name: 'server-consumer', private: true, type: 'module' }));
-  await execFile('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(ROOT, 'target/npm', packed[0])],
-    { cwd: CONSUMER });
+  await installPackedPackage(CONSUMER, 'server-consumer');
   await writeFile(join(CONSUMER, 'server.mjs'), "export * from 'article-widget/server';\n");
   server = await import(pathToFileURL(join(CONSUMER, 'server.mjs')));
   scratch = await mkdtemp(join(tmpdir(), 'article-widget-server-'));

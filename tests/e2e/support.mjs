@@ -1,8 +1,8 @@
 // Shared by the end-to-end tests and the page scripts: a static file server on loopback and
 // headless Debian Chromium driven by playwright-core.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -140,4 +140,16 @@ export async function nuErrors(html) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Makes `dir` a consumer project named `name` with the npm package installed from the one
+ * tarball `./dev build` packed into target/npm, as a host developer installs it.
+ */
+export async function installPackedPackage(dir, name) {
+  const packed = await readdir(join(ROOT, 'target/npm'));
+  if (packed.length !== 1) throw new Error(`one tarball in target/npm (./dev build packs it), not: ${packed}`);
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
+  await new Promise((done, fail) => execFile('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline',
+    join(ROOT, 'target/npm', packed[0])], { cwd: dir }, (error, stdout, stderr) => (error ? fail(new Error(`npm install: ${stderr}`)) : done())));
 }

@@ -797,8 +797,9 @@ impl Format {
     }
 }
 
-/// The items of a list too deep for the format, and of the lists in them, in order.
-fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
+/// The items of a list too deep for the format, and of the lists in them, in order (for HTML
+/// and Markdown lists alike).
+pub(super) fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
     for item in list.items {
         if !item.text.0.is_empty() {
             items.push(ListItem {

@@ -489,7 +489,7 @@ impl Reader<'_> {
                     run = Some(Run::default());
                     if lists.len() >= MAX_LIST_DEPTH {
                         let before = item.spilled.len();
-                        flatten(list, &mut item.spilled);
+                        super::blocks::flatten(list, &mut item.spilled);
                         // Counted once, where they land.
                         if lists.len() == MAX_LIST_DEPTH {
                             flattened += item.spilled.len() - before;
@@ -753,21 +753,6 @@ fn strip_marker(text: &mut Inline, marker: &str) {
 
 /// A finished run is a paragraph, and images alone in it are image blocks. Its last line, when
 /// it names who is quoted (`— Name`), is a paragraph of its own, for the blockquote to read.
-/// The items of a list too deep for the format, and of the lists in them, in order.
-fn flatten(list: ListBlock, items: &mut Vec<ListItem>) {
-    for item in list.items {
-        if !item.text.0.is_empty() {
-            items.push(ListItem {
-                text: item.text,
-                list: None,
-            });
-        }
-        if let Some(nested) = item.list {
-            flatten(nested, items);
-        }
-    }
-}
-
 fn push_run(container: Option<&mut Container>, mut run: Run) {
     let Some(container) = container else { return };
     let mut attribution_line = None;
