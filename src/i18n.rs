@@ -103,6 +103,9 @@ impl Counts {
     }
 }
 
+/// The primary languages the widget has labels in (`Labels::written_in`).
+pub const LANGUAGES: [&str; 6] = ["en", "ar", "de", "es", "fr", "he"];
+
 impl Labels {
     /// Labels for a BCP 47 language tag, by its primary language, falling back to English.
     pub fn for_lang(lang: &str) -> &'static Labels {

@@ -2,29 +2,34 @@
 //! version of this article…", "Update: The council has since…") become the article's notes,
 //! dated by the article's update, or else its publication.
 
+use article_widget::i18n::{Labels, LANGUAGES};
 use article_widget::model::{Article, Block, Note, NoteKind};
 
 use super::text::squash;
 
-/// Labels that open a note, followed by a colon (perhaps after a parenthesis, as in
-/// "Correction (3 May):"), in the languages the widget has labels for.
-const LABELS: &[(&str, NoteKind)] = &[
-    ("correction", NoteKind::Correction),
+/// Other words publishers open a note with, besides the widget's own labels.
+const MORE_LABELS: &[(&str, NoteKind)] = &[
     ("clarification", NoteKind::Correction),
-    ("korrektur", NoteKind::Correction),
     ("berichtigung", NoteKind::Correction),
-    ("corrección", NoteKind::Correction),
     ("fe de errores", NoteKind::Correction),
     ("rectificatif", NoteKind::Correction),
-    ("تصحيح", NoteKind::Correction),
-    ("תיקון", NoteKind::Correction),
-    ("update", NoteKind::Update),
-    ("mise à jour", NoteKind::Update),
-    ("aktualisierung", NoteKind::Update),
-    ("actualización", NoteKind::Update),
-    ("تحديث", NoteKind::Update),
-    ("עדכון", NoteKind::Update),
 ];
+
+/// Labels that open a note, followed by a colon (perhaps after a parenthesis, as in
+/// "Correction (3 May):"): the widget's own, in each language it has labels in, and others.
+fn labels() -> impl Iterator<Item = (String, NoteKind)> {
+    let widget = LANGUAGES
+        .iter()
+        .filter_map(|lang| Labels::written_in(lang))
+        .flat_map(|labels| {
+            [NoteKind::Correction, NoteKind::Update]
+                .map(|kind| (labels.note_kind(kind).to_lowercase(), kind))
+        });
+    let more = MORE_LABELS
+        .iter()
+        .map(|(label, kind)| ((*label).to_owned(), *kind));
+    widget.chain(more)
+}
 
 /// How corrections that carry no label begin.
 const CORRECTION_OPENINGS: &[&str] = &[
@@ -103,10 +108,9 @@ fn note_in(paragraph: &str) -> Option<(NoteKind, String)> {
 
 /// "Correction: …" or "UPDATE (May 3): …" as the note's kind and what follows the colon.
 fn labelled<'a>(text: &'a str, lower: &str) -> Option<(NoteKind, &'a str)> {
-    let (kind, label) = LABELS
-        .iter()
-        .find(|(label, _)| lower.starts_with(label))
-        .map(|(label, kind)| (*kind, label.len()))?;
+    let (kind, label) = labels()
+        .find(|(label, _)| lower.starts_with(label.as_str()))
+        .map(|(label, kind)| (kind, label.len()))?;
     // Lower-casing keeps these labels' lengths, so the offset holds in the original text.
     let after = text.get(label..)?.trim_start();
     let after = match after.strip_prefix('(') {
@@ -127,6 +131,16 @@ fn labelled<'a>(text: &'a str, lower: &str) -> Option<(NoteKind, &'a str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_widget_labels_a_note_in_each_of_its_languages() {
+        assert!(LANGUAGES
+            .iter()
+            .all(|lang| Labels::written_in(lang).is_some()));
+        assert_eq!(labels().count(), 2 * LANGUAGES.len() + MORE_LABELS.len());
+        let note = note_in("Korrektur: In einer früheren Fassung stand ein falsches Datum.");
+        assert_eq!(note.map(|(kind, _)| kind), Some(NoteKind::Correction));
+    }
 
     #[test]
     fn labelled_paragraphs_and_unlabelled_corrections_are_notes() {
