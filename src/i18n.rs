@@ -25,6 +25,12 @@ pub struct Labels {
     pub notes: &'static str,
     pub correction: &'static str,
     pub update: &'static str,
+    /// Names a saved post for screen readers: `{name}` its author, `{platform}` where.
+    pub post_by: &'static str,
+    /// The link from a saved post to the original.
+    pub view_post: &'static str,
+    /// Names a video's play control, before the video's title.
+    pub play_video: &'static str,
     pub profile: &'static str,
     /// Before the publication date, for screen readers only: the first date is the
     /// publication's to a sighted reader.
@@ -103,6 +109,23 @@ impl Counts {
     }
 }
 
+fn two_digits(n: u32) -> String {
+    format!("{}{n}", if n < 10 { "0" } else { "" })
+}
+
+/// A running time as a clock shows it, the same in every language: `3:05`, `1:02:05`.
+pub fn clock_duration(seconds: u32) -> String {
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let minutes_seconds = format!("{}:{}", minutes, two_digits(seconds));
+    match hours {
+        0 => minutes_seconds,
+        _ => format!(
+            "{hours}:{}{minutes_seconds}",
+            if minutes < 10 { "0" } else { "" }
+        ),
+    }
+}
+
 /// The primary languages the widget has labels in (`Labels::written_in`).
 pub const LANGUAGES: [&str; 6] = ["en", "ar", "de", "es", "fr", "he"];
 
@@ -146,7 +169,6 @@ impl Labels {
             0 => 12,
             h => h,
         };
-        let two_digits = |n: u32| format!("{}{n}", if n < 10 { "0" } else { "" });
         let written = replace(self.time, "{hh}", &two_digits(hour));
         let written = replace(&written, "{h}", &twelve.to_string());
         let written = replace(&written, "{mm}", &two_digits(minute));
@@ -201,6 +223,9 @@ const ENGLISH_LABELS: Labels = Labels {
     notes: "Corrections and updates",
     correction: "Correction",
     update: "Update",
+    post_by: "{name} on {platform}",
+    view_post: "View on {platform}",
+    play_video: "Play video",
     profile: "Profile",
     published: "Published",
     updated_on: "Updated {}",
@@ -253,6 +278,9 @@ static ARABIC: Labels = Labels {
     notes: "تصحيحات وتحديثات",
     correction: "تصحيح",
     update: "تحديث",
+    post_by: "{name} على {platform}",
+    view_post: "عرض على {platform}",
+    play_video: "تشغيل الفيديو",
     profile: "الملف الشخصي",
     published: "نُشر",
     updated_on: "حُدّث في {}",
@@ -318,6 +346,9 @@ static HEBREW: Labels = Labels {
     notes: "תיקונים ועדכונים",
     correction: "תיקון",
     update: "עדכון",
+    post_by: "{name} ב-{platform}",
+    view_post: "הצגה ב-{platform}",
+    play_video: "הפעלת הסרטון",
     profile: "פרופיל",
     published: "פורסם",
     updated_on: "עודכן ב־{}",
@@ -373,6 +404,9 @@ static FRENCH: Labels = Labels {
     notes: "Corrections et mises à jour",
     correction: "Correction",
     update: "Mise à jour",
+    post_by: "{name} sur {platform}",
+    view_post: "Voir sur {platform}",
+    play_video: "Lire la vidéo",
     profile: "Profil",
     published: "Publié le",
     updated_on: "Mis à jour le {}",
@@ -425,6 +459,9 @@ static GERMAN: Labels = Labels {
     notes: "Korrekturen und Aktualisierungen",
     correction: "Korrektur",
     update: "Aktualisierung",
+    post_by: "{name} auf {platform}",
+    view_post: "Auf {platform} ansehen",
+    play_video: "Video abspielen",
     profile: "Profil",
     published: "Veröffentlicht",
     updated_on: "Aktualisiert am {}",
@@ -477,6 +514,9 @@ static SPANISH: Labels = Labels {
     notes: "Correcciones y actualizaciones",
     correction: "Corrección",
     update: "Actualización",
+    post_by: "{name} en {platform}",
+    view_post: "Ver en {platform}",
+    play_video: "Reproducir el vídeo",
     profile: "Perfil",
     published: "Publicado",
     updated_on: "Actualizado el {}",

@@ -10,7 +10,9 @@ use yew::LocalServerRenderer;
 
 use crate::components::{article_card, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};
 use crate::i18n::Labels;
-use crate::model::{is_absolute_http_url, Article, Json, NoteKind};
+use crate::model::{
+    is_absolute_http_url, Article, Block, Json, NoteKind, Post, VideoBlock, VideoSource,
+};
 
 /// How to pre-render.
 #[derive(Debug, Clone, Default)]
@@ -286,11 +288,71 @@ pub fn json_ld(article: &Article) -> Value {
     if !corrections.is_empty() {
         ld["correction"] = Value::Array(corrections);
     }
+    let (mut posts, mut videos) = (Vec::new(), Vec::new());
+    for block in &article.body {
+        match block {
+            Block::Post(block) => {
+                let mut posting = social_media_posting(&block.post);
+                if let Some(quoted) = &block.quoted {
+                    posting["sharedContent"] = social_media_posting(quoted);
+                }
+                posts.push(posting);
+            }
+            Block::Video(video) => videos.push(video_object(video)),
+            _ => {}
+        }
+    }
+    if !posts.is_empty() {
+        ld["citation"] = Value::Array(posts);
+    }
+    if !videos.is_empty() {
+        ld["video"] = Value::Array(videos);
+    }
     if let Some(url) = absolute(article.url.as_deref()) {
         ld["url"] = json!(url);
         ld["mainEntityOfPage"] = json!({ "@type": "WebPage", "@id": url });
     }
     ld
+}
+
+/// A saved post as schema.org cites one: what it says, who said it, where and when.
+fn social_media_posting(post: &Post) -> Value {
+    let mut posting = json!({
+        "@type": "SocialMediaPosting",
+        "text": post.text.text(),
+        "datePublished": post.date.as_str(),
+        "author": { "@type": "Person", "name": post.author.name, "alternateName": post.author.handle },
+    });
+    if let Some(url) = absolute(Some(&post.url)) {
+        posting["url"] = json!(url);
+    }
+    posting
+}
+
+fn video_object(video: &VideoBlock) -> Value {
+    let mut object = json!({
+        "@type": "VideoObject",
+        "name": video.title,
+        "description": video.caption.as_deref().unwrap_or(&video.title),
+    });
+    if let Some(poster) = absolute(video.poster.as_deref()) {
+        object["thumbnailUrl"] = json!(poster);
+    }
+    if let Some(seconds) = video.duration {
+        object["duration"] = json!(format!("PT{seconds}S"));
+    }
+    match &video.source {
+        VideoSource::Hosted { host, id } => {
+            object["url"] = json!(host.page_url(id));
+            object["embedUrl"] = json!(host.player_url(id));
+        }
+        VideoSource::File { src, .. } => {
+            if let Some(src) = absolute(Some(src)) {
+                object["contentUrl"] = json!(src);
+            }
+        }
+    }
+    object
 }
 
 /// The URL when it is an absolute http(s) one, which means the same on every page that shows

@@ -183,7 +183,27 @@ fn inline_text_takes_strings_and_spans() {
 #[case(with(seed_value(), "/tags", json!(["news", 7])), "tags[1]: invalid type: integer `7`, expected a string")]
 #[case(with(seed_value(), "/tags", json!(["news", "\t"])), "tags[1]: a tag must not be empty")]
 #[case(with(seed_value(), "/body", json!({})), "body: invalid type: map, expected a sequence")]
-#[case(with(seed_value(), "/body/3", json!({"type": "video"})), "body[3]: unknown block type `video`; expected paragraph, heading, quote, pullquote, image, promo, list, table, code or divider")]
+#[case(with(seed_value(), "/body/3", json!({"type": "gallery"})), "body[3]: unknown block type `gallery`; expected paragraph, heading, quote, pullquote, image, promo, list, table, code, divider, post or video")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z"})), "body[3]: missing field `platform`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "platform": "facebook"})), "body[3].platform: a platform is x, bluesky, mastodon, threads or instagram")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "author": {"name": "A", "handle": " "}})), "body[3].author.handle: a post author's handle must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "author": {"name": "A"}})), "body[3].author: missing field `handle`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "text": [" "]})), "body[3].text: a post's text must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "date": "yesterday"})), "body[3].date: `yesterday` is not an RFC 3339 timestamp such as 2020-11-18T09:30:00Z")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "quote": {"url": "https://x.com/b/status/2", "author": {"name": "B", "handle": "@b"}, "text": "q"}})), "body[3].quote: missing field `date`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "post", "platform": "x", "url": "https://x.com/a/status/1", "author": {"name": "A", "handle": "@a"}, "text": "t", "date": "2020-11-18T10:00:00Z", "image": {"src": "", "alt": "x"}})), "body[3].image.src: an image's src must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "src": "a.mp4"})), "body[3]: a video block needs `title`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T"})), "body[3]: a video block needs `src` (a video file) or `host` and `id` (a hosted video)")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "src": "a.mp4", "host": "youtube", "id": "aqz-KE-bpKQ"})), "body[3]: a video block needs `src` (a video file) or `host` and `id` (a hosted video)")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "host": "dailymotion", "id": "x"})), "body[3].host: a video host is youtube or vimeo")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "host": "youtube", "id": "../x?a=1"})), "body[3].id: `../x?a=1` is not a YouTube video id")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "host": "vimeo", "id": "abc"})), "body[3].id: `abc` is not a Vimeo video id")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "host": "vimeo", "id": "1", "captions": [{"src": "a.vtt", "lang": "en", "label": "English"}]})), "body[3].captions: a hosted video's captions are its host's; only a video file has `captions`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "src": "a.mp4", "captions": [{"src": "a.vtt", "lang": "english!", "label": "English"}]})), "body[3].captions[0].lang: `english!` is not a BCP 47 language tag such as en or pt-BR")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "src": "a.mp4", "captions": [{"src": "a.vtt", "lang": "en"}]})), "body[3].captions[0]: missing field `label`")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": " ", "src": "a.mp4"})), "body[3].title: a video's title must not be empty")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "src": "a.mp4", "width": 0})), "body[3].width: a video's width must be at least 1 pixel")]
+#[case(with(seed_value(), "/body/3", json!({"type": "video", "title": "T", "host": "youtube", "id": "aqz-KE-bpKQ", "duration": -1})), "body[3].duration: invalid value: integer `-1`, expected u32")]
 #[case(with(seed_value(), "/body/3", json!({"text": "no type"})), "body[3]: missing field `type`")]
 #[case(with(seed_value(), "/body/3", json!({"type": "paragraph"})), "body[3]: a paragraph block needs `text`")]
 #[case(with(seed_value(), "/body/3/text", json!("")), "body[3].text: a paragraph's text must not be empty")]
@@ -430,6 +450,59 @@ fn code_dividers_and_notes_round_trip_and_notes_date_the_update() {
         Some("2020-11-19T10:00:00Z"),
         "an update later than every note stays"
     );
+}
+
+/// Posts and videos are written back as they were read; a post's text is the story's, and
+/// its links and a video's sources are held to the URL rules.
+#[test]
+fn posts_and_videos_round_trip_and_their_urls_are_checked() {
+    let value: Value = serde_json::from_str(include_str!("../static/articles/posts.json")).unwrap();
+    let article = Article::from_json(&value.to_string()).unwrap().article;
+    let written: Value = serde_json::from_str(&article.to_json().to_string()).unwrap();
+    assert_eq!(written["body"], value["body"]);
+    assert_eq!(
+        Article::from_json(&written.to_string()).unwrap().article,
+        article
+    );
+    assert!(article
+        .story_text()
+        .contains("Worth it to keep the buses out of the water."));
+
+    let value = with(value, "/body/1/text/1/href", json!("javascript:alert(1)"));
+    let value = with(value, "/body/10/poster", json!("data:image/svg+xml,x"));
+    let checked = Article::from_json(&value.to_string()).unwrap();
+    let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains(" body[1].text[1].href: "), "{warnings:?}");
+    assert!(warnings[1].contains(" body[10].poster: "), "{warnings:?}");
+    let Block::Video(video) = &checked.article.body[10] else {
+        panic!("a video")
+    };
+    assert_eq!(video.poster, None);
+
+    let value = with(value, "/body/1/url", json!("javascript:alert(1)"));
+    let value = with(value, "/body/3/image/src", json!("javascript:alert(1)"));
+    let value = with(value, "/body/10/src", json!("javascript:alert(1)"));
+    let checked = Article::from_json(&value.to_string()).unwrap();
+    let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 5, "{warnings:?}");
+    let body = &checked.article.body;
+    assert_eq!(
+        body.len(),
+        13,
+        "the video file without a source is gone, and only it"
+    );
+    let Block::Post(post) = &body[1] else {
+        panic!("a post")
+    };
+    assert_eq!(
+        post.post.url, "",
+        "a post whose URL is removed still shows what it said"
+    );
+    let Block::Post(post) = &body[3] else {
+        panic!("a post")
+    };
+    assert_eq!(post.post.image, None);
 }
 
 /// Lists and tables are written back as they were read, and a link in a list item or a table

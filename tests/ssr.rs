@@ -401,6 +401,85 @@ fn code_and_divider_markup() {
     );
 }
 
+/// A saved post is an `article` named by its author and platform, its text a quote of the
+/// original with its links, its quoted post a card within, and its only link the original's.
+#[test]
+fn post_markup() {
+    let article = one_block(json!({
+        "type": "post",
+        "platform": "bluesky",
+        "url": "https://bsky.app/profile/krebs.bsky.social/post/3k",
+        "author": { "name": "Chris Krebs", "handle": "@krebs.bsky.social", "avatar": "/krebs.jpg" },
+        "text": ["Honored to serve. ", { "text": "#Protect2020", "href": "https://bsky.app/hashtag/Protect2020" }],
+        "date": "2020-11-18T01:19:00Z",
+        "image": { "src": "/cisa.jpg", "alt": "The agency's seal", "width": 800, "height": 450 },
+        "quote": {
+            "url": "https://bsky.app/profile/cisa.gov/post/3j",
+            "author": { "name": "CISA", "handle": "@cisa.gov" },
+            "text": "Rumor vs reality.",
+            "date": "2020-11-12T15:00:00Z"
+        }
+    }));
+    assert_snapshot(
+        "post",
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
+    );
+}
+
+/// A hosted video is a facade that links to the video's page and names the player it loads on
+/// play; a file is the browser's player, loading nothing before play, with its captions.
+#[test]
+fn video_markup() {
+    let json = json!({ "headline": "H", "body": [
+        { "type": "video", "host": "youtube", "id": "aqz-KE-bpKQ", "title": "Big Buck Bunny",
+          "poster": "/bunny.jpg", "duration": 635, "caption": "An open film." },
+        { "type": "video", "host": "vimeo", "id": "1084537", "title": "On Vimeo", "duration": 3725 },
+        { "type": "video", "src": "/river.webm", "title": "The river", "poster": "/river.svg",
+          "width": 640, "height": 360,
+          "captions": [{ "src": "/river.en.vtt", "lang": "en", "label": "English" }] }
+    ] })
+    .to_string();
+    let article = Article::from_json(&json).unwrap().article;
+    assert_snapshot(
+        "video",
+        &markup_of(move || article_body(&article, labels(), HeadingLevel::new(2).unwrap())),
+    );
+}
+
+/// Posts are JSON-LD citations (the quoted one its shared content) and videos VideoObjects.
+#[test]
+fn posts_are_citations_and_videos_video_objects_in_json_ld() {
+    let article = Article::from_json(include_str!("../static/articles/posts.json"))
+        .unwrap()
+        .article;
+    let ld = json_ld(&article);
+    let citations = ld["citation"].as_array().unwrap();
+    assert_eq!(citations.len(), 6);
+    assert_eq!(citations[0]["@type"], "SocialMediaPosting");
+    assert_eq!(citations[0]["author"]["alternateName"], "@RiversideCouncil");
+    assert_eq!(
+        citations[0]["url"],
+        "https://x.com/RiversideCouncil/status/1859178412345678901"
+    );
+    assert_eq!(
+        citations[3]["sharedContent"]["author"]["name"],
+        "Riverside Council"
+    );
+    let videos = ld["video"].as_array().unwrap();
+    assert_eq!(videos.len(), 3);
+    assert_eq!(videos[1]["@type"], "VideoObject");
+    assert_eq!(
+        videos[1]["embedUrl"],
+        "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
+    );
+    assert_eq!(videos[1]["duration"], "PT635S");
+    assert_eq!(videos[2]["url"], "https://vimeo.com/1084537");
+    assert!(
+        videos[0].get("contentUrl").is_none(),
+        "a relative file has no absolute URL here"
+    );
+}
+
 /// Corrections and updates follow the story, each labelled and dated; only corrections are
 /// JSON-LD's `correction`, and the latest note dates the article's update.
 #[test]

@@ -2,7 +2,8 @@ use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static;
 
 use super::{
-    article_list, article_table, image_figure, promo_box, pull_quote, rich_text, HeadingLevel,
+    article_list, article_table, image_figure, promo_box, pull_quote, rich_text, social_post,
+    video_figure, HeadingLevel,
 };
 use crate::i18n::Labels;
 use crate::model::{Article, Block};
@@ -40,6 +41,8 @@ pub fn article_body(article: &Article, labels: &Labels, heading_level: HeadingLe
             </figure>
         },
         Block::Divider => html! { <hr class="artw-divider" /> },
+        Block::Post(post) => social_post(post, labels),
+        Block::Video(video) => video_figure(video, labels),
     };
     html! {
         <div class="artw-body">{ for article.body.iter().map(block) }</div>

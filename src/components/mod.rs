@@ -14,7 +14,9 @@ mod promo_box;
 mod pull_quote;
 mod related_links;
 mod rich_text;
+mod social_post;
 mod status_panel;
+mod video_figure;
 mod widget;
 
 pub use article_body::article_body;
@@ -29,5 +31,7 @@ pub use promo_box::promo_box;
 pub use pull_quote::pull_quote;
 pub use related_links::related_links;
 pub use rich_text::{rich_text, RichText, RichTextProps};
+pub use social_post::social_post;
 pub use status_panel::{error_panel, loading_panel};
+pub use video_figure::video_figure;
 pub use widget::{DisplayDates, HeadingLevel, Theme, Widget, WidgetProps, WidgetState};

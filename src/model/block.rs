@@ -1,4 +1,4 @@
-use super::Inline;
+use super::{Inline, Timestamp};
 
 /// One piece of the article body, in reading order. The default, an empty paragraph, only
 /// holds the place of a block that could not be read.
@@ -25,6 +25,169 @@ pub enum Block {
     Code(CodeBlock),
     /// A break between sections of the story.
     Divider,
+    /// A social-media post saved into the article, shown from what is saved: the platform is
+    /// never asked for it.
+    Post(Box<PostBlock>),
+    Video(VideoBlock),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostBlock {
+    pub platform: Platform,
+    pub post: Post,
+    /// The post it quotes, on the same platform; a quoted post quotes nothing.
+    pub quoted: Option<Post>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Post {
+    /// The original, linked from the card.
+    pub url: String,
+    pub author: PostAuthor,
+    pub text: Inline,
+    pub date: Timestamp,
+    /// A picture the publisher hosts.
+    pub image: Option<ImageBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostAuthor {
+    pub name: String,
+    /// How the platform writes the account: "@krebs", "@krebs@infosec.exchange".
+    pub handle: String,
+    /// A picture the publisher hosts.
+    pub avatar: Option<String>,
+}
+
+/// Declares a closed set of names as JSON writes them, with what each is shown as.
+macro_rules! named {
+    ($(#[$doc:meta])* $type:ident { $($variant:ident => $name:literal, $shown:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum $type {
+            #[default]
+            $($variant,)*
+        }
+
+        impl $type {
+            pub const ALL: &'static [$type] = &[$($type::$variant,)*];
+
+            /// As JSON writes it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($type::$variant => $name,)*
+                }
+            }
+
+            /// As the reader is shown it.
+            pub fn shown(self) -> &'static str {
+                match self {
+                    $($type::$variant => $shown,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<$type> {
+                $type::ALL.iter().copied().find(|value| value.name() == name)
+            }
+        }
+    };
+}
+
+named! {
+    /// Where a saved post was posted.
+    Platform {
+        X => "x", "X";
+        Bluesky => "bluesky", "Bluesky";
+        Mastodon => "mastodon", "Mastodon";
+        Threads => "threads", "Threads";
+        Instagram => "instagram", "Instagram";
+    }
+}
+
+named! {
+    /// A site that plays videos in its own player.
+    VideoHost {
+        YouTube => "youtube", "YouTube";
+        Vimeo => "vimeo", "Vimeo";
+    }
+}
+
+/// The longest video id a host uses, with room to spare (YouTube's are 11 characters,
+/// Vimeo's 9 or 10 digits).
+pub const MAX_VIDEO_ID_BYTES: usize = 64;
+
+impl VideoHost {
+    /// Whether `id` could be one of this host's video ids, which go into URLs as they are.
+    pub fn is_id(self, id: &str) -> bool {
+        !id.is_empty()
+            && id.len() <= MAX_VIDEO_ID_BYTES
+            && match self {
+                VideoHost::YouTube => id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'),
+                VideoHost::Vimeo => id.bytes().all(|b| b.is_ascii_digit()),
+            }
+    }
+
+    /// The video's page on its host: where a link to it goes.
+    pub fn page_url(self, id: &str) -> String {
+        match self {
+            VideoHost::YouTube => format!("https://www.youtube.com/watch?v={id}"),
+            VideoHost::Vimeo => format!("https://vimeo.com/{id}"),
+        }
+    }
+
+    /// The host's player, from the domain that sets no tracking cookies (YouTube's
+    /// privacy-enhanced mode, Vimeo's do-not-track).
+    pub fn player_url(self, id: &str) -> String {
+        match self {
+            VideoHost::YouTube => format!("https://www.youtube-nocookie.com/embed/{id}"),
+            VideoHost::Vimeo => format!("https://player.vimeo.com/video/{id}?dnt=1"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VideoBlock {
+    pub source: VideoSource,
+    pub title: String,
+    /// A still the publisher hosts, shown until the video plays.
+    pub poster: Option<String>,
+    /// How long it runs, in seconds.
+    pub duration: Option<u32>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VideoSource {
+    /// A video file, played by the browser.
+    File {
+        src: String,
+        captions: Vec<Captions>,
+    },
+    /// A video on a host's site, played in the host's player once the reader asks for it.
+    Hosted { host: VideoHost, id: String },
+}
+
+impl Default for VideoSource {
+    fn default() -> Self {
+        VideoSource::File {
+            src: String::new(),
+            captions: Vec::new(),
+        }
+    }
+}
+
+/// A captions file (WebVTT) for a video file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Captions {
+    pub src: String,
+    /// The captions' language, a BCP 47 tag.
+    pub lang: String,
+    /// What the player's menu calls them ("English").
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -196,6 +359,8 @@ block_kinds! {
     Table => "table", "a";
     Code => "code", "a";
     Divider => "divider", "a";
+    Post => "post", "a";
+    Video => "video", "a";
 }
 
 /// "paragraph, heading, …, image or promo".
@@ -234,6 +399,10 @@ pub(super) struct BlockFields {
     pub list: Option<ListBlock>,
     /// A table block's `head_rows` and `rows`, read only for a table.
     pub table: Option<TableBlock>,
+    /// A post block's fields but its type, read only for a post.
+    pub post: Option<PostBlock>,
+    /// A video block's source, poster and duration, read only for a video.
+    pub video: Option<VideoBlock>,
 }
 
 impl BlockFields {
@@ -290,6 +459,14 @@ impl BlockFields {
                 language: self.language,
             }),
             BlockKind::Divider => Block::Divider,
+            BlockKind::Post => Block::Post(Box::new(self.post.unwrap_or_default())),
+            BlockKind::Video => Block::Video(VideoBlock {
+                title: self.title.ok_or_else(|| missing("title"))?,
+                width: self.width,
+                height: self.height,
+                caption: self.caption,
+                ..self.video.unwrap_or_default()
+            }),
         })
     }
 }
@@ -313,6 +490,8 @@ impl Block {
             Block::Table(_) => BlockKind::Table,
             Block::Code(_) => BlockKind::Code,
             Block::Divider => BlockKind::Divider,
+            Block::Post(_) => BlockKind::Post,
+            Block::Video(_) => BlockKind::Video,
         }
     }
 }

@@ -17,8 +17,8 @@ impl Article {
         })
     }
 
-    /// The story's words as plain text (paragraphs, headings, quotes and lists, as the reading
-    /// time counts them), a block to a paragraph, separated by a blank line; a list's items
+    /// The story's words as plain text (paragraphs, headings, quotes, lists and saved posts, as
+    /// the reading time counts them), a block to a paragraph, separated by a blank line; a list's items
     /// are a line each.
     pub fn story_text(&self) -> String {
         let parts: Vec<String> = self
@@ -31,6 +31,13 @@ impl Article {
                     let mut lines = Vec::new();
                     list_lines(list, &mut lines);
                     Some(lines.join("\n"))
+                }
+                Block::Post(block) => {
+                    let quoted = block.quoted.iter().map(|quoted| quoted.text.text());
+                    let texts: Vec<String> = std::iter::once(block.post.text.text())
+                        .chain(quoted)
+                        .collect();
+                    Some(texts.join("\n\n"))
                 }
                 _ => None,
             })

@@ -1,6 +1,6 @@
 use super::path::Path;
 use super::walk::{walk, Visit};
-use super::{Article, Block, Problem};
+use super::{Article, Block, ImageBlock, Problem, VideoSource};
 use crate::text::{find, split_once};
 
 /// Where a URL is used decides which schemes it may have.
@@ -8,7 +8,7 @@ use crate::text::{find, split_once};
 pub enum UrlUse {
     /// An `href`: http, https, mailto, or relative.
     Link,
-    /// An image `src`: http, https, or relative.
+    /// An image's or a video's source: http, https, or relative.
     Image,
 }
 
@@ -175,11 +175,28 @@ pub(super) fn drop_unsafe_links(article: &mut Article, base: Option<&BaseUrl>) -
         warnings: Vec::new(),
     };
     walk(article, &mut check);
-    // An image without a usable source cannot be shown at all.
-    article
-        .body
-        .retain(|block| !matches!(block, Block::Image(image) if image.src.is_empty()));
-    article.image.take_if(|image| image.src.is_empty());
+    // An image or a video file without a usable source cannot be shown at all; a post without
+    // its URL still shows what it said.
+    let unusable = |image: &mut ImageBlock| image.src.is_empty();
+    article.image.take_if(unusable);
+    article.body.retain_mut(|block| match block {
+        Block::Image(image) => !image.src.is_empty(),
+        Block::Post(block) => {
+            block.post.image.take_if(unusable);
+            if let Some(quoted) = &mut block.quoted {
+                quoted.image.take_if(unusable);
+            }
+            true
+        }
+        Block::Video(video) => match &mut video.source {
+            VideoSource::File { src, captions } => {
+                captions.retain(|track| !track.src.is_empty());
+                !src.is_empty()
+            }
+            VideoSource::Hosted { .. } => true,
+        },
+        _ => true,
+    });
     check.warnings
 }
 

@@ -16,8 +16,9 @@ mod walk;
 mod write;
 
 pub use block::{
-    Block, BlockKind, Cell, CodeBlock, ImageBlock, ListBlock, ListItem, PromoAction, PromoBlock,
-    Scope, TableBlock, MAX_CELL_SPAN, MAX_LIST_DEPTH,
+    Block, BlockKind, Captions, Cell, CodeBlock, ImageBlock, ListBlock, ListItem, Platform, Post,
+    PostAuthor, PostBlock, PromoAction, PromoBlock, Scope, TableBlock, VideoBlock, VideoHost,
+    VideoSource, MAX_CELL_SPAN, MAX_LIST_DEPTH, MAX_VIDEO_ID_BYTES,
 };
 pub use derived::{
     avatar_palette_index, initials, is_language_tag, slug, word_count, Timestamp, UpdateShown,

@@ -6,8 +6,9 @@ use super::block::BlockFields;
 use super::json::Json;
 use super::path::Path;
 use super::{
-    Article, ArticleError, Author, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, ListItem,
-    Note, NoteKind, PromoAction, Publisher, RelatedLink, Scope, Span, TableBlock, Timestamp,
+    Article, ArticleError, Author, Block, BlockKind, Captions, Cell, ImageBlock, Inline, ListBlock,
+    ListItem, Note, NoteKind, Platform, Post, PostAuthor, PostBlock, PromoAction, Publisher,
+    RelatedLink, Scope, Span, TableBlock, Timestamp, VideoBlock, VideoHost, VideoSource,
     GATHERS_EVERY_PROBLEM,
 };
 
@@ -310,9 +311,12 @@ fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -
         Some(kind) => kind.name().to_owned(),
         None => errors.keep(fields.string("type")),
     };
-    // A list block is a list object with a type; a table's fields are read only for a table.
+    // A list block is a list object with a type; a table's, a post's and a video's own fields
+    // are read only for their type.
     let list = (kind == "list").then(|| errors.keep(nested_list(json, path)));
     let table = (kind == "table").then(|| errors.keep(table(json, path)));
+    let post = (kind == "post").then(|| errors.keep(post_block(json, path)));
+    let video = (kind == "video").then(|| errors.keep(video(json, path)));
     let block = BlockFields {
         kind,
         text: errors.keep(fields.optional("text", inline)),
@@ -328,6 +332,8 @@ fn block_of(json: &Json, path: &Path, expected: &str, kind: Option<BlockKind>) -
         language: errors.keep(fields.optional_string("language")),
         list,
         table,
+        post,
+        video,
     };
     // A block whose fields could not be read is not asked which of them its type needs, and
     // the placeholder that stands in for it is not validated.
@@ -441,4 +447,102 @@ fn cell(json: &Json, path: &Path) -> Read<Cell> {
             .unwrap_or(1),
     };
     errors.finish(cell)
+}
+
+/// A post block: `{"platform", …}` and a post's fields, with the post it quotes as `quote`.
+fn post_block(json: &Json, path: &Path) -> Read<PostBlock> {
+    let fields = Fields::of(json, path, "a post")?;
+    let platform = |json: &Json, path: &Path| {
+        let name = string(json, path)?;
+        Platform::from_name(&name).ok_or_else(|| {
+            ArticleError::new(
+                path.to_string(),
+                "a platform is x, bluesky, mastodon, threads or instagram",
+            )
+        })
+    };
+    let mut errors = Errors::default();
+    let block = PostBlock {
+        platform: errors.keep(fields.required("platform", platform)),
+        post: errors.keep(post(json, path)),
+        quoted: errors.keep(fields.optional("quote", post)),
+    };
+    errors.finish(block)
+}
+
+/// A post: `{"url", "author", "text", "date", "image"}`.
+fn post(json: &Json, path: &Path) -> Read<Post> {
+    let fields = Fields::of(
+        json,
+        path,
+        "a post object {\"url\", \"author\", \"text\", \"date\", …}",
+    )?;
+    let author = |json: &Json, path: &Path| {
+        let fields = Fields::of(json, path, "a post's author {\"name\", \"handle\", …}")?;
+        let mut errors = Errors::default();
+        let author = PostAuthor {
+            name: errors.keep(fields.string("name")),
+            handle: errors.keep(fields.string("handle")),
+            avatar: errors.keep(fields.optional_string("avatar")),
+        };
+        errors.finish(author)
+    };
+    let mut errors = Errors::default();
+    let post = Post {
+        url: errors.keep(fields.string("url")),
+        author: errors.keep(fields.required("author", author)),
+        text: errors.keep(fields.required("text", inline)),
+        date: errors.keep(fields.required("date", timestamp)),
+        image: errors.keep(fields.optional("image", lead_image)),
+    };
+    errors.finish(post)
+}
+
+/// A video's source (`src` and `captions` for a file, `host` and `id` for a hosted video),
+/// `poster` and `duration`; its title, caption and size are read with the other blocks' fields.
+fn video(json: &Json, path: &Path) -> Read<VideoBlock> {
+    let fields = Fields::of(json, path, "a video")?;
+    let host = |json: &Json, path: &Path| {
+        let name = string(json, path)?;
+        VideoHost::from_name(&name)
+            .ok_or_else(|| ArticleError::new(path.to_string(), "a video host is youtube or vimeo"))
+    };
+    let captions = |json: &Json, path: &Path| {
+        let fields = Fields::of(
+            json,
+            path,
+            "a captions object {\"src\", \"lang\", \"label\"}",
+        )?;
+        let mut errors = Errors::default();
+        let captions = Captions {
+            src: errors.keep(fields.string("src")),
+            lang: errors.keep(fields.string("lang")),
+            label: errors.keep(fields.string("label")),
+        };
+        errors.finish(captions)
+    };
+    let mut errors = Errors::default();
+    let src = errors.keep(fields.optional_string("src"));
+    let host = errors.keep(fields.optional("host", host));
+    let id = errors.keep(fields.optional_string("id"));
+    let captions = fields.items("captions", Presence::Optional, captions, &mut errors);
+    let source = match (src, host, id) {
+        (Some(src), None, None) => Ok(VideoSource::File { src, captions }),
+        (None, Some(host), Some(id)) if captions.is_empty() => Ok(VideoSource::Hosted { host, id }),
+        (None, Some(_), Some(_)) => Err(ArticleError::new(
+            Path::Key(path, "captions").to_string(),
+            "a hosted video's captions are its host's; only a video file has `captions`",
+        )),
+        _ => Err(ArticleError::new(
+            path.to_string(),
+            "a video block needs `src` (a video file) or `host` and `id` (a hosted video)",
+        )),
+    };
+    let video = VideoBlock {
+        source: errors.keep(source),
+        poster: errors.keep(fields.optional_string("poster")),
+        duration: errors.keep(fields.optional("duration", unsigned)),
+        ..VideoBlock::default()
+    };
+    errors.finish(video)
 }

@@ -2,8 +2,8 @@ use super::derived::is_language_tag;
 use super::path::Path;
 use super::walk::{walk, Rule, Visit};
 use super::{
-    Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, Problem, MAX_CELL_SPAN,
-    MAX_LIST_DEPTH,
+    Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, Problem, VideoBlock,
+    VideoSource, MAX_CELL_SPAN, MAX_LIST_DEPTH,
 };
 
 /// The most blocks an article body may have. A long feature runs to a few hundred.
@@ -51,6 +51,40 @@ impl Rules {
     }
 }
 
+impl Rules {
+    fn size(&mut self, at: &Path, what: &str, width: Option<u32>, height: Option<u32>) {
+        for (field, value) in [("width", width), ("height", height)] {
+            if value == Some(0) {
+                let message = format!("{what}'s {field} must be at least 1 pixel");
+                self.error(&at.key(field), message);
+            }
+        }
+    }
+
+    fn video(&mut self, at: &Path, video: &VideoBlock) {
+        self.size(at, "a video", video.width, video.height);
+        match &video.source {
+            VideoSource::Hosted { host, id } if !host.is_id(id) => {
+                let message = format!("`{id}` is not a {} video id", host.shown());
+                self.error(&at.key("id"), message);
+            }
+            VideoSource::Hosted { .. } => {}
+            VideoSource::File { captions, .. } => {
+                let tracks = at.key("captions");
+                for (i, track) in captions.iter().enumerate() {
+                    if !is_language_tag(&track.lang) {
+                        let message = format!(
+                            "`{}` is not a BCP 47 language tag such as en or pt-BR",
+                            track.lang
+                        );
+                        self.error(&tracks.index(i).key("lang"), message);
+                    }
+                }
+            }
+        }
+    }
+}
+
 impl Visit for Rules {
     fn text(&mut self, at: &Path, text: Option<&str>, rule: Rule) {
         let Some(text) = text else { return };
@@ -81,15 +115,13 @@ impl Visit for Rules {
     }
 
     fn image(&mut self, at: &Path, image: &ImageBlock) {
-        for (field, value) in [("width", image.width), ("height", image.height)] {
-            if value == Some(0) {
-                let message = format!("an image's {field} must be at least 1 pixel");
-                self.error(&at.key(field), message);
-            }
-        }
+        self.size(at, "an image", image.width, image.height);
     }
 
     fn block(&mut self, at: &Path, block: &Block) {
+        if let Block::Video(video) = block {
+            self.video(at, video);
+        }
         if let Block::Table(table) = block {
             let rows = at.key("rows");
             if table.rows.is_empty() {

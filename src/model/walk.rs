@@ -3,7 +3,10 @@
 //! field or block type is added here once, and the compiler points at this match.
 
 use super::path::Path;
-use super::{Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, UrlUse};
+use super::{
+    Article, Block, BlockKind, Cell, ImageBlock, Inline, ListBlock, Post, UrlUse, VideoBlock,
+    VideoSource,
+};
 
 /// What a text field must hold; the text names the field in a message ("the headline").
 #[derive(Debug, Clone, Copy)]
@@ -112,14 +115,16 @@ pub fn walk(article: &mut Article, visit: &mut dyn Visit) {
 
 fn walk_image(at: &Path, image: &mut ImageBlock, visit: &mut dyn Visit) {
     visit.image(at, image);
-    let src = Some(image.src.as_str());
-    visit.text(&at.key("src"), src, NotBlank("an image's src"));
+    required_url(
+        &at.key("src"),
+        &mut image.src,
+        "an image's src",
+        UrlUse::Image,
+        visit,
+    );
     visit.text(&at.key("alt"), Some(&image.alt), Any);
     visit.text(&at.key("caption"), image.caption.as_deref(), Any);
     visit.text(&at.key("credit"), image.credit.as_deref(), Any);
-    let mut src = Some(std::mem::take(&mut image.src));
-    visit.url(&at.key("src"), &mut src, UrlUse::Image);
-    image.src = src.unwrap_or_default();
 }
 
 fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
@@ -172,6 +177,13 @@ fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
             );
         }
         Block::Divider => {}
+        Block::Post(block) => {
+            walk_post(at, &mut block.post, visit);
+            if let Some(quoted) = &mut block.quoted {
+                walk_post(&at.key("quote"), quoted, visit);
+            }
+        }
+        Block::Video(video) => walk_video(at, video, visit),
         Block::Table(table) => {
             visit.text(&at.key("caption"), table.caption.as_deref(), Any);
             let rows = at.key("rows");
@@ -188,6 +200,72 @@ fn walk_block(at: &Path, block: &mut Block, visit: &mut dyn Visit) {
             }
         }
     }
+}
+
+fn walk_post(at: &Path, post: &mut Post, visit: &mut dyn Visit) {
+    required_url(
+        &at.key("url"),
+        &mut post.url,
+        "a post's url",
+        UrlUse::Link,
+        visit,
+    );
+    let author = at.key("author");
+    let name = Some(post.author.name.as_str());
+    visit.text(&author.key("name"), name, NotBlank("a post author's name"));
+    let handle = Some(post.author.handle.as_str());
+    visit.text(
+        &author.key("handle"),
+        handle,
+        NotBlank("a post author's handle"),
+    );
+    visit.url(
+        &author.key("avatar"),
+        &mut post.author.avatar,
+        UrlUse::Image,
+    );
+    walk_inline(&at.key("text"), &mut post.text, BlockKind::Post, visit);
+    if let Some(image) = &mut post.image {
+        walk_image(&at.key("image"), image, visit);
+    }
+}
+
+fn walk_video(at: &Path, video: &mut VideoBlock, visit: &mut dyn Visit) {
+    let title = Some(video.title.as_str());
+    visit.text(&at.key("title"), title, NotBlank("a video's title"));
+    visit.text(&at.key("caption"), video.caption.as_deref(), Any);
+    visit.url(&at.key("poster"), &mut video.poster, UrlUse::Image);
+    if let VideoSource::File { src, captions } = &mut video.source {
+        required_url(&at.key("src"), src, "a video's src", UrlUse::Image, visit);
+        let tracks = at.key("captions");
+        for (i, track) in captions.iter_mut().enumerate() {
+            let at = tracks.index(i);
+            let label = Some(track.label.as_str());
+            visit.text(&at.key("label"), label, NotBlank("a captions label"));
+            required_url(
+                &at.key("src"),
+                &mut track.src,
+                "a captions src",
+                UrlUse::Image,
+                visit,
+            );
+        }
+    }
+}
+
+/// A URL the value cannot do without: it must be given, and a visitor that removes it leaves
+/// it empty, which validation then reports.
+fn required_url(
+    at: &Path,
+    url: &mut String,
+    what: &'static str,
+    usage: UrlUse,
+    visit: &mut dyn Visit,
+) {
+    visit.text(at, Some(url), NotBlank(what));
+    let mut kept = Some(std::mem::take(url));
+    visit.url(at, &mut kept, usage);
+    *url = kept.unwrap_or_default();
 }
 
 /// A list and the lists nested in its items, `depth` deep.

@@ -1,7 +1,7 @@
 //! An article as JSON, its fields in the order of the format's documentation, so the same
 //! article is always the same bytes (`{}` writes it compact, `{:#}` indented).
 
-use super::{Article, Block, Cell, ImageBlock, Inline, Json, ListBlock};
+use super::{Article, Block, Cell, ImageBlock, Inline, Json, ListBlock, Post, VideoSource};
 
 impl Article {
     /// The article in its JSON format. Absent fields are left out, never written as null.
@@ -118,8 +118,69 @@ fn block(block: &Block) -> Json {
             object.text("language", code.language.as_deref());
         }
         Block::Divider => {}
+        Block::Post(block) => {
+            object.text("platform", Some(block.platform.name()));
+            post_fields(&mut object, &block.post);
+            if let Some(quoted) = &block.quoted {
+                let mut q = Object::default();
+                post_fields(&mut q, quoted);
+                object.value("quote", q.into());
+            }
+        }
+        Block::Video(video) => {
+            object.text("title", Some(&video.title));
+            match &video.source {
+                VideoSource::File { src, captions } => {
+                    object.text("src", Some(src));
+                    if !captions.is_empty() {
+                        let tracks = captions.iter().map(|track| {
+                            let mut t = Object::default();
+                            t.text("src", Some(&track.src));
+                            t.text("lang", Some(&track.lang));
+                            t.text("label", Some(&track.label));
+                            t.into()
+                        });
+                        object.value("captions", Json::Array(tracks.collect()));
+                    }
+                }
+                VideoSource::Hosted { host, id } => {
+                    object.text("host", Some(host.name()));
+                    object.text("id", Some(id));
+                }
+            }
+            object.text("poster", video.poster.as_deref());
+            if let Some(duration) = video.duration {
+                object.value("duration", Json::Number(duration.to_string()));
+            }
+            object.text("caption", video.caption.as_deref());
+            size_fields(&mut object, video.width, video.height);
+        }
     }
     object.into()
+}
+
+fn post_fields(object: &mut Object, post: &Post) {
+    object.text("url", Some(&post.url));
+    let mut author = Object::default();
+    author.text("name", Some(&post.author.name));
+    author.text("handle", Some(&post.author.handle));
+    author.text("avatar", post.author.avatar.as_deref());
+    object.value("author", author.into());
+    object.value("text", inline(&post.text));
+    object.text("date", Some(post.date.as_str()));
+    if let Some(image) = &post.image {
+        let mut fields = Object::default();
+        image_fields(&mut fields, image);
+        object.value("image", fields.into());
+    }
+}
+
+fn size_fields(object: &mut Object, width: Option<u32>, height: Option<u32>) {
+    for (key, value) in [("width", width), ("height", height)] {
+        if let Some(value) = value {
+            object.value(key, Json::Number(value.to_string()));
+        }
+    }
 }
 
 fn image_fields(object: &mut Object, image: &ImageBlock) {
@@ -127,11 +188,7 @@ fn image_fields(object: &mut Object, image: &ImageBlock) {
     object.text("alt", Some(&image.alt));
     object.text("caption", image.caption.as_deref());
     object.text("credit", image.credit.as_deref());
-    for (key, value) in [("width", image.width), ("height", image.height)] {
-        if let Some(value) = value {
-            object.value(key, Json::Number(value.to_string()));
-        }
-    }
+    size_fields(object, image.width, image.height);
 }
 
 /// A list's `ordered`, `start` and `items`, for a list block and a nested list alike.
