@@ -473,7 +473,10 @@ fn posts_and_videos_round_trip_and_their_urls_are_checked() {
     let checked = Article::from_json(&value.to_string()).unwrap();
     let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string()).collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
-    assert!(warnings[0].contains(" body[1].text[1].href: "), "{warnings:?}");
+    assert!(
+        warnings[0].contains(" body[1].text[1].href: "),
+        "{warnings:?}"
+    );
     assert!(warnings[1].contains(" body[10].poster: "), "{warnings:?}");
     let Block::Video(video) = &checked.article.body[10] else {
         panic!("a video")

@@ -66,7 +66,9 @@ const TYPES: &[&str] = &[
     "table",
     "code",
     "divider",
+    "post",
     "video",
+    "gallery",
     "",
 ];
 const URLS: &[&str] = &[
@@ -239,7 +241,81 @@ fn block() -> impl Strategy<Value = Value> {
         table(),
         (text(), prop::option::of(text())).prop_map(|(t, language)| json!({ "type": "code", "text": t, "language": language })),
         Just(json!({ "type": "divider" })),
+        post(),
+        video(),
     ]
+}
+
+/// A saved post whose fields may be hostile, missing or of the wrong type, quoting another.
+fn post() -> impl Strategy<Value = Value> {
+    let one = || {
+        (url(), words(), text(), inline(), prop_oneof![3 => Just(json!("2020-11-18T01:19:00Z")), 1 => text().prop_map(Value::String)], prop::option::of(url()))
+        .prop_map(|(url, name, handle, text, date, avatar)| {
+            json!({ "url": url, "author": { "name": name, "handle": handle, "avatar": avatar }, "text": text, "date": date })
+        })
+    };
+    (
+        prop::sample::select(
+            &[
+                "x",
+                "bluesky",
+                "mastodon",
+                "threads",
+                "instagram",
+                "facebook",
+            ][..],
+        ),
+        one(),
+        prop::option::of(one()),
+        prop::option::of((url(), text())),
+    )
+        .prop_map(|(platform, mut post, quote, image)| {
+            post["type"] = json!("post");
+            post["platform"] = json!(platform);
+            post["quote"] = json!(quote);
+            if let Some((src, alt)) = image {
+                post["image"] = json!({ "src": src, "alt": alt });
+            }
+            post
+        })
+}
+
+/// A video file with captions, or a hosted video whose id may try to leave its URL.
+fn video() -> impl Strategy<Value = Value> {
+    let id = prop_oneof![
+        Just("aqz-KE-bpKQ".to_owned()),
+        Just("1084537".to_owned()),
+        text()
+    ];
+    let source = prop_oneof![
+        (url(), prop::collection::vec((url(), text(), text()), 0..2)).prop_map(|(src, tracks)| {
+            let captions: Vec<Value> = tracks
+                .into_iter()
+                .map(|(src, lang, label)| json!({ "src": src, "lang": lang, "label": label }))
+                .collect();
+            json!({ "src": src, "captions": captions })
+        }),
+        (
+            prop::sample::select(&["youtube", "vimeo", "dailymotion"][..]),
+            id
+        )
+            .prop_map(|(host, id)| json!({ "host": host, "id": id })),
+    ];
+    (
+        source,
+        words(),
+        prop::option::of(url()),
+        prop::option::of(0u32..100_000),
+        prop::option::of(text()),
+    )
+        .prop_map(|(mut video, title, poster, duration, caption)| {
+            video["type"] = json!("video");
+            video["title"] = json!(title);
+            video["poster"] = json!(poster);
+            video["duration"] = json!(duration);
+            video["caption"] = json!(caption);
+            video
+        })
 }
 
 fn article() -> impl Strategy<Value = Value> {
