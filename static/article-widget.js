@@ -5,6 +5,9 @@
 //
 //   <article-widget src="/articles/krebs.json" theme="dark" heading-level="2">…</article-widget>
 //
+// A hosted video is a facade until the reader presses play; `players="link"` (`data-players`)
+// keeps it a plain link to the video, for a page that must ask for consent first.
+//
 // A widget pre-rendered by `article-widget render` is complete as HTML, so this loader takes it
 // over in plain JavaScript (link events, the avatar fallback, data-theme, ready, destroy) and
 // downloads no WebAssembly. The rendering half (article-widget-render.js and the WebAssembly)
@@ -64,6 +67,25 @@ function prerenderedRoot(element) {
   return [...(element.shadowRoot ?? element).children].find(
     (child) => child.matches('.artw-host') && child.childElementCount > 0,
   );
+}
+
+/** The players a video facade may load: YouTube's privacy-enhanced domain, and Vimeo's. */
+const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com\/embed|player\.vimeo\.com\/video)\//;
+
+/**
+ * Puts the video host's player, playing, in place of the facade's link, in the facade's box:
+ * the first request to the host is the reader's own press of play.
+ */
+function play(facade) {
+  const player = own('createElement').call(document, 'iframe');
+  const url = new URL(facade.dataset.player);
+  url.searchParams.set('autoplay', 1);
+  player.src = url;
+  player.title = facade.querySelector('.artw-video-title').lastChild.textContent;
+  player.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
+  player.allowFullscreen = true;
+  facade.replaceWith(player);
+  player.focus();
 }
 
 class Widget {
@@ -139,6 +161,11 @@ class Widget {
     if (this.listening === target) return;
     this.unlisten?.();
     const onClick = (event) => {
+      const facade = event.target.closest?.('a[data-player]');
+      if (facade && setting(this.element, 'players') !== 'link' && PLAYER.test(facade.dataset.player)) {
+        event.preventDefault();
+        return play(facade);
+      }
       const link = event.target.closest?.('a[data-kind]');
       // A host that routes the link itself cancels the event, and the browser stays.
       if (link?.closest('.artw-root') && !dispatch(this.element, 'link', { href: link.href, kind: link.dataset.kind })) {

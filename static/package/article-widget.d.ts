@@ -47,8 +47,11 @@ export function mount(element: Element, source?: ArticleSource | null, options?:
  */
 export const ready: Promise<void>;
 
-/** Which of the widget's links was followed. */
-export type LinkKind = 'body' | 'author' | 'promo' | 'related';
+/**
+ * Which of the widget's links was followed: `post` a saved post's link to the original, `video`
+ * a hosted video's link to its page (followed only with `players="link"`).
+ */
+export type LinkKind = 'body' | 'author' | 'promo' | 'related' | 'post' | 'video';
 
 export interface LinkDetail {
   /** The link's absolute URL. */
@@ -117,6 +120,11 @@ export interface ArticleWidgetAttributes {
   'heading-level'?: HeadingLevel | `${HeadingLevel}`;
   /** Milliseconds. */
   timeout?: number | `${number}`;
+  /**
+   * `facade` (the default): a hosted video loads its player, in place, when the reader presses
+   * play. `link`: it stays a link to the video's page, for a page that must ask for consent.
+   */
+  players?: 'facade' | 'link';
   /** Set as the element's property by React 19 and Preact. */
   article?: Article;
 }
