@@ -78,16 +78,22 @@ pub fn fragments(article: &Article, source: &Json, urls: &ArticleUrls) -> Fragme
     }
 }
 
-/// `index.html`: the page `render` writes, with oEmbed discovery and the reading time for
-/// link previews (Slack shows `twitter:label1`/`twitter:data1`).
-pub fn article_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
+/// `index.html`: the page `render` writes, with oEmbed discovery, the site's feeds
+/// (`feed_links`) and the reading time for link previews (Slack shows
+/// `twitter:label1`/`twitter:data1`).
+pub fn article_page(
+    article: &Article,
+    fragments: &Fragments,
+    urls: &ArticleUrls,
+    feed_links: &str,
+) -> String {
     let labels = Labels::for_lang(article.lang());
     let mut article = article.clone();
     article.url.get_or_insert_with(|| urls.page.clone());
     let head = format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n\
          <meta name=\"twitter:label1\" content=\"{label}\">\n\
-         <meta name=\"twitter:data1\" content=\"{minutes}\">\n",
+         <meta name=\"twitter:data1\" content=\"{minutes}\">\n{feed_links}",
         oembed = escape(&urls.oembed),
         title = escape(&article.headline),
         label = escape(labels.reading_time_label),
