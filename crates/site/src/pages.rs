@@ -16,6 +16,10 @@ use article_widget::ssr::{
 const CARD_STYLESHEET: &str = include_str!("../../../static/site/article-card.css");
 /// The embed's half of WordPress's embed protocol and the generic height message.
 const EMBED_SCRIPT: &str = include_str!("../../../static/site/article-embed.js");
+/// Reads `?theme=` before the first paint; a classic inline script, so it runs as it is parsed.
+const THEME_SCRIPT: &str = include_str!("../../../static/site/embed-theme.js");
+/// What a theme pinned by `THEME_SCRIPT` changes.
+const THEME_STYLESHEET: &str = include_str!("../../../static/site/embed-theme.css");
 
 /// How long a consumer may cache an oEmbed answer, in seconds.
 pub const OEMBED_CACHE_AGE: u32 = 86_400;
@@ -122,14 +126,16 @@ pub fn full_embed_page(article: &Article, fragments: &Fragments, urls: &ArticleU
     embed_page(article, urls, &head, &fragments.light)
 }
 
-/// A page made to sit in an iframe: not indexed, links open in the top page, and the embed
-/// script reports its height.
+/// A page made to sit in an iframe: not indexed, links open in the top page, the embed
+/// script reports its height, and `?theme=dark|light` pins its theme.
 fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> String {
     let head = format!(
-        r#"<meta name="robots" content="noindex, follow">
+        r#"<script>{THEME_SCRIPT}</script>
+<meta name="robots" content="noindex, follow">
 <link rel="canonical" href="{page}">
 <base target="_top">
-<style>body.artw-embed {{ margin: 0; }}</style>
+<style>body.artw-embed {{ margin: 0; }}
+{THEME_STYLESHEET}</style>
 {head}<script type="module">{EMBED_SCRIPT}</script>
 "#,
         page = escape(&urls.page),
