@@ -69,135 +69,113 @@ fn last_updated<'a>(items: &'a [FeedItem]) -> &'a str {
 /// `feed.xml`: Atom (RFC 4287).
 pub fn atom_feed(site: &Site, items: &[FeedItem]) -> String {
     document(|w| {
-        let feed = w
-            .create_element("feed")
-            .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
-        feed.write_inner_content(|w| {
-            text(w, "title", &[], site.title)?;
-            text(w, "id", &[], site.base)?;
-            let self_url = format!("{}feed.xml", site.base);
-            empty(
-                w,
-                "link",
-                &[
+        container(
+            w,
+            "feed",
+            &[("xmlns", "http://www.w3.org/2005/Atom")],
+            |w| {
+                text(w, "title", &[], site.title)?;
+                text(w, "id", &[], site.base)?;
+                let self_url = format!("{}feed.xml", site.base);
+                let self_link = [
                     ("rel", "self"),
                     ("type", "application/atom+xml"),
-                    ("href", &self_url),
-                ],
-            )?;
-            empty(
-                w,
-                "link",
-                &[
+                    ("href", self_url.as_str()),
+                ];
+                empty(w, "link", &self_link)?;
+                let home = [
                     ("rel", "alternate"),
                     ("type", "text/html"),
                     ("href", site.base),
-                ],
-            )?;
-            text(w, "updated", &[], last_updated(items))?;
-            w.create_element("author")
-                .write_inner_content(|w| text(w, "name", &[], site.title))?;
-            text(
-                w,
-                "generator",
-                &[("version", env!("CARGO_PKG_VERSION"))],
-                "article-widget",
-            )?;
-            for item in items {
-                atom_entry(w, item)?;
-            }
-            Ok(())
-        })?;
-        Ok(())
+                ];
+                empty(w, "link", &home)?;
+                text(w, "updated", &[], last_updated(items))?;
+                container(w, "author", &[], |w| text(w, "name", &[], site.title))?;
+                let version = [("version", env!("CARGO_PKG_VERSION"))];
+                text(w, "generator", &version, "article-widget")?;
+                for item in items {
+                    atom_entry(w, item)?;
+                }
+                Ok(())
+            },
+        )
     })
 }
 
 fn atom_entry(w: &mut Writer<Vec<u8>>, item: &FeedItem) -> io::Result<()> {
     let entry = item.entry;
-    w.create_element("entry")
-        .with_attribute(("xml:lang", xml_chars(&entry.lang).as_str()))
-        .write_inner_content(|w| {
-            text(w, "title", &[], &entry.headline)?;
-            text(w, "id", &[], &item.page)?;
-            empty(
-                w,
-                "link",
-                &[
-                    ("rel", "alternate"),
-                    ("type", "text/html"),
-                    ("href", &item.page),
-                ],
-            )?;
-            text(w, "updated", &[], &entry.updated)?;
-            if let Some(published) = &entry.published {
-                text(w, "published", &[], published)?;
-            }
-            for (name, url) in &entry.authors {
-                w.create_element("author").write_inner_content(|w| {
-                    text(w, "name", &[], name)?;
-                    if let Some(url) = url {
-                        text(w, "uri", &[], url)?;
-                    }
-                    Ok(())
-                })?;
-            }
-            for category in &item.categories {
-                empty(w, "category", &[("term", category)])?;
-            }
-            text(w, "summary", &[], &entry.description)?;
-            text(w, "content", &[("type", "html")], &item.html)
-        })?;
-    Ok(())
+    container(w, "entry", &[("xml:lang", &entry.lang)], |w| {
+        text(w, "title", &[], &entry.headline)?;
+        text(w, "id", &[], &item.page)?;
+        let page = [
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("href", &item.page),
+        ];
+        empty(w, "link", &page)?;
+        text(w, "updated", &[], &entry.updated)?;
+        if let Some(published) = &entry.published {
+            text(w, "published", &[], published)?;
+        }
+        for (name, url) in &entry.authors {
+            container(w, "author", &[], |w| {
+                text(w, "name", &[], name)?;
+                if let Some(url) = url {
+                    text(w, "uri", &[], url)?;
+                }
+                Ok(())
+            })?;
+        }
+        for category in &item.categories {
+            empty(w, "category", &[("term", category)])?;
+        }
+        text(w, "summary", &[], &entry.description)?;
+        text(w, "content", &[("type", "html")], &item.html)
+    })
 }
 
 /// `rss.xml`: RSS 2.0 with the whole article in `content:encoded`, the lead image as Media
 /// RSS, the authors as Dublin Core creators and the feed's own address as an Atom link.
 pub fn rss_feed(site: &Site, items: &[FeedItem]) -> String {
+    let namespaces = [
+        ("version", "2.0"),
+        ("xmlns:atom", "http://www.w3.org/2005/Atom"),
+        ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
+        ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ("xmlns:media", "http://search.yahoo.com/mrss/"),
+    ];
     document(|w| {
-        w.create_element("rss")
-            .with_attributes([
-                ("version", "2.0"),
-                ("xmlns:atom", "http://www.w3.org/2005/Atom"),
-                ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
-                ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-                ("xmlns:media", "http://search.yahoo.com/mrss/"),
-            ])
-            .write_inner_content(|w| {
-                w.create_element("channel").write_inner_content(|w| {
-                    text(w, "title", &[], site.title)?;
-                    text(w, "link", &[], site.base)?;
-                    text(
-                        w,
-                        "description",
-                        &[],
-                        &format!("Articles from {}", site.title),
-                    )?;
-                    let self_url = format!("{}rss.xml", site.base);
-                    empty(
-                        w,
-                        "atom:link",
-                        &[
-                            ("href", &self_url),
-                            ("rel", "self"),
-                            ("type", "application/rss+xml"),
-                        ],
-                    )?;
-                    text(w, "lastBuildDate", &[], &rfc822(last_updated(items)))?;
-                    text(w, "generator", &[], "article-widget")?;
-                    for item in items {
-                        rss_item(w, item)?;
-                    }
-                    Ok(())
-                })?;
+        container(w, "rss", &namespaces, |w| {
+            container(w, "channel", &[], |w| {
+                text(w, "title", &[], site.title)?;
+                text(w, "link", &[], site.base)?;
+                text(
+                    w,
+                    "description",
+                    &[],
+                    &format!("Articles from {}", site.title),
+                )?;
+                let self_url = format!("{}rss.xml", site.base);
+                let self_link = [
+                    ("href", self_url.as_str()),
+                    ("rel", "self"),
+                    ("type", "application/rss+xml"),
+                ];
+                empty(w, "atom:link", &self_link)?;
+                text(w, "lastBuildDate", &[], &rfc822(last_updated(items)))?;
+                text(w, "generator", &[], "article-widget")?;
+                for item in items {
+                    rss_item(w, item)?;
+                }
                 Ok(())
-            })?;
-        Ok(())
+            })
+        })
     })
 }
 
 fn rss_item(w: &mut Writer<Vec<u8>>, item: &FeedItem) -> io::Result<()> {
     let entry = item.entry;
-    w.create_element("item").write_inner_content(|w| {
+    container(w, "item", &[], |w| {
         text(w, "title", &[], &entry.headline)?;
         text(w, "link", &[], &item.page)?;
         text(w, "guid", &[("isPermaLink", "true")], &item.page)?;
@@ -230,8 +208,7 @@ fn rss_item(w: &mut Writer<Vec<u8>>, item: &FeedItem) -> io::Result<()> {
             empty(w, "media:thumbnail", &thumbnail)?;
         }
         Ok(())
-    })?;
-    Ok(())
+    })
 }
 
 /// An RFC 3339 timestamp as RFC 822 writes it (in GMT), as RSS dates are.
@@ -300,10 +277,21 @@ pub(crate) fn document(body: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>
         .and_then(|()| writer.write_event(Event::Text(BytesText::new("\n"))))
         .and_then(|()| body(&mut writer))
         .expect("writing into memory cannot fail");
-    let mut xml =
-        String::from_utf8(writer.into_inner()).expect("quick-xml writes what it is given: UTF-8");
-    xml.push('\n');
-    xml
+    String::from_utf8(writer.into_inner()).expect("quick-xml writes what it is given: UTF-8")
+}
+
+/// `<name attributes…>`, a new line, what `inner` writes, `</name>` and a new line.
+pub(crate) fn container(
+    w: &mut Writer<Vec<u8>>,
+    name: &str,
+    attributes: &[(&str, &str)],
+    inner: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>,
+) -> io::Result<()> {
+    element(name, attributes, w).write_inner_content(|w| {
+        w.write_event(Event::Text(BytesText::new("\n")))?;
+        inner(w)
+    })?;
+    w.write_event(Event::Text(BytesText::new("\n")))
 }
 
 /// `<name attributes…>text</name>`, then a new line.

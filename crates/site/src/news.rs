@@ -3,7 +3,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::feeds::{document, text};
+use crate::feeds::{container, document, text};
 use crate::listing::{seconds, Entry, Site};
 use crate::pages::ArticleUrls;
 
@@ -21,40 +21,32 @@ pub fn news_sitemap(site: &Site, entries: &[Entry], now: Timestamp) -> String {
         .filter_map(|entry| Some((entry, entry.published.as_deref()?)))
         .filter(|(_, published)| (since..=now.as_second()).contains(&seconds(published)))
         .take(NEWS_LIMIT);
+    let namespaces = [
+        ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+        (
+            "xmlns:news",
+            "http://www.google.com/schemas/sitemap-news/0.9",
+        ),
+    ];
     document(|w| {
-        w.create_element("urlset")
-            .with_attributes([
-                ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
-                (
-                    "xmlns:news",
-                    "http://www.google.com/schemas/sitemap-news/0.9",
-                ),
-            ])
-            .write_inner_content(|w| {
-                for (entry, published) in recent {
-                    w.create_element("url").write_inner_content(|w| {
-                        text(
-                            w,
-                            "loc",
-                            &[],
-                            &ArticleUrls::new(site.base, &entry.slug).page,
-                        )?;
-                        w.create_element("news:news").write_inner_content(|w| {
-                            w.create_element("news:publication")
-                                .write_inner_content(|w| {
-                                    let name = entry.publisher.as_deref().unwrap_or(site.title);
-                                    text(w, "news:name", &[], name)?;
-                                    text(w, "news:language", &[], &news_language(&entry.lang))
-                                })?;
-                            text(w, "news:publication_date", &[], published)?;
-                            text(w, "news:title", &[], &entry.headline)
+        container(w, "urlset", &namespaces, |w| {
+            for (entry, published) in recent {
+                container(w, "url", &[], |w| {
+                    let page = ArticleUrls::new(site.base, &entry.slug).page;
+                    text(w, "loc", &[], &page)?;
+                    container(w, "news:news", &[], |w| {
+                        container(w, "news:publication", &[], |w| {
+                            let name = entry.publisher.as_deref().unwrap_or(site.title);
+                            text(w, "news:name", &[], name)?;
+                            text(w, "news:language", &[], &news_language(&entry.lang))
                         })?;
-                        Ok(())
-                    })?;
-                }
-                Ok(())
-            })?;
-        Ok(())
+                        text(w, "news:publication_date", &[], published)?;
+                        text(w, "news:title", &[], &entry.headline)
+                    })
+                })?;
+            }
+            Ok(())
+        })
     })
 }
 
@@ -131,10 +123,10 @@ mod tests {
         assert_eq!(listed, ["now", "yesterday", "two-days"]);
         assert!(
             xml.contains(
-                "<news:news><news:publication><news:name>News Example</news:name>\n\
-             <news:language>en</news:language>\n</news:publication>\
-             <news:publication_date>2024-05-03T13:00:00+01:00</news:publication_date>\n\
-             <news:title>now &amp; &lt;co&gt;</news:title>\n</news:news>"
+                "<news:news>\n<news:publication>\n<news:name>News Example</news:name>\n\
+                 <news:language>en</news:language>\n</news:publication>\n\
+                 <news:publication_date>2024-05-03T13:00:00+01:00</news:publication_date>\n\
+                 <news:title>now &amp; &lt;co&gt;</news:title>\n</news:news>\n"
             ),
             "{xml}"
         );
