@@ -129,8 +129,12 @@ describe('the feeds carry the whole article', () => {
       pages.push(page);
     }
     assert.ok(urls > 3, 'the URLs were found');
-    const out = execFileSync('java', ['-jar', VNU, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', ...pages], { encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(out).messages, []);
+    const control = join(work, 'control.html');
+    await writeFile(control, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>c</title></head><body><ul><p>Not an item.</p></ul></body></html>');
+    const out = execFileSync('java', ['-jar', VNU, '--errors-only', '--exit-zero-always', '--stdout', '--format', 'json', ...pages, control], { encoding: 'utf8' });
+    const messages = JSON.parse(out).messages;
+    assert.ok(messages.some((m) => m.url.endsWith('/control.html')), 'the checker can fail');
+    assert.deepEqual(messages.filter((m) => !m.url.endsWith('/control.html')), []);
   });
 
   test('the Atom feed with HTML content still passes RFC 4287\'s grammar (Jing)', () => {
