@@ -72,8 +72,9 @@ enum Command {
     /// iframe, WordPress's embed protocol), embed-full.html (the whole article for an iframe),
     /// oembed.json, embed-code.html (the snippet a host pastes) and article.json (the article
     /// as read, in UTF-8). For the site: index pages with each article's embed code, feed.xml
-    /// (Atom), feed.json (JSON Feed 1.1), sitemap.xml and widget/ (the widget's files from
-    /// --widget). Every URL is absolute from --base-url.
+    /// (Atom), rss.xml (RSS 2.0) and feed.json (JSON Feed 1.1) with the whole articles,
+    /// sitemap.xml, robots.txt and widget/ (the widget's files from --widget). Every URL is
+    /// absolute from --base-url.
     ///
     /// A bad article is reported with its file and JSON path and left out; the others are
     /// written and the exit status is 1. The site is written beside SITE_DIR and swapped in,
@@ -102,6 +103,10 @@ enum Command {
         /// slug modulo N; every shard writes the same index pages, feeds and sitemap.
         #[arg(long, value_name = "I/N")]
         shard: Option<article_widget_site::Shard>,
+        /// Also write sitemap-news.xml (Google News) of the articles published in the last
+        /// two days, and name it in robots.txt.
+        #[arg(long)]
+        news: bool,
     },
     /// Import articles from HTML pages, Markdown files and RSS, Atom or JSON feeds.
     ///
@@ -213,6 +218,7 @@ fn main() -> ExitCode {
             widget,
             title,
             shard,
+            news,
         } => {
             let options = article_widget_site::BuildOptions {
                 articles,
@@ -221,6 +227,7 @@ fn main() -> ExitCode {
                 widget,
                 title,
                 shard,
+                news,
             };
             build(&options)
         }

@@ -172,6 +172,8 @@ fn a_site_has_every_file_of_every_article_and_only_the_widgets_own_files() {
             "feed.json",
             "feed.xml",
             "index.html",
+            "robots.txt",
+            "rss.xml",
             "sitemap.xml",
             "widget/article-widget-render.js",
             "widget/article-widget.css",
@@ -196,7 +198,7 @@ fn a_site_has_every_file_of_every_article_and_only_the_widgets_own_files() {
     let summary = stderr(&out);
     assert!(
         summary.starts_with("built 2 of 2 articles into ")
-            && summary.contains(": 22 files written, 0 unchanged, 0 removed, in "),
+            && summary.contains(": 24 files written, 0 unchanged, 0 removed, in "),
         "{summary}"
     );
 }
@@ -296,7 +298,7 @@ fn an_unchanged_rebuild_writes_nothing_and_a_change_rewrites_only_what_it_change
     let out = build(&dir, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains(": 0 files written, 22 unchanged, 0 removed, in "),
+        stderr(&out).contains(": 0 files written, 24 unchanged, 0 removed, in "),
         "{}",
         stderr(&out)
     );
@@ -334,6 +336,7 @@ fn an_unchanged_rebuild_writes_nothing_and_a_change_rewrites_only_what_it_change
             "feed.json",
             "feed.xml",
             "index.html",
+            "rss.xml",
         ]
     );
 

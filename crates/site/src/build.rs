@@ -16,8 +16,10 @@ use article_widget::model::{is_absolute_http_url, Article, Checked, Json};
 use crate::base_url::base_url;
 use crate::discover::{article_files, slugs};
 use crate::error::BuildError;
+use crate::feeds::{self, FeedItem};
 use crate::listing::{self, seconds, Entry, Site, FEED_LENGTH, PER_PAGE};
 use crate::lock::OutputLock;
+use crate::news::{news_sitemap, robots_txt, NEWS_SITEMAP};
 use crate::options::{BuildOptions, Shard};
 use crate::output::{FileCounts, Staging, MARKER};
 use crate::overlap::check_apart;
@@ -28,6 +30,15 @@ use crate::widget::widget_files;
 /// Builds the site. Bad articles are reported in the `Report` and left out; an error stops the
 /// build and leaves the previous site as it was.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, BuildError> {
+    build_at(options, progress, jiff::Timestamp::now())
+}
+
+/// `build` as if it ran at `now`, which decides the News sitemap's two days.
+pub fn build_at(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    now: jiff::Timestamp,
+) -> Result<Report, BuildError> {
     let started = Instant::now();
     let base = base_url(&options.base_url)?;
     check_apart(&options.articles, &options.output)?;
@@ -85,7 +96,8 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, 
         .iter()
         .map(|(slug, file)| (slug.as_str(), file.as_path()))
         .collect();
-    site_files(&staging, &site, &entries, &sources)?;
+    let news = options.news.then_some(now);
+    site_files(&staging, &site, &entries, &sources, news)?;
     for (path, bytes) in widget {
         staging.put(&path, &bytes)?;
     }
@@ -135,7 +147,7 @@ fn article(
     let files = [
         (
             "index.html",
-            pages::article_page(&article, &fragments, &urls),
+            pages::article_page(&article, &fragments, &urls, &listing::feed_links(site)),
         ),
         ("embed.html", pages::card_page(&article, &urls)),
         (
@@ -169,13 +181,15 @@ fn article(
     Ok(Outcome::Built(entry, warnings))
 }
 
-/// The index pages, the feeds and the sitemap. The articles listed are read again, a page at a
-/// time, so the build never holds every article at once.
+/// The index pages, the feeds, the sitemaps and robots.txt; the News sitemap as of `news`,
+/// when asked for. The articles listed are read again, a page at a time, so the build never
+/// holds every article at once.
 fn site_files(
     staging: &Staging,
     site: &Site,
     entries: &[Entry],
     sources: &BTreeMap<&str, &Path>,
+    news: Option<jiff::Timestamp>,
 ) -> Result<(), BuildError> {
     let reread = |entry: &Entry| {
         let urls = ArticleUrls::new(site.base, &entry.slug);
@@ -209,17 +223,24 @@ fn site_files(
         let html = listing::index_page(site, i + 1, pages, entries.len(), &listed);
         staging.put(&listing::index_path(i + 1), html.as_bytes())
     })?;
-    let newest: Vec<(&Entry, String)> = entries
+    let newest: Vec<FeedItem> = entries
         .iter()
         .take(FEED_LENGTH)
-        .filter_map(|entry| reread(entry).map(|(_, article, _)| (entry, article.story_text())))
+        .filter_map(|entry| {
+            reread(entry).map(|(_, article, _)| FeedItem::new(site, entry, &article))
+        })
         .collect();
-    staging.put("feed.xml", listing::atom_feed(site, &newest).as_bytes())?;
-    let feed = listing::json_feed(site, &newest);
+    staging.put("feed.xml", feeds::atom_feed(site, &newest).as_bytes())?;
+    staging.put("rss.xml", feeds::rss_feed(site, &newest).as_bytes())?;
+    let feed = feeds::json_feed(site, &newest);
     staging.put("feed.json", format!("{feed}\n").as_bytes())?;
     for (name, xml) in listing::sitemaps(site, entries, pages) {
         staging.put(&name, xml.as_bytes())?;
     }
+    if let Some(now) = news {
+        staging.put(NEWS_SITEMAP, news_sitemap(site, entries, now).as_bytes())?;
+    }
+    staging.put("robots.txt", robots_txt(site, news.is_some()).as_bytes())?;
     Ok(())
 }
 
@@ -278,6 +299,7 @@ fn entry(slug: &str, file: &Path, article: &Article, urls: &ArticleUrls) -> Entr
         date_shown: article.published.as_ref().map(|t| labels.date(t)),
         reading: labels.reading_time(article.reading_minutes),
         image: article.lead_image().map(|image| image.src.clone()),
+        publisher: article.publisher.as_ref().map(|p| p.name.clone()),
         iframe: pages::iframe_code(article, urls),
     }
 }

@@ -1,9 +1,8 @@
-//! The site's own files: the index pages with each article's embed code, the Atom and JSON
-//! feeds, and the sitemap.
+//! The site's own files: the index pages with each article's embed code, and the sitemap.
 
-use serde_json::{json, Value};
-
+use crate::feeds::FEEDS;
 use crate::pages::ArticleUrls;
+use crate::text::xml;
 use article_widget::ssr::{escape, html_document};
 
 const INDEX_STYLESHEET: &str = include_str!("../../../static/site/site-index.css");
@@ -35,6 +34,8 @@ pub struct Entry {
     pub date_shown: Option<String>,
     pub reading: String,
     pub image: Option<String>,
+    /// The publisher's name, which the News sitemap gives.
+    pub publisher: Option<String>,
     /// The card's iframe, as the oEmbed answer gives it.
     pub iframe: String,
 }
@@ -151,18 +152,17 @@ pub fn index_page(
     let head = format!(
         r#"<meta name="description" content="Articles from {title}, each with its embed code.">
 <link rel="canonical" href="{canonical}">
-{links}<link rel="alternate" type="application/atom+xml" title="{title}" href="{base}feed.xml">
-<link rel="alternate" type="application/feed+json" title="{title}" href="{base}feed.json">
-<style>{INDEX_STYLESHEET}</style>
+{links}{feed_links}<style>{INDEX_STYLESHEET}</style>
 <script type="module">{INDEX_SCRIPT}</script>
 "#,
         canonical = escape(&index_url(site, page)),
+        feed_links = feed_links(site),
     );
     let body = format!(
         r#"<body>
 <header class="site-header">
 <h1>{heading}</h1>
-<p>{count}. Paste an article’s address where oEmbed or Open Graph is read (WordPress, Ghost, Discourse, Slack, Notion…) to embed it or show its card, or copy its embed code. Feeds: <a href="{base}feed.xml">Atom</a>, <a href="{base}feed.json">JSON Feed</a>.</p>
+<p>{count}. Paste an article’s address where oEmbed or Open Graph is read (WordPress, Ghost, Discourse, Slack, Notion…) to embed it or show its card, or copy its embed code. Feeds: <a href="{base}feed.xml">Atom</a>, <a href="{base}rss.xml">RSS</a>, <a href="{base}feed.json">JSON Feed</a>.</p>
 </header>
 <main>
 <ol class="entries">
@@ -177,100 +177,18 @@ pub fn index_page(
     html_document("en", None, &heading, &head, &body)
 }
 
-/// `feed.xml`: an Atom feed of the newest articles.
-pub fn atom_feed(site: &Site, newest: &[(&Entry, String)]) -> String {
-    let base = xml(site.base);
-    let updated = newest
+/// The discovery links of the site's feeds, for the head of each page it writes.
+pub fn feed_links(site: &Site) -> String {
+    FEEDS
         .iter()
-        .map(|(entry, _)| entry.updated.as_str())
-        .max_by_key(|date| seconds(date))
-        .unwrap_or("1970-01-01T00:00:00Z");
-    let mut feed = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-<title>{title}</title>
-<id>{base}</id>
-<link rel="self" type="application/atom+xml" href="{base}feed.xml"/>
-<link rel="alternate" type="text/html" href="{base}"/>
-<updated>{updated}</updated>
-<author><name>{title}</name></author>
-<generator version="{version}">article-widget</generator>
-"#,
-        title = xml(site.title),
-        updated = xml(updated),
-        version = env!("CARGO_PKG_VERSION"),
-    );
-    for (entry, text) in newest {
-        let page = xml(&ArticleUrls::new(site.base, &entry.slug).page);
-        feed.push_str(&format!(
-            "<entry xml:lang=\"{lang}\">\n<title>{title}</title>\n<id>{page}</id>\n\
-             <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n<updated>{updated}</updated>\n",
-            lang = xml(&entry.lang),
-            title = xml(&entry.headline),
-            updated = xml(&entry.updated),
-        ));
-        if let Some(published) = &entry.published {
-            feed.push_str(&format!("<published>{}</published>\n", xml(published)));
-        }
-        for (name, url) in &entry.authors {
-            feed.push_str(&format!("<author><name>{}</name>", xml(name)));
-            if let Some(url) = url {
-                feed.push_str(&format!("<uri>{}</uri>", xml(url)));
-            }
-            feed.push_str("</author>\n");
-        }
-        feed.push_str(&format!(
-            "<summary>{}</summary>\n<content type=\"text\">{}</content>\n</entry>\n",
-            xml(&entry.description),
-            xml(text),
-        ));
-    }
-    feed.push_str("</feed>\n");
-    feed
-}
-
-/// `feed.json`: a JSON Feed 1.1 of the newest articles.
-pub fn json_feed(site: &Site, newest: &[(&Entry, String)]) -> Value {
-    let items: Vec<Value> = newest
-        .iter()
-        .map(|(entry, text)| {
-            let page = ArticleUrls::new(site.base, &entry.slug).page;
-            let mut item = json!({
-                "id": page,
-                "url": page,
-                "title": entry.headline,
-                "summary": entry.description,
-                "content_text": text,
-                "date_modified": entry.updated,
-                "language": entry.lang,
-            });
-            if let Some(published) = &entry.published {
-                item["date_published"] = json!(published);
-            }
-            if let Some(image) = &entry.image {
-                item["image"] = json!(image);
-            }
-            let authors: Vec<Value> = entry
-                .authors
-                .iter()
-                .map(|(name, url)| match url {
-                    Some(url) => json!({ "name": name, "url": url }),
-                    None => json!({ "name": name }),
-                })
-                .collect();
-            if !authors.is_empty() {
-                item["authors"] = Value::Array(authors);
-            }
-            item
+        .map(|(file, media_type, format)| {
+            format!(
+                "<link rel=\"alternate\" type=\"{media_type}\" title=\"{title} ({format})\" href=\"{base}{file}\">\n",
+                title = escape(site.title),
+                base = escape(site.base),
+            )
         })
-        .collect();
-    json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": site.title,
-        "home_page_url": site.base,
-        "feed_url": format!("{}feed.json", site.base),
-        "items": items,
-    })
+        .collect()
 }
 
 /// The sitemap's files: `sitemap.xml` alone, or, past the protocol's 50,000 addresses, an
@@ -317,13 +235,4 @@ pub fn sitemaps(site: &Site, entries: &[Entry], index_pages: usize) -> Vec<(Stri
     index.push_str("</sitemapindex>\n");
     files.push(("sitemap.xml".into(), index));
     files
-}
-
-/// Text for XML: escaped, without the characters XML 1.0 cannot hold (most C0 controls and
-/// the non-characters U+FFFE and U+FFFF), which JSON strings may carry.
-fn xml(text: &str) -> String {
-    let allowed = |c: &char| {
-        matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    };
-    escape(&text.chars().filter(allowed).collect::<String>())
 }

@@ -16,6 +16,8 @@ pub struct BuildOptions {
     /// The site's name in its index and feeds; by default the base URL's host.
     pub title: Option<String>,
     pub shard: Option<Shard>,
+    /// Also write `sitemap-news.xml`, Google's News sitemap of the last two days' articles.
+    pub news: bool,
 }
 
 /// One of `count` builds that share a site between machines: each writes the pages of the

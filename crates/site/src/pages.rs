@@ -16,6 +16,10 @@ use article_widget::ssr::{
 const CARD_STYLESHEET: &str = include_str!("../../../static/site/article-card.css");
 /// The embed's half of WordPress's embed protocol and the generic height message.
 const EMBED_SCRIPT: &str = include_str!("../../../static/site/article-embed.js");
+/// Reads `?theme=` before the first paint; a classic inline script, so it runs as it is parsed.
+const THEME_SCRIPT: &str = include_str!("../../../static/site/embed-theme.js");
+/// What a theme pinned by `THEME_SCRIPT` changes.
+const THEME_STYLESHEET: &str = include_str!("../../../static/site/embed-theme.css");
 
 /// How long a consumer may cache an oEmbed answer, in seconds.
 pub const OEMBED_CACHE_AGE: u32 = 86_400;
@@ -78,16 +82,22 @@ pub fn fragments(article: &Article, source: &Json, urls: &ArticleUrls) -> Fragme
     }
 }
 
-/// `index.html`: the page `render` writes, with oEmbed discovery and the reading time for
-/// link previews (Slack shows `twitter:label1`/`twitter:data1`).
-pub fn article_page(article: &Article, fragments: &Fragments, urls: &ArticleUrls) -> String {
+/// `index.html`: the page `render` writes, with oEmbed discovery, the site's feeds
+/// (`feed_links`) and the reading time for link previews (Slack shows
+/// `twitter:label1`/`twitter:data1`).
+pub fn article_page(
+    article: &Article,
+    fragments: &Fragments,
+    urls: &ArticleUrls,
+    feed_links: &str,
+) -> String {
     let labels = Labels::for_lang(article.lang());
     let mut article = article.clone();
     article.url.get_or_insert_with(|| urls.page.clone());
     let head = format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n\
          <meta name=\"twitter:label1\" content=\"{label}\">\n\
-         <meta name=\"twitter:data1\" content=\"{minutes}\">\n",
+         <meta name=\"twitter:data1\" content=\"{minutes}\">\n{feed_links}",
         oembed = escape(&urls.oembed),
         title = escape(&article.headline),
         label = escape(labels.reading_time_label),
@@ -116,14 +126,16 @@ pub fn full_embed_page(article: &Article, fragments: &Fragments, urls: &ArticleU
     embed_page(article, urls, &head, &fragments.light)
 }
 
-/// A page made to sit in an iframe: not indexed, links open in the top page, and the embed
-/// script reports its height.
+/// A page made to sit in an iframe: not indexed, links open in the top page, the embed
+/// script reports its height, and `?theme=dark|light` pins its theme.
 fn embed_page(article: &Article, urls: &ArticleUrls, head: &str, body: &str) -> String {
     let head = format!(
-        r#"<meta name="robots" content="noindex, follow">
+        r#"<script>{THEME_SCRIPT}</script>
+<meta name="robots" content="noindex, follow">
 <link rel="canonical" href="{page}">
 <base target="_top">
-<style>body.artw-embed {{ margin: 0; }}</style>
+<style>body.artw-embed {{ margin: 0; }}
+{THEME_STYLESHEET}</style>
 {head}<script type="module">{EMBED_SCRIPT}</script>
 "#,
         page = escape(&urls.page),
