@@ -6,7 +6,8 @@ use url::Url;
 
 use article_widget::i18n::Labels;
 use article_widget::model::{
-    Article, Block, Cell, ImageBlock, Inline, ListBlock, PromoBlock, Scope, TableBlock,
+    Article, Block, Cell, ImageBlock, Inline, ListBlock, Platform, Post, PromoBlock, Scope,
+    TableBlock, VideoBlock,
 };
 
 use crate::text::xml;
@@ -14,9 +15,12 @@ use crate::text::xml;
 /// The article's lead image, its body and its notes, with URLs resolved against `page` (the
 /// article's address).
 pub fn feed_html(article: &Article, page: &str) -> String {
+    let labels = Labels::for_lang(article.lang());
     let mut html = FeedHtml {
         out: String::new(),
         base: Url::parse(page).ok(),
+        page: page.to_owned(),
+        labels,
     };
     if let Some(image) = &article.image {
         html.image(image);
@@ -24,7 +28,6 @@ pub fn feed_html(article: &Article, page: &str) -> String {
     for block in &article.body {
         html.block(block);
     }
-    let labels = Labels::for_lang(article.lang());
     for note in &article.notes {
         html.open("p");
         html.open("strong");
@@ -40,6 +43,9 @@ pub fn feed_html(article: &Article, page: &str) -> String {
 struct FeedHtml {
     out: String,
     base: Option<Url>,
+    /// The article's address, which a video links to: its player is the article's page.
+    page: String,
+    labels: &'static Labels,
 }
 
 impl FeedHtml {
@@ -67,7 +73,73 @@ impl FeedHtml {
                 self.close("pre");
             }
             Block::Divider => self.out.push_str("<hr>"),
+            Block::Post(block) => self.post(&block.post, block.platform, block.quoted.as_ref()),
+            Block::Video(video) => self.video(video),
         }
+    }
+
+    /// A saved post as a quote of its text, signed with its author and a dated link to the
+    /// original; the post it quotes is a quote within it.
+    fn post(&mut self, post: &Post, platform: Platform, quoted: Option<&Post>) {
+        self.open("blockquote");
+        self.element("p", &post.text);
+        if let Some(image) = &post.image {
+            self.image(image);
+        }
+        if let Some(quoted) = quoted {
+            self.post(quoted, platform, None);
+        }
+        self.open("p");
+        let author = &post.author;
+        self.text(&format!(
+            "— {} ({}), {}, ",
+            author.name,
+            author.handle,
+            platform.shown()
+        ));
+        let date = self.labels.date(&post.date);
+        match self.absolute(&post.url) {
+            Some(href) => {
+                self.out.push_str("<a");
+                self.attribute("href", &href);
+                self.out.push('>');
+                self.text(&date);
+                self.close("a");
+            }
+            None => self.text(&date),
+        }
+        self.close("p");
+        self.close("blockquote");
+    }
+
+    /// A video as its poster and title, linked to the article, where it plays.
+    fn video(&mut self, video: &VideoBlock) {
+        let page = self.page.clone();
+        self.open("figure");
+        self.out.push_str("<a");
+        self.attribute("href", &page);
+        self.out.push('>');
+        match video
+            .poster
+            .as_deref()
+            .and_then(|poster| self.absolute(poster))
+        {
+            Some(poster) => {
+                self.out.push_str("<img");
+                self.attribute("src", &poster);
+                self.attribute("alt", &video.title);
+                self.out.push('>');
+            }
+            None => self.text(&video.title),
+        }
+        self.close("a");
+        self.open("figcaption");
+        self.text(&video.title);
+        if let Some(caption) = &video.caption {
+            self.text(&format!(" {caption}"));
+        }
+        self.close("figcaption");
+        self.close("figure");
     }
 
     fn quote(&mut self, text: &Inline, cite: Option<&str>) {
@@ -448,6 +520,30 @@ mod tests {
             "<figure><img src=\"https://news.example/lead.jpg\" alt=\"Lead\" width=\"1200\" height=\"800\">\
              <figcaption>The caption. <small>Photo: A</small></figcaption></figure>\
              <p>Body.</p><hr><p><strong>Correction</strong> (3 May 2024): A name was misspelt.</p>"
+        );
+    }
+
+    /// A post is a signed quote with a dated link to the original, its quoted post a quote
+    /// within; a video is its poster linked to the article, which plays it.
+    #[test]
+    fn posts_are_quotes_and_videos_their_posters_linked_to_the_article() {
+        let json = r#"{"headline": "H", "body": [
+            {"type": "post", "platform": "x", "url": "https://x.com/a/status/1",
+             "author": {"name": "A <b>", "handle": "@a"}, "text": ["Hi ", {"text": "there", "href": "/t"}],
+             "date": "2024-05-03T09:40:00Z",
+             "quote": {"url": "https://x.com/b/status/2", "author": {"name": "B", "handle": "@b"},
+                       "text": "Quoted", "date": "2024-05-02T09:40:00Z"}},
+            {"type": "video", "host": "youtube", "id": "aqz-KE-bpKQ", "title": "Bunny", "poster": "/p.jpg"},
+            {"type": "video", "src": "/v.webm", "title": "River"}
+        ]}"#;
+        let article = Article::from_json(json).expect("valid").article;
+        assert_eq!(
+            feed_html(&article, PAGE),
+            "<blockquote><p>Hi <a href=\"https://news.example/t\">there</a></p>\
+             <blockquote><p>Quoted</p><p>— B (@b), X, <a href=\"https://x.com/b/status/2\">2 May 2024</a></p></blockquote>\
+             <p>— A &lt;b&gt; (@a), X, <a href=\"https://x.com/a/status/1\">3 May 2024</a></p></blockquote>\
+             <figure><a href=\"https://news.example/a/\"><img src=\"https://news.example/p.jpg\" alt=\"Bunny\"></a><figcaption>Bunny</figcaption></figure>\
+             <figure><a href=\"https://news.example/a/\">River</a><figcaption>River</figcaption></figure>"
         );
     }
 }
