@@ -344,7 +344,7 @@ fn video_object(video: &VideoBlock) -> Value {
     match &video.source {
         VideoSource::Hosted { host, id } => {
             object["url"] = json!(host.page_url(id));
-            object["embedUrl"] = json!(host.player_url(id));
+            object["embedUrl"] = json!(host.player_url(id, false));
         }
         VideoSource::File { src, .. } => {
             if let Some(src) = absolute(Some(src)) {

@@ -70,7 +70,7 @@ function prerenderedRoot(element) {
 }
 
 /** The players a video facade may load: YouTube's privacy-enhanced domain, and Vimeo's. */
-const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com\/embed|player\.vimeo\.com\/video)\//;
+const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//;
 
 /**
  * Puts the video host's player, playing, in place of the facade's link, in the facade's box:
@@ -78,12 +78,9 @@ const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com\/embed|player\.vimeo\.com
  */
 function play(facade) {
   const player = own('createElement').call(document, 'iframe');
-  const url = new URL(facade.dataset.player);
-  url.searchParams.set('autoplay', 1);
-  player.src = url;
-  player.title = facade.querySelector('.artw-video-title').lastChild.textContent;
-  player.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
-  player.allowFullscreen = true;
+  player.src = facade.dataset.player;
+  player.title = facade.firstChild.lastChild.data;
+  player.allow = 'autoplay; fullscreen; picture-in-picture';
   facade.replaceWith(player);
   player.focus();
 }

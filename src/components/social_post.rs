@@ -3,7 +3,6 @@ use yew::prelude::*;
 use super::{image_figure, rich_text};
 use crate::i18n::Labels;
 use crate::model::{Platform, Post, PostBlock};
-use crate::text::replace;
 
 /// A saved post as a card in the widget's own style: everything it shows was saved with the
 /// article, so the platform is never asked for anything, and the card outlives the original.
@@ -11,13 +10,11 @@ pub fn social_post(block: &PostBlock, labels: &Labels) -> Html {
     post_card(&block.post, block.platform, block.quoted.as_ref(), labels)
 }
 
+/// An `<article>`: who posted it and where, what it says, its picture, the post it quotes,
+/// and when, linked to the original.
 fn post_card(post: &Post, platform: Platform, quoted: Option<&Post>, labels: &Labels) -> Html {
-    let named = |template: &str| {
-        let text = replace(template, "{platform}", platform.shown());
-        replace(&text, "{name}", &post.author.name)
-    };
     html! {
-        <article class="artw-post" aria-label={named(labels.post_by)}>
+        <article class="artw-post">
             <header class="artw-post-by">
                 if let Some(avatar) = &post.author.avatar {
                     <img class="artw-post-avatar" src={avatar.clone()} alt="" width="40" height="40"
@@ -25,6 +22,7 @@ fn post_card(post: &Post, platform: Platform, quoted: Option<&Post>, labels: &La
                 }
                 <span class="artw-post-name">{ &post.author.name }</span>
                 <span class="artw-post-handle">{ &post.author.handle }</span>
+                <span class="artw-post-platform">{ platform.shown() }</span>
             </header>
             <blockquote class="artw-post-text"><p>{ rich_text(&post.text) }</p></blockquote>
             if let Some(image) = &post.image {
@@ -39,7 +37,7 @@ fn post_card(post: &Post, platform: Platform, quoted: Option<&Post>, labels: &La
                 if !post.url.is_empty() {
                     { " · " }
                     <a class="artw-post-link" href={post.url.clone()} rel="noopener noreferrer" data-kind="post">
-                        { named(labels.view_post) }
+                        { labels.view_post }
                     </a>
                 }
             </footer>

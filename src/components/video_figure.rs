@@ -11,10 +11,7 @@ pub fn video_figure(video: &VideoBlock, labels: &Labels) -> Html {
     let player = match &video.source {
         VideoSource::File { src, captions } => html! {
             <video class="artw-video-file" controls=true preload="none" src={src.clone()}
-                poster={video.poster.clone()}
-                width={video.width.map(|w| w.to_string())}
-                height={video.height.map(|h| h.to_string())}
-                aria-label={video.title.clone()}>
+                poster={video.poster.clone()} aria-label={video.title.clone()}>
                 { for captions.iter().map(|track| html! {
                     <track kind="captions" src={track.src.clone()} srclang={track.lang.clone()} label={track.label.clone()} />
                 }) }
@@ -26,13 +23,13 @@ pub fn video_figure(video: &VideoBlock, labels: &Labels) -> Html {
                     <img class="artw-video-poster" src={poster.clone()} alt="" loading="lazy"
                         decoding="async" referrerpolicy="no-referrer" />
                 }
-                <a class="artw-video-play" href={host.page_url(id)} data-player={host.player_url(id)}
+                <a class="artw-video-play" href={host.page_url(id)} data-player={host.player_url(id, true)}
                     data-kind="video" rel="noopener noreferrer">
-                    <span class="artw-video-title"><span class="artw-visually-hidden">{ labels.play_video }{ ": " }</span>{ &video.title }</span>
+                    <span class="artw-video-title"><span class="artw-visually-hidden">{ labels.play_video }{ " " }</span>{ &video.title }</span>
                     <span class="artw-video-meta">
                         { host.shown() }
                         if let Some(seconds) = video.duration {
-                            { " · " }<time datetime={format!("PT{seconds}S")}>{ clock_duration(seconds) }</time>
+                            { " · " }{ clock_duration(seconds) }
                         }
                     </span>
                 </a>

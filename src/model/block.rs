@@ -138,11 +138,18 @@ impl VideoHost {
     }
 
     /// The host's player, from the domain that sets no tracking cookies (YouTube's
-    /// privacy-enhanced mode, Vimeo's do-not-track).
-    pub fn player_url(self, id: &str) -> String {
+    /// privacy-enhanced mode, Vimeo's do-not-track), playing at once when `autoplay`.
+    pub fn player_url(self, id: &str, autoplay: bool) -> String {
+        let play = |then: &'static str| if autoplay { then } else { "" };
         match self {
-            VideoHost::YouTube => format!("https://www.youtube-nocookie.com/embed/{id}"),
-            VideoHost::Vimeo => format!("https://player.vimeo.com/video/{id}?dnt=1"),
+            VideoHost::YouTube => format!(
+                "https://www.youtube-nocookie.com/embed/{id}{}",
+                play("?autoplay=1")
+            ),
+            VideoHost::Vimeo => format!(
+                "https://player.vimeo.com/video/{id}?dnt=1{}",
+                play("&autoplay=1")
+            ),
         }
     }
 }
