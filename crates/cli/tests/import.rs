@@ -1098,10 +1098,10 @@ mod never_panics {
 }
 
 #[test]
-fn an_embedded_post_is_a_quote_with_its_attribution() {
+fn a_blockquote_that_only_looks_like_a_post_is_a_quote_with_its_attribution() {
     let imported = page(
-        r#"<p>The story before the post, long enough to be the story's own paragraph.</p>
-        <blockquote class="twitter-tweet"><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://twitter.example/x/status/1">November 18, 2020</a></blockquote>"#,
+        r#"<p>The story before the quote, long enough to be the story's own paragraph.</p>
+        <blockquote><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://social.example/x/status/1">November 18, 2020</a></blockquote>"#,
     );
     assert_eq!(
         imported.article.body[1],
