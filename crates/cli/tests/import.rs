@@ -3189,3 +3189,62 @@ fn a_feed_items_embedded_post_is_a_saved_post() {
     assert_eq!(found[0].post.date.as_str(), "2020-11-17T00:00:00Z");
     assert_eq!(found[0].post.author.handle, "@CISAKrebs");
 }
+
+/// Embeds as older and plainer pages write them: a tweet embedded before 2014 (its link says
+/// `/statuses/`), a video in a list item (a list holds only text, so it follows the list), a
+/// thumbnail linked to a video on its own (a video) and in a gallery list (a picture still,
+/// as a gallery's pictures are),
+/// and a `<video>` whose `poster` is empty (no poster, not the page's own address).
+#[test]
+fn older_and_plainer_embeds() {
+    let imported = page(
+        r#"<p>The story before the embeds, long enough to be the story's own paragraph of text.</p>
+        <blockquote class="twitter-tweet tw-align-center"><p>Drinking game for web devs</p>— Shay Friedman (@ironshay) <a href="https://twitter.com/ironshay/statuses/370525864523743232">August 22, 2013</a></blockquote>
+        <ul><li>The first clip: <iframe src="https://www.youtube.com/embed/LtOGa5M8AuU" title="The first clip"></iframe></li><li>The second clip, which has no player.</li></ul>
+        <p><a href="https://youtu.be/oXy9dA3HgVQ"><img src="/stills/audit.jpg" alt="What an audit is"></a></p>
+        <ul><li><a href="https://www.youtube.com/watch?v=eQqNfkqIJdw"><img src="/shots/inspector.jpg" alt="Screenshot"></a> Page Inspector</li></ul>
+        <video src="/clips/count.mp4" poster=""></video>"#,
+    );
+    let article = &imported.article;
+    let post = posts(article)[0];
+    assert_eq!(
+        post.post.url,
+        "https://twitter.com/ironshay/statuses/370525864523743232"
+    );
+    assert_eq!(post.post.date.as_str(), "2013-08-22T00:00:00Z");
+    let kinds: Vec<&str> = article
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Post(_) => "post",
+            Block::Video(_) => "video",
+            Block::List(_) => "list",
+            Block::Image(_) => "image",
+            Block::Paragraph(_) => "p",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["p", "post", "list", "video", "video", "image", "video"]
+    );
+    let found = videos(article);
+    assert_eq!(found[0].title, "The first clip");
+    assert_eq!(
+        (found[1].title.as_str(), found[1].poster.as_deref()),
+        (
+            "What an audit is",
+            Some("https://news.example/stills/audit.jpg")
+        )
+    );
+    assert_eq!(found[2].poster, None);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w
+                .ends_with("it stood inside a list, which holds only text, and now follows it")),
+        "{:?}",
+        imported.warnings
+    );
+}

@@ -153,7 +153,8 @@ pub fn strip_hidden(doc: &Document) -> Vec<String> {
     removed.warnings()
 }
 
-fn is_hidden(node: &NodeRef) -> bool {
+/// Whether the page hides the element from readers (see [`strip_hidden`]).
+pub(crate) fn is_hidden(node: &NodeRef) -> bool {
     if matches!(
         name_of(node).as_str(),
         "script" | "style" | "noscript" | "template" | "svg" | "math"

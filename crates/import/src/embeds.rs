@@ -4,13 +4,16 @@
 //! of the platform, and no picture on the platform's servers is kept, since showing it would
 //! ask the platform for it.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use dom_query::{Document, NodeRef};
 use url::Url;
 
+use super::boilerplate::is_hidden;
 use super::dom::{image_source, name_of, outermost};
 use super::metadata::PageMeta;
-use super::recognise::{place, Slot};
+use super::recognise::{place, slot_html, Slot};
 use super::text::{excerpt, squash, tidy_spans, timestamp, Resolver};
 use article_widget::model::{
     is_absolute_http_url, is_language_tag, Block, Captions, ImageBlock, Platform, Post, PostAuthor,
@@ -22,15 +25,47 @@ use article_widget::model::{
 /// order.
 pub fn slots(doc: &Document, resolver: &Resolver, warnings: &mut Vec<String>) -> Vec<Slot> {
     let mut slots = Vec::new();
-    for node in outermost(doc, |n| platform_of(n).is_some() || is_video(n)) {
+    let mut after = HashMap::new();
+    let found = outermost(doc, |n| platform_of(n).is_some() || is_video(n));
+    // A hidden embed is not the story's; it is taken out with the page's other hidden parts.
+    let shown = found.into_iter().filter(|n| {
+        !is_hidden(n)
+            && !n
+                .ancestors(None)
+                .iter()
+                .any(|a| a.is_element() && is_hidden(a))
+    });
+    for node in shown {
         let (target, caption) = container(&node);
         let slot = match platform_of(&node) {
             Some(platform) => Some(post(&node, platform, resolver)),
             None => video(&node, caption.as_ref(), resolver).map(Ok),
         };
         match slot {
-            Some(Ok(slot)) => {
-                place(&target, slots.len());
+            Some(Ok(mut slot)) => {
+                // A list or a table holds only text: a post or video in one follows it, in
+                // the order they stood.
+                let holder = target
+                    .ancestors(None)
+                    .into_iter()
+                    .filter(|a| matches!(name_of(a).as_str(), "ul" | "ol" | "table" | "dl"))
+                    .last();
+                match holder {
+                    Some(holder) => {
+                        let anchor = after.get(&holder.id).copied().unwrap_or(holder);
+                        anchor.after_html(slot_html(slots.len()));
+                        if let Some(placed) = anchor.next_sibling() {
+                            after.insert(holder.id, placed);
+                        }
+                        target.remove_from_parent();
+                        let what = name_of(&holder);
+                        let what = if what == "table" { "table" } else { "list" };
+                        slot.warnings.push(format!(
+                            "it stood inside a {what}, which holds only text, and now follows it"
+                        ));
+                    }
+                    None => place(&target, slots.len()),
+                }
                 slots.push(slot);
             }
             Some(Err(warning)) => {
@@ -224,7 +259,8 @@ fn post_url(node: &NodeRef, platform: Platform, resolver: &Resolver) -> Option<S
             .find(|h| test(h))
     };
     let raw = match platform {
-        Platform::X => linked(&|h| h.contains("/status/")),
+        // `/statuses/` in embeds from before 2014.
+        Platform::X => linked(&|h| h.contains("/status/") || h.contains("/statuses/")),
         Platform::Bluesky => linked(&|h| h.contains("/post/")).or_else(|| {
             // at://did:plc:…/app.bsky.feed.post/rkey
             let uri = node.attr("data-bluesky-uri")?;
@@ -637,7 +673,14 @@ fn is_video(node: &NodeRef) -> bool {
     match name_of(node).as_str() {
         "iframe" => frame_source(node).is_some_and(|s| hosted(&s).is_some()),
         "lite-youtube" | "lite-vimeo" => node.attr("videoid").is_some(),
-        "a" => thumbnail_link(node).is_some(),
+        // A thumbnail in a list or a table is one of a gallery's pictures, which stays one.
+        "a" => {
+            thumbnail_link(node).is_some()
+                && !node
+                    .ancestors(None)
+                    .iter()
+                    .any(|a| matches!(name_of(a).as_str(), "li" | "td" | "th" | "dd"))
+        }
         "video" => video_source(node).is_some(),
         _ => false,
     }
@@ -720,11 +763,12 @@ fn poster_of(node: &NodeRef, resolver: &Resolver, warnings: &mut Vec<String>) ->
         Some(rest[..end].trim().trim_matches(['"', '\'']).to_owned())
     });
     let from_img = || within(node, "img").first().and_then(image_source);
+    let given = |p: &String| !p.trim().is_empty();
     let poster = from_style
-        .or_else(|| node.attr("poster").map(|p| p.to_string()))
-        .or_else(from_img)
-        .map(|p| absolute(&p, resolver))
-        .filter(|p| !p.is_empty())?;
+        .filter(given)
+        .or_else(|| node.attr("poster").map(|p| p.to_string()).filter(given))
+        .or_else(|| from_img().filter(given))
+        .map(|p| absolute(&p, resolver))?;
     if on_platform(&poster, None) {
         warnings.push(format!(
             "the video's still {} was left out: it is on the video host's servers, which the reader's browser would ask for it",
@@ -752,7 +796,9 @@ fn video(node: &NodeRef, caption: Option<&NodeRef>, resolver: &Resolver) -> Opti
     let (source, title, poster) = match name.as_str() {
         "iframe" => {
             let (host, id) = hosted(&frame_source(node)?)?;
-            let title = attr("title").filter(|t| !names_the_player(t));
+            let title = attr("title")
+                .or_else(|| attr("aria-label"))
+                .filter(|t| !names_the_player(t));
             (VideoSource::Hosted { host, id }, title, None)
         }
         "lite-youtube" | "lite-vimeo" => {

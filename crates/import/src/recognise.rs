@@ -299,9 +299,12 @@ pub fn slots(doc: &Document, resolver: &Resolver, slots: &mut Vec<Slot>) {
 
 /// Puts the slot paragraph of block `index` where `node` was.
 pub(crate) fn place(node: &NodeRef, index: usize) {
-    node.replace_with_html(format!(
-        r#"<p class="{SLOT_CLASS}">{SLOT_CLASS}-{index}</p>"#
-    ));
+    node.replace_with_html(slot_html(index));
+}
+
+/// The paragraph that stands for block `index` until the story is mapped.
+pub(crate) fn slot_html(index: usize) -> String {
+    format!(r#"<p class="{SLOT_CLASS}">{SLOT_CLASS}-{index}</p>"#)
 }
 
 const BIO_WORDS: &[&str] = &[
