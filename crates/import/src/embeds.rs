@@ -108,7 +108,9 @@ fn mastodon_frame(src: &str) -> Option<String> {
     let mut parts = url.path_segments()?;
     let user = parts.next()?;
     let id = parts.next()?;
-    let ok = user.starts_with('@')
+    let ok = user.len() > 1
+        && user.starts_with('@')
+        && !id.is_empty()
         && id.bytes().all(|b| b.is_ascii_digit())
         && parts.next() == Some("embed");
     ok.then(|| {
@@ -990,6 +992,22 @@ mod tests {
     fn hosted_video_ids(#[case] src: &str, #[case] want: Option<(VideoHost, &str)>) {
         let got = hosted(src);
         assert_eq!(got.as_ref().map(|(h, id)| (*h, id.as_str())), want, "{src}");
+    }
+
+    #[rstest]
+    #[case(
+        "https://mastodon.social/@gargron/109342281043124411/embed",
+        Some("https://mastodon.social/@gargron/109342281043124411")
+    )]
+    #[case("https://mastodon.social/@gargron//embed", None)]
+    #[case("https://mastodon.social/@/1/embed", None)]
+    #[case("https://mastodon.social/@gargron/109342281043124411", None)]
+    #[case(
+        "https://video.example/@channel/12/embed/extra",
+        Some("https://video.example/@channel/12")
+    )]
+    fn mastodon_frames(#[case] src: &str, #[case] want: Option<&str>) {
+        assert_eq!(mastodon_frame(src).as_deref(), want, "{src}");
     }
 
     #[rstest]
