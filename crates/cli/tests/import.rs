@@ -2912,7 +2912,8 @@ fn the_news_page_keeps_its_story_with_five_posts_and_five_videos_in_place() {
             "p", "video", "p", "video", "p", "video", "h", "p", "video", "p"
         ]
     );
-    // A publisher-hosted avatar is kept; the one on X's servers is not, and that is said.
+    // A publisher-hosted avatar is kept; the one on X's servers is not, and that is said, as
+    // is the picture only Bluesky shows.
     let mastodon = posts(&imported.article)
         .into_iter()
         .find(|p| p.platform == Platform::Mastodon)
@@ -2925,6 +2926,7 @@ fn the_news_page_keeps_its_story_with_five_posts_and_five_videos_in_place() {
         imported.warnings,
         [
             "body[1]: the X post's picture https://pbs.twimg.com/profile_images/1230983421437116416/kre… was dropped: it is on the platform's servers, which the reader's browser would ask for it",
+            "body[3]: the Bluesky post's picture or card (\"[image or embed]\") was left out: only the platform has it",
             "body[18]: the video's still https://i.ytimg.com/vi/3hG2vK_wQ1o/hqdefault.jpg was left out: it is on the video host's servers, which the reader's browser would ask for it",
         ]
     );
@@ -3086,7 +3088,7 @@ fn a_post_the_page_does_not_hold_whole_is_a_quote_linking_to_it_with_a_warning()
 fn the_command_line_writes_the_posts_and_videos_of_the_fixtures() {
     let (article, stderr) = import_to_stdout("tests/fixtures/import/embeds-news.html");
     assert_eq!((posts(&article).len(), videos(&article).len()), (5, 5));
-    assert_eq!(stderr.matches("warning:").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 3, "{stderr}");
     let (article, stderr) = import_to_stdout("tests/fixtures/import/embeds-truncated.html");
     assert_eq!(quotes(&article).len(), 5);
     assert_eq!(stderr.matches("became a quote linking to it").count(), 5);

@@ -232,6 +232,8 @@ struct Found {
     avatar: Option<String>,
     image: Option<ImageBlock>,
     dropped: Vec<String>,
+    /// Bluesky's "[image or embed]": a picture or card only the platform shows.
+    media_left_out: bool,
 }
 
 fn post(node: &NodeRef, platform: Platform, resolver: &Resolver) -> Result<Slot, String> {
@@ -291,11 +293,31 @@ fn mastodon_handle(url: &str) -> Option<String> {
     (!user.is_empty()).then(|| format!("@{user}@{host}"))
 }
 
+/// What stands before an author's name in an embed, most telling first: the dash of "— Name
+/// (@handle)", Instagram's "A post shared by Name (@handle)" in a few languages.
+const NAME_MARKERS: &[&str] = &[
+    "—",
+    "―",
+    "–",
+    "shared by",
+    "compartida de",
+    "compartilhada por",
+    "partagée par",
+    "geteilt von",
+    "condiviso da",
+    "Post by",
+];
+
 /// Words of an embed that are the platform's, not the post's.
 fn is_platform_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     [
         "a post shared by",
+        "una publicación compartida",
+        "uma publicação compartilhada",
+        "une publication partagée",
+        "ein beitrag geteilt",
+        "un post condiviso",
         "post by @",
         "view this post",
         "view on ",
@@ -328,6 +350,9 @@ fn read_post(node: &NodeRef, platform: Platform, resolver: &Resolver, found: &mu
         post_spans(p, None, found.url.as_deref(), resolver, &mut spans);
     }
     found.text = spans;
+    found.media_left_out = within(node, "a")
+        .iter()
+        .any(|a| squash(&a.text()) == "[image or embed]");
     // The line that names the author and the date: everything else the embed says.
     let in_text = |d: &NodeRef| {
         paragraphs
@@ -349,16 +374,19 @@ fn read_post(node: &NodeRef, platform: Platform, resolver: &Resolver, found: &mu
     let line = squash(&line);
     if let Some(open) = line.find("(@") {
         let close = line[open..].find(')').map(|c| open + c);
-        if let Some(close) = close {
-            found.handle = Some(line[open + 1..close].trim().to_owned());
+        let handle = close
+            .map(|close| line[open + 1..close].trim())
+            .filter(|h| h.len() > 1 && !h.contains(char::is_whitespace));
+        if let (Some(close), Some(handle)) = (close, handle) {
+            found.handle = Some(handle.to_owned());
+            // The name follows the dash, or the words the platform writes before it; where
+            // neither is found, nothing is taken for a name.
             let before = &line[..open];
-            let start = ["—", "―", "–", "shared by", "Post by", " by "]
+            let start = NAME_MARKERS
                 .iter()
-                .filter_map(|m| before.rfind(m).map(|at| at + m.len()))
-                .max()
-                .unwrap_or(0);
-            let name = squash(&before[start..]);
-            found.name = (!name.is_empty() && !name.starts_with('@')).then_some(name);
+                .find_map(|m| before.rfind(m).map(|at| at + m.len()));
+            let name = start.map(|start| squash(&before[start..]));
+            found.name = name.filter(|n| !n.is_empty() && !n.starts_with('@'));
             let after = line[close + 1..].trim().trim_start_matches("on ");
             found.date = date_in(after);
         }
@@ -533,6 +561,11 @@ fn saved(platform: Platform, found: Found, embed_text: &str) -> Result<Slot, Str
             .join(", ");
         warnings.push(format!(
             "the {shown} post's picture {pictures} was dropped: it is on the platform's servers, which the reader's browser would ask for it"
+        ));
+    }
+    if found.media_left_out {
+        warnings.push(format!(
+            "the {shown} post's picture or card (\"[image or embed]\") was left out: only the platform has it"
         ));
     }
     let text = tidy_spans(found.text.clone());
@@ -992,6 +1025,60 @@ mod tests {
     fn hosted_video_ids(#[case] src: &str, #[case] want: Option<(VideoHost, &str)>) {
         let got = hosted(src);
         assert_eq!(got.as_ref().map(|(h, id)| (*h, id.as_str())), want, "{src}");
+    }
+
+    /// The author an embed names, as (name, handle), or why the post was not saved whole.
+    fn author_of(html: &str) -> Result<(String, String), String> {
+        let doc = Document::from(format!("<html><body>{html}</body></html>"));
+        let mut slots = slots(&doc, &Resolver::default(), &mut Vec::new());
+        match slots.remove(0) {
+            Slot {
+                block: Block::Post(post),
+                ..
+            } => Ok((post.post.author.name, post.post.author.handle)),
+            Slot { warnings, .. } => Err(warnings.join("; ")),
+        }
+    }
+
+    const TWEET_URL: &str = "https://twitter.com/band/status/1328832094924312577";
+
+    fn tweet(paragraph: &str, line: &str, date: &str) -> String {
+        format!(
+            r#"<blockquote class="twitter-tweet"><p>{paragraph}</p>{line} <a href="{TWEET_URL}?ref_src=twsrc%5Etfw">{date}</a></blockquote>"#
+        )
+    }
+
+    #[rstest]
+    #[case::name_with_by(tweet("We play tonight.", "&mdash; Stand by Me (@standbyme)", "November 17, 2020"), ("Stand by Me", "@standbyme"))]
+    #[case::name_with_parentheses(tweet("We play tonight.", "&mdash; Ana Ruiz (she/her) (@anaruiz)", "17 Nov 2020"), ("Ana Ruiz (she/her)", "@anaruiz"))]
+    #[case::instagram_in_spanish(
+        r#"<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink="https://www.instagram.com/p/CHuR2ZqFh3k/"><p><a href="https://www.instagram.com/p/CHuR2ZqFh3k/">Día 14 del recuento.</a></p><p>Una publicación compartida de <a href="https://www.instagram.com/riverton/">Riverton</a> (@riverton) el <time datetime="2020-11-17T16:05:12+00:00">17 nov 2020</time></p></blockquote>"#.to_owned(),
+        ("Riverton", "@riverton")
+    )]
+    fn authors_as_embeds_name_them(#[case] html: String, #[case] want: (&str, &str)) {
+        let got = author_of(&html).unwrap();
+        assert_eq!((got.0.as_str(), got.1.as_str()), want);
+    }
+
+    #[rstest]
+    #[case::no_dash(
+        tweet("We play tonight.", "Stand by Me (@standbyme)", "November 17, 2020"),
+        "its author's name,"
+    )]
+    #[case::not_a_handle(
+        tweet("We play tonight.", "&mdash; The Band (@ 8pm)", "November 17, 2020"),
+        "its author's name or author's handle,"
+    )]
+    #[case::date_in_french(
+        tweet("On joue ce soir.", "&mdash; The Band (@band)", "17 novembre 2020"),
+        "its date,"
+    )]
+    fn an_author_or_date_not_found_for_certain_is_not_guessed(
+        #[case] html: String,
+        #[case] missing: &str,
+    ) {
+        let why = author_of(&html).unwrap_err();
+        assert!(why.contains(missing), "{why}");
     }
 
     #[rstest]
