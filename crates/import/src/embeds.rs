@@ -663,12 +663,14 @@ fn within<'a>(node: &NodeRef<'a>, name: &str) -> Vec<NodeRef<'a>> {
         .collect()
 }
 
+/// A frame's address: a lazy loader's real one before the placeholder in `src`.
 fn frame_source(node: &NodeRef) -> Option<String> {
-    ["src", "data-src", "data-lazy-src"]
+    ["data-src", "data-lazy-src", "src"]
         .iter()
-        .find_map(|name| node.attr(name))
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty() && s != "about:blank")
+        .find_map(|name| {
+            let value = node.attr(name)?.trim().to_owned();
+            (!value.is_empty() && value != "about:blank").then_some(value)
+        })
 }
 
 /// A YouTube or Vimeo video's id, from any of the addresses their embeds and links use.
@@ -699,7 +701,11 @@ pub fn hosted(raw: &str) -> Option<(VideoHost, String)> {
         }
         _ => return None,
     };
-    video_host.is_id(&id).then_some((video_host, id))
+    // Every YouTube video id is 11 characters, and so are the player's `videoseries` (a
+    // playlist) and `live_stream` (a channel's stream), which are not videos.
+    let video = video_host != VideoHost::YouTube
+        || id.len() == 11 && !matches!(id.as_str(), "videoseries" | "live_stream");
+    (video && video_host.is_id(&id)).then_some((video_host, id))
 }
 
 /// An element that plays a video: a YouTube or Vimeo frame, a lite-youtube or lite-vimeo
@@ -1012,6 +1018,19 @@ mod tests {
         assert_eq!(date_in(text).as_ref().map(Timestamp::as_str), want);
     }
 
+    #[test]
+    fn a_lazy_frame_is_read_from_its_real_address() {
+        let doc = Document::from(
+            r#"<html><body><iframe src="about:blank" data-src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="The clip"></iframe></body></html>"#,
+        );
+        let found = slots(&doc, &Resolver::default(), &mut Vec::new());
+        assert!(matches!(
+            &found[0].block,
+            Block::Video(VideoBlock { source: VideoSource::Hosted { id, .. }, title, .. })
+                if id == "dQw4w9WgXcQ" && title == "The clip"
+        ));
+    }
+
     #[rstest]
     #[case("https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed", Some((VideoHost::YouTube, "dQw4w9WgXcQ")))]
     #[case("//www.youtube-nocookie.com/embed/dQw4w9WgXcQ", Some((VideoHost::YouTube, "dQw4w9WgXcQ")))]
@@ -1020,6 +1039,14 @@ mod tests {
     #[case("https://player.vimeo.com/video/76979871?h=8272103f6e", Some((VideoHost::Vimeo, "76979871")))]
     #[case("https://vimeo.com/76979871", Some((VideoHost::Vimeo, "76979871")))]
     #[case("https://player.vimeo.com/video/not-digits", None)]
+    #[case(
+        "https://www.youtube.com/embed/videoseries?list=PL590L5WQmH8fJ54F369BLDSqIwcs-TCfs",
+        None
+    )]
+    #[case(
+        "https://www.youtube.com/embed/live_stream?channel=UC4R8DWoMoI7CAwX8_LjQHig",
+        None
+    )]
     #[case("https://www.youtube.com/embed/bad%22id", None)]
     #[case("https://video.example/embed/abc", None)]
     fn hosted_video_ids(#[case] src: &str, #[case] want: Option<(VideoHost, &str)>) {
