@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use super::boilerplate::is_hidden;
+use super::boilerplate::is_shown;
 use super::dom::{image_source, name_of, outermost};
 use super::metadata::PageMeta;
 use super::recognise::{place, slot_html, Slot};
@@ -28,14 +28,7 @@ pub fn slots(doc: &Document, resolver: &Resolver, warnings: &mut Vec<String>) ->
     let mut after = HashMap::new();
     let found = outermost(doc, |n| platform_of(n).is_some() || is_video(n));
     // A hidden embed is not the story's; it is taken out with the page's other hidden parts.
-    let shown = found.into_iter().filter(|n| {
-        !is_hidden(n)
-            && !n
-                .ancestors(None)
-                .iter()
-                .any(|a| a.is_element() && is_hidden(a))
-    });
-    for node in shown {
+    for node in found.into_iter().filter(is_shown) {
         let (target, caption) = container(&node);
         let slot = match platform_of(&node) {
             Some(platform) => Some(post(&node, platform, resolver)),
