@@ -7,7 +7,7 @@ passes `validate` and `render`, and each disagreement.
 
 Where a page has expected.html, its story is also scored as the article-extraction
 benchmarks score one: the word 4-grams (`\w+` words as written, counted with repeats) of
-the imported story (its paragraphs, headings, quotes and image captions in order, the
+the imported story (its paragraphs, headings, quotes, saved posts and captions in order, the
 headline left out) against those of expected.html's text. Precision is the share of ours
 that Readability's text has, recall the share of Readability's that ours has; micro-averaged
 over all 4-grams of all pages, and macro-averaged over pages (F1 of the mean precision and
@@ -120,8 +120,8 @@ def list_texts(items):
 
 
 def story_text(article):
-    """The story as a reader takes it: paragraphs, headings, quotes, lists, tables, code and
-    captions in order, then the corrections and updates under it."""
+    """The story as a reader takes it: paragraphs, headings, quotes, saved posts, lists, tables,
+    code and captions in order, then the corrections and updates under it."""
     parts = []
     for block in article.get("body", []):
         kind = block.get("type")
@@ -130,8 +130,15 @@ def story_text(article):
         elif kind == "quote":
             parts.append(inline_text(block.get("text")))
             parts.append(block.get("cite") or "")
-        elif kind == "image":
+        elif kind in ("image", "video"):
             parts.append(block.get("caption") or "")
+        elif kind == "post":
+            # A saved post reads as the quote it used to be: its words, then who wrote them.
+            for post in (block, block.get("quote") or {}):
+                author = post.get("author") or {}
+                parts.append(inline_text(post.get("text")))
+                parts.append(f"{author.get('name', '')} ({author.get('handle', '')})"
+                             if author else "")
         elif kind == "list":
             parts.extend(list_texts(block.get("items", [])))
         elif kind == "table":

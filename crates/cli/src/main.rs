@@ -112,7 +112,7 @@ enum Command {
     ///
     /// Each article found (one per page or Markdown file, one per feed item) is written as
     /// article JSON that passes `validate`, carrying only what its source says. What the
-    /// format cannot carry (tables, embeds, forms…) is dropped with a warning naming where it
+    /// format cannot carry (forms, frames other than posts and videos…) is dropped with a warning naming where it
     /// was. A source that fails is reported and skipped, the others are written, and the exit
     /// status is then 1. Importing the same source again gives the same bytes. What is
     /// recognised, and the Markdown conventions for pull quotes and promos: README, "Importing".

@@ -10,7 +10,10 @@ use command_line::{run, text};
 use rstest::rstest;
 
 use article_widget::load::read_article;
-use article_widget::model::{Article, Block, Note, NoteKind, PromoBlock, Scope, Span, Timestamp};
+use article_widget::model::{
+    Article, Block, Captions, Inline, Note, NoteKind, Platform, PostBlock, PromoBlock, Scope, Span,
+    Timestamp, VideoBlock, VideoHost, VideoSource,
+};
 use article_widget::ssr::{render_page, RenderOptions};
 use article_widget_import::{import_text, Imported};
 
@@ -1098,10 +1101,10 @@ mod never_panics {
 }
 
 #[test]
-fn an_embedded_post_is_a_quote_with_its_attribution() {
+fn a_blockquote_that_only_looks_like_a_post_is_a_quote_with_its_attribution() {
     let imported = page(
-        r#"<p>The story before the post, long enough to be the story's own paragraph.</p>
-        <blockquote class="twitter-tweet"><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://twitter.example/x/status/1">November 18, 2020</a></blockquote>"#,
+        r#"<p>The story before the quote, long enough to be the story's own paragraph.</p>
+        <blockquote><p lang="en">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://social.example/x/status/1">November 18, 2020</a></blockquote>"#,
     );
     assert_eq!(
         imported.article.body[1],
@@ -2734,4 +2737,516 @@ fn a_feed_items_media_rss_picture_is_its_lead_image_unless_the_story_shows_it() 
     assert!(items
         .iter()
         .all(|item| item.article.image.as_ref().is_none_or(|i| i.alt.is_empty())));
+}
+
+/// The blocks `pick` takes out of the body, in order: a kind of block, or a view of one.
+fn blocks_of<'a, T>(article: &'a Article, pick: impl Fn(&'a Block) -> Option<T>) -> Vec<T> {
+    article.body.iter().filter_map(pick).collect()
+}
+
+fn posts(article: &Article) -> Vec<&PostBlock> {
+    blocks_of(article, |b| match b {
+        Block::Post(post) => Some(&**post),
+        _ => None,
+    })
+}
+
+fn videos(article: &Article) -> Vec<&VideoBlock> {
+    blocks_of(article, |b| match b {
+        Block::Video(video) => Some(video),
+        _ => None,
+    })
+}
+
+/// Each quote's text, and the addresses its words link to.
+fn quotes(article: &Article) -> Vec<(String, Vec<&str>)> {
+    blocks_of(article, |b| match b {
+        Block::Quote { text, .. } => Some((
+            text.text(),
+            text.0.iter().filter_map(|s| s.href.as_deref()).collect(),
+        )),
+        _ => None,
+    })
+}
+
+/// The addresses of a text's links.
+fn links(text: &Inline) -> Vec<&str> {
+    text.0.iter().filter_map(|s| s.href.as_deref()).collect()
+}
+
+/// Hosts a saved post or video must not make the reader's browser ask for anything.
+const PLATFORM_HOSTS: &[&str] = &[
+    "twitter.com",
+    "x.com",
+    "twimg.com",
+    "bsky.app",
+    "bsky.social",
+    "cdninstagram.com",
+    "instagram.com",
+    "fbcdn.net",
+    "threads.net",
+    "ytimg.com",
+    "youtube.com",
+    "vimeocdn.com",
+    "vimeo.com",
+    "mastodon.social",
+    "infosec.exchange",
+    "hachyderm.io",
+];
+
+fn on_a_platform(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    PLATFORM_HOSTS
+        .iter()
+        .any(|p| host == *p || host.ends_with(&format!(".{p}")))
+}
+
+/// Every picture and file a reader's browser would load for the article's posts and videos.
+fn loaded_by_posts_and_videos(article: &Article) -> Vec<String> {
+    let mut urls = Vec::new();
+    for post in posts(article) {
+        for post in std::iter::once(&post.post).chain(&post.quoted) {
+            urls.extend(post.author.avatar.clone());
+            urls.extend(post.image.as_ref().map(|i| i.src.clone()));
+        }
+    }
+    for video in videos(article) {
+        urls.extend(video.poster.clone());
+        if let VideoSource::File { src, captions } = &video.source {
+            urls.push(src.clone());
+            urls.extend(captions.iter().map(|c| c.src.clone()));
+        }
+    }
+    urls
+}
+
+/// One embed of each platform, in each platform's own markup, becomes a saved post: the
+/// post's address without the tracking query, its author's name and handle, its words with
+/// their links (a link to the post itself, as Instagram puts around its caption, is only
+/// words; Bluesky's "[image or embed]" stands for what only the platform shows), its date.
+#[rstest]
+#[case::x(
+    Platform::X,
+    "https://twitter.com/CISAKrebs/status/1328832094924312577",
+    ("Chris Krebs", "@CISAKrebs"),
+    "Honored to serve. We did it right. Defend Today, Secure Tomorrow. #Protect2020 https://t.co/9ZpRZrcc3w",
+    &["https://twitter.com/hashtag/Protect2020", "https://t.co/9ZpRZrcc3w"],
+    "2020-11-17T00:00:00Z"
+)]
+#[case::bluesky(
+    Platform::Bluesky,
+    "https://bsky.app/profile/did:plc:4qbt3vsnpmtsbhyvhtsrzcda/post/3lbq7mxsiek2v",
+    ("Maya Lindqvist", "@mayalindqvist.bsky.social"),
+    "Four years on, the rumour control page is still the best thing a federal agency ever put on the web. Read it again: cisa.example/rumorcontrol",
+    &["https://www.cisa.example/rumorcontrol"],
+    "2024-11-25T00:00:00Z"
+)]
+#[case::mastodon(
+    Platform::Mastodon,
+    "https://infosec.exchange/@briankrebs/105232171414853826",
+    ("Brian Krebs", "@briankrebs@infosec.exchange"),
+    "Firing the person whose agency just ran the most secure election in memory, by tweet, is about as on-brand as it gets. My write-up",
+    &["https://krebsonsecurity.example/2020/11/trump-fires-security-chief-christopher-krebs/"],
+    "2020-11-18T03:12:44Z"
+)]
+#[case::instagram(
+    Platform::Instagram,
+    "https://www.instagram.com/p/CHuR2ZqFh3k/",
+    ("Riverton County Clerk", "@rivertoncountyclerk"),
+    "Day 14 of the count. Every ballot gets two sets of eyes, one from each party, and every one of them is counted.",
+    &[],
+    "2020-11-17T16:05:12+00:00"
+)]
+#[case::threads(
+    Platform::Threads,
+    "https://www.threads.net/@rivertoncountyclerk/post/C8zpQ4fOkKr",
+    ("Riverton County Clerk", "@rivertoncountyclerk"),
+    "Yes, we are still counting. No, nothing is wrong. Here is how a recount works in Riverton County: rivertoncounty.example/elections/recount",
+    &["https://rivertoncounty.example/elections/recount"],
+    "2020-11-17T00:00:00Z"
+)]
+fn each_platforms_embed_is_a_saved_post(
+    #[case] platform: Platform,
+    #[case] url: &str,
+    #[case] (name, handle): (&str, &str),
+    #[case] text: &str,
+    #[case] linked: &[&str],
+    #[case] date: &str,
+) {
+    let imported = import_one("embeds-news.html", None);
+    let found = posts(&imported.article);
+    let on: Vec<_> = found.iter().filter(|p| p.platform == platform).collect();
+    assert_eq!(on.len(), 1, "one {platform:?} post");
+    let post = &on[0].post;
+    assert_eq!(post.url, url);
+    assert_eq!(
+        (post.author.name.as_str(), post.author.handle.as_str()),
+        (name, handle)
+    );
+    assert_eq!(post.text.text(), text);
+    assert_eq!(links(&post.text), linked);
+    assert_eq!(post.date.as_str(), date);
+    assert_eq!(on[0].quoted, None);
+}
+
+#[test]
+fn the_news_page_keeps_its_story_with_five_posts_and_five_videos_in_place() {
+    let imported = import_one("embeds-news.html", None);
+    let kinds: Vec<&str> = imported
+        .article
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(_) => "p",
+            Block::Heading(_) => "h",
+            Block::Post(_) => "post",
+            Block::Video(_) => "video",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "p", "post", "p", "post", "p", "post", "p", "post", "p", "post", "h", "p", "video",
+            "p", "video", "p", "video", "p", "video", "h", "p", "video", "p"
+        ]
+    );
+    // A publisher-hosted avatar is kept; the one on X's servers is not, and that is said, as
+    // is the picture only Bluesky shows.
+    let mastodon = posts(&imported.article)
+        .into_iter()
+        .find(|p| p.platform == Platform::Mastodon)
+        .unwrap();
+    assert_eq!(
+        mastodon.post.author.avatar.as_deref(),
+        Some("https://cdn.courier.example/embeds/avatars/briankrebs.png")
+    );
+    assert_eq!(
+        imported.warnings,
+        [
+            "body[1]: the X post's picture https://pbs.twimg.com/profile_images/1230983421437116416/kre… was dropped: it is on the platform's servers, which the reader's browser would ask for it",
+            "body[3]: the Bluesky post's picture or card (\"[image or embed]\") was left out: only the platform has it",
+            "body[18]: the video's still https://i.ytimg.com/vi/3hG2vK_wQ1o/hqdefault.jpg was left out: it is on the video host's servers, which the reader's browser would ask for it",
+        ]
+    );
+}
+
+#[test]
+fn youtube_vimeo_and_file_videos_are_video_blocks_with_what_the_page_holds() {
+    let imported = import_one("embeds-news.html", None);
+    let hosted = |host, id: &str| VideoSource::Hosted {
+        host,
+        id: id.to_owned(),
+    };
+    let video = |source, title: &str| VideoBlock {
+        source,
+        title: title.to_owned(),
+        ..VideoBlock::default()
+    };
+    let captions = |src: &str, lang: &str, label: &str| Captions {
+        src: format!("https://courier.example/media/2020/11/{src}"),
+        lang: lang.to_owned(),
+        label: label.to_owned(),
+    };
+    let want = [
+        // WordPress's figure: the frame's title, the figure's caption, the frame's size.
+        VideoBlock {
+            caption: Some("Krebs before the committee on December 16, 2020.".into()),
+            width: Some(640),
+            height: Some(360),
+            ..video(
+                hosted(VideoHost::YouTube, "Ws4dX-8Vl_w"),
+                "Chris Krebs testifies before the Senate Homeland Security Committee",
+            )
+        },
+        // Vimeo's own code: a percentage size is no size.
+        video(
+            hosted(VideoHost::Vimeo, "476932171"),
+            "How your vote is secured, start to finish",
+        ),
+        // lite-youtube: the play label names it, the publisher's still is its poster.
+        VideoBlock {
+            poster: Some("https://cdn.courier.example/2020/11/audit-explainer-still.jpg".into()),
+            ..video(
+                hosted(VideoHost::YouTube, "oXy9dA3HgVQ"),
+                "The Courier explains: what a risk-limiting audit is",
+            )
+        },
+        // A still on YouTube's servers is no poster.
+        video(
+            hosted(VideoHost::YouTube, "3hG2vK_wQ1o"),
+            "The county clerk reads the final count",
+        ),
+        // `<video>`: the first source, captions and subtitles (not chapters), the poster and
+        // size; the figure's caption names it.
+        VideoBlock {
+            poster: Some("https://courier.example/media/2020/11/count-room-poster.jpg".into()),
+            width: Some(1280),
+            height: Some(720),
+            ..video(
+                VideoSource::File {
+                    src: "https://courier.example/media/2020/11/count-room.mp4".into(),
+                    captions: vec![
+                        captions("count-room.en.vtt", "en", "English"),
+                        captions("count-room.es.vtt", "es", "Español"),
+                    ],
+                },
+                "The last batch of ballots is counted in Riverton County on November 17, 2020.",
+            )
+        },
+    ];
+    let got = videos(&imported.article);
+    assert_eq!(got.len(), want.len());
+    for (i, (got, want)) in got.into_iter().zip(&want).enumerate() {
+        assert_eq!(got, want, "video {i}");
+    }
+}
+
+#[rstest]
+#[case("embeds-news.html")]
+#[case("embeds-truncated.html")]
+fn no_script_survives_and_nothing_asks_a_platform(#[case] name: &str) {
+    let imported = import_one(name, None);
+    for gone in [
+        "<script",
+        "script>",
+        "widgets.js",
+        "embed.js",
+        "player.js",
+        "platform.twitter.com",
+        "embed.bsky.app",
+        "lite-yt-embed",
+    ] {
+        assert!(!imported.json.contains(gone), "{name}: {gone} in the JSON");
+    }
+    for url in loaded_by_posts_and_videos(&imported.article) {
+        assert!(!on_a_platform(&url), "{name}: {url} would ask a platform");
+    }
+}
+
+/// A post whose markup lost its author line, and the codes the platforms give today that
+/// hold only a link (Mastodon's card and frame, Threads' card, Instagram's without its
+/// caption): each is a quote of what the page holds, linked to the post, with a warning
+/// that says what is missing. None is dropped, none is a post.
+#[test]
+fn a_post_the_page_does_not_hold_whole_is_a_quote_linking_to_it_with_a_warning() {
+    let imported = import_one("embeds-truncated.html", None);
+    assert!(posts(&imported.article).is_empty());
+    assert_eq!(
+        quotes(&imported.article),
+        [
+            (
+                "If your county is still counting, that is the system working, not failing. Thank the people in the room. Post on X".to_owned(),
+                vec!["https://twitter.com/rivertonvotes/status/1328901122334455667"],
+            ),
+            (
+                "Post by @countwatch@mastodon.social on Mastodon".to_owned(),
+                vec!["https://mastodon.social/@countwatch/105233409876543210"],
+            ),
+            (
+                "Post by @pollworker@hachyderm.io on Mastodon".to_owned(),
+                vec!["https://hachyderm.io/@pollworker/105234000111222333"],
+            ),
+            (
+                "Post by @countyclerks on Threads".to_owned(),
+                vec!["https://www.threads.net/@countyclerks/post/C9aB1cDeFgH"],
+            ),
+            (
+                "Post by @rivertonvotes on Instagram".to_owned(),
+                vec!["https://www.instagram.com/p/CHwXyZ12AbC/"],
+            ),
+        ]
+    );
+    let cites: Vec<Option<&str>> = blocks_of(&imported.article, |b| match b {
+        Block::Quote { cite, .. } => Some(cite.as_deref()),
+        _ => None,
+    });
+    assert_eq!(
+        cites,
+        [
+            None,
+            Some("@countwatch@mastodon.social"),
+            Some("@pollworker@hachyderm.io"),
+            Some("@countyclerks"),
+            Some("Riverton Votes (@rivertonvotes)"),
+        ]
+    );
+    assert_eq!(
+        imported.warnings,
+        [
+            "body[2]: an embedded X post https://twitter.com/rivertonvotes/status/1328901122334455667 became a quote linking to it: the page does not hold its author's name or author's handle, and a post is saved only whole",
+            "body[4]: an embedded Mastodon post https://mastodon.social/@countwatch/105233409876543210 became a quote linking to it: the page does not hold its text, author's name or date, and a post is saved only whole",
+            "body[6]: an embedded Mastodon post https://hachyderm.io/@pollworker/105234000111222333 became a quote linking to it: the page does not hold its text, author's name or date, and a post is saved only whole",
+            "body[8]: an embedded Threads post https://www.threads.net/@countyclerks/post/C9aB1cDeFgH became a quote linking to it: the page does not hold its text, author's name or date, and a post is saved only whole",
+            "body[10]: an embedded Instagram post https://www.instagram.com/p/CHwXyZ12AbC/ became a quote linking to it: the page does not hold its text or date, and a post is saved only whole",
+        ]
+    );
+}
+
+#[test]
+fn the_command_line_writes_the_posts_and_videos_of_the_fixtures() {
+    let (article, stderr) = import_to_stdout("tests/fixtures/import/embeds-news.html");
+    assert_eq!((posts(&article).len(), videos(&article).len()), (5, 5));
+    assert_eq!(stderr.matches("warning:").count(), 3, "{stderr}");
+    let (article, stderr) = import_to_stdout("tests/fixtures/import/embeds-truncated.html");
+    assert_eq!(quotes(&article).len(), 5);
+    assert_eq!(stderr.matches("became a quote linking to it").count(), 5);
+}
+
+/// A page about one video (`og:type` `video.*`) whose story shows no player has its
+/// `og:video` at the top: YouTube's address as its id, with no poster from YouTube's
+/// servers; a file with the page's picture as its poster.
+#[rstest]
+#[case::youtube(
+    "https://www.youtube.com/embed/Ws4dX-8Vl_w",
+    "https://i.ytimg.com/vi/Ws4dX-8Vl_w/maxresdefault.jpg",
+    VideoSource::Hosted { host: VideoHost::YouTube, id: "Ws4dX-8Vl_w".into() },
+    None
+)]
+#[case::file(
+    "https://media.news.example/clips/count.mp4",
+    "https://news.example/stills/count.jpg",
+    VideoSource::File { src: "https://media.news.example/clips/count.mp4".into(), captions: vec![] },
+    Some("https://news.example/stills/count.jpg")
+)]
+fn a_video_pages_og_video_opens_a_story_without_one(
+    #[case] og_video: &str,
+    #[case] og_image: &str,
+    #[case] source: VideoSource,
+    #[case] poster: Option<&str>,
+) {
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>The count, in two minutes</title>
+        <meta property="og:type" content="video.other"><meta property="og:video" content="{og_video}">
+        <meta property="og:video:width" content="1280"><meta property="og:video:height" content="720">
+        <meta property="og:image" content="{og_image}"></head>
+        <body><article><h1>The count, in two minutes</h1><p>How Riverton County counted its ballots, from the first batch to the last, filmed in the count room.</p></article></body></html>"#
+    );
+    let article = import_text(
+        &html,
+        "video.html",
+        Some("https://news.example/video/count"),
+    )
+    .unwrap()
+    .remove(0)
+    .article;
+    assert_eq!(
+        article.body[0],
+        Block::Video(VideoBlock {
+            source,
+            title: "The count, in two minutes".into(),
+            poster: poster.map(str::to_owned),
+            width: Some(1280),
+            height: Some(720),
+            ..VideoBlock::default()
+        })
+    );
+    assert!(matches!(article.body[1], Block::Paragraph(_)));
+}
+
+/// A story (`og:type` `article`) offering a clip to previews does not get a player it does not
+/// show; nor does a video page whose story already shows its video get it twice.
+#[rstest]
+#[case::story("article", "")]
+#[case::shown(
+    "video.other",
+    r#"<iframe src="https://www.youtube.com/embed/oXy9dA3HgVQ" title="The count"></iframe>"#
+)]
+fn og_video_adds_no_video_a_story_does_not_need(#[case] og_type: &str, #[case] player: &str) {
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>The count</title>
+        <meta property="og:type" content="{og_type}"><meta property="og:video" content="https://www.youtube.com/embed/Ws4dX-8Vl_w"></head>
+        <body><article><h1>The count</h1><p>How Riverton County counted its ballots, from the first batch to the last, told in full.</p>{player}</article></body></html>"#
+    );
+    let article = import_text(&html, "story.html", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    let sources: Vec<VideoSource> = videos(&article).iter().map(|v| v.source.clone()).collect();
+    let shown = VideoSource::Hosted {
+        host: VideoHost::YouTube,
+        id: "oXy9dA3HgVQ".into(),
+    };
+    let want = if player.is_empty() {
+        vec![]
+    } else {
+        vec![shown]
+    };
+    assert_eq!(sources, want);
+}
+
+#[test]
+fn a_feed_items_embedded_post_is_a_saved_post() {
+    let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title><link>https://notes.example/</link>
+        <item><title>The week in posts</title><link>https://notes.example/week</link><description><![CDATA[<p>The post of the week:</p>
+        <blockquote class="twitter-tweet"><p lang="en" dir="ltr">We did it right.</p>&mdash; Chris Krebs (@CISAKrebs) <a href="https://twitter.com/CISAKrebs/status/1328832094924312577?ref_src=twsrc%5Etfw">17 Nov 2020</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>]]></description></item>
+        </channel></rss>"#;
+    let article = import_text(feed, "feed.xml", None)
+        .unwrap()
+        .remove(0)
+        .article;
+    let found = posts(&article);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].post.date.as_str(), "2020-11-17T00:00:00Z");
+    assert_eq!(found[0].post.author.handle, "@CISAKrebs");
+}
+
+/// Embeds as older and plainer pages write them: a tweet embedded before 2014 (its link says
+/// `/statuses/`), a video in a list item (a list holds only text, so it follows the list), a
+/// thumbnail linked to a video on its own (a video) and in a gallery list (a picture still,
+/// as a gallery's pictures are),
+/// and a `<video>` whose `poster` is empty (no poster, not the page's own address).
+#[test]
+fn older_and_plainer_embeds() {
+    let imported = page(
+        r#"<p>The story before the embeds, long enough to be the story's own paragraph of text.</p>
+        <blockquote class="twitter-tweet tw-align-center"><p>Drinking game for web devs</p>— Shay Friedman (@ironshay) <a href="https://twitter.com/ironshay/statuses/370525864523743232">August 22, 2013</a></blockquote>
+        <ul><li>The first clip: <iframe src="https://www.youtube.com/embed/LtOGa5M8AuU" title="The first clip"></iframe></li><li>The second clip, which has no player.</li></ul>
+        <p><a href="https://youtu.be/oXy9dA3HgVQ"><img src="/stills/audit.jpg" alt="What an audit is"></a></p>
+        <ul><li><a href="https://www.youtube.com/watch?v=eQqNfkqIJdw"><img src="/shots/inspector.jpg" alt="Screenshot"></a> Page Inspector</li></ul>
+        <video src="/clips/count.mp4" poster=""></video>"#,
+    );
+    let article = &imported.article;
+    let post = posts(article)[0];
+    assert_eq!(
+        post.post.url,
+        "https://twitter.com/ironshay/statuses/370525864523743232"
+    );
+    assert_eq!(post.post.date.as_str(), "2013-08-22T00:00:00Z");
+    let kinds: Vec<&str> = article
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Post(_) => "post",
+            Block::Video(_) => "video",
+            Block::List(_) => "list",
+            Block::Image(_) => "image",
+            Block::Paragraph(_) => "p",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["p", "post", "list", "video", "video", "image", "video"]
+    );
+    let found = videos(article);
+    assert_eq!(found[0].title, "The first clip");
+    assert_eq!(
+        (found[1].title.as_str(), found[1].poster.as_deref()),
+        (
+            "What an audit is",
+            Some("https://news.example/stills/audit.jpg")
+        )
+    );
+    assert_eq!(found[2].poster, None);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w
+                .ends_with("it stood inside a list, which holds only text, and now follows it")),
+        "{:?}",
+        imported.warnings
+    );
 }

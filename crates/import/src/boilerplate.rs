@@ -153,6 +153,16 @@ pub fn strip_hidden(doc: &Document) -> Vec<String> {
     removed.warnings()
 }
 
+/// Whether readers see the element: neither it nor any element around it is hidden.
+pub(crate) fn is_shown(node: &NodeRef) -> bool {
+    !is_hidden(node)
+        && !node
+            .ancestors(None)
+            .iter()
+            .any(|a| a.is_element() && is_hidden(a))
+}
+
+/// Whether the page hides the element from readers (see [`strip_hidden`]).
 fn is_hidden(node: &NodeRef) -> bool {
     if matches!(
         name_of(node).as_str(),

@@ -11,6 +11,7 @@ use super::byline::{
     author_links, byline_authors, byline_names, byline_texts, has_run_together, is_handle,
     is_stand_in, page_byline,
 };
+use super::embeds;
 use super::header::{
     headline, kicker, page_headings, shown_titles, standfirst, without_header_echoes,
 };
@@ -31,8 +32,11 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let doc = Document::from(text);
     let mut draft = Draft::new();
     let meta = metadata::read(&doc, &mut draft.warnings);
-    draft.warnings.extend(boilerplate::strip_page(&doc));
     let resolver = resolver(&doc, page_url, &meta);
+    // Posts and videos first: the rules that strip a page's boilerplate would take the lines
+    // an embed writes around a post (its date, "View on Instagram") for the site's own.
+    let mut slots = embeds::slots(&doc, &resolver, &mut draft.warnings);
+    draft.warnings.extend(boilerplate::strip_page(&doc));
     let (lang, dir) = language(&doc, &meta, &mut draft);
     let shown = shown_titles(&doc);
     let headings = page_headings(&doc);
@@ -45,7 +49,7 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     // does not start with it.
     let shown_kicker = kicker(&doc);
     let kicker = shown_kicker.or_else(|| meta.section.clone());
-    let slots = recognise::slots(&doc, &resolver);
+    recognise::slots(&doc, &resolver, &mut slots);
     let shown_byline = page_byline(&doc, headings.display.as_deref());
     // The page as Readability gets it, kept for a second attempt and for the byline's parts:
     // Readability takes the document it reads.
@@ -121,6 +125,15 @@ pub fn page(text: &str, page_url: Option<&Url>) -> Result<Draft, ImportError> {
     let (body, removed) = boilerplate::strip_story(body, &names);
     draft.warnings.extend(removed);
     article.body = body;
+    if let Some(video) = embeds::page_video(
+        &meta,
+        &article.headline,
+        &article.body,
+        &resolver,
+        &mut draft.warnings,
+    ) {
+        article.body.insert(0, video);
+    }
     article.image = lead_image(meta.image.as_ref(), &article.body, &resolver);
     // "Tuesday 15 October 2019 by Ana Ruiz" over the story names its author when nothing
     // else does.
@@ -203,8 +216,12 @@ fn readable(
 pub fn fragment(html: &str, resolver: &Resolver) -> Result<(Vec<Block>, Vec<String>), ImportError> {
     refuse_deep_nesting(html)?;
     let doc = Document::from(html);
-    let slots = recognise::slots(&doc, resolver);
-    Ok(map_blocks(&doc, resolver, &slots))
+    let mut warnings = Vec::new();
+    let mut slots = embeds::slots(&doc, resolver, &mut warnings);
+    recognise::slots(&doc, resolver, &mut slots);
+    let (blocks, more) = map_blocks(&doc, resolver, &slots);
+    warnings.extend(more);
+    Ok((blocks, warnings))
 }
 
 /// Reading a page looks at each element's ancestors and descendants, in time that grows with

@@ -8,7 +8,7 @@
 //! returns an [`ImportReport`]; it prints nothing.
 //!
 //! By concern: `html` reads a page (its `header`, its `byline`, its `metadata`, the blocks
-//! `recognise` finds before Readability runs, and `blocks` maps the story), with `dom`'s
+//! `recognise` and `embeds` find before Readability runs, and `blocks` maps the story), with `dom`'s
 //! helpers; `markdown` and `feed` read the other kinds; `nesting` refuses pages nested past
 //! [`MAX_NESTING`]; `output` writes the files.
 
@@ -17,6 +17,7 @@ mod boilerplate;
 mod byline;
 mod decode;
 mod dom;
+mod embeds;
 mod error;
 mod feed;
 mod header;

@@ -28,6 +28,14 @@ pub struct PageMeta {
     pub publisher: Option<Org>,
     pub authors: Vec<Person>,
     pub site_name: Option<String>,
+    /// `og:type`: `article`, or `video.other` and its kin for a page about one video.
+    pub og_type: Option<String>,
+    /// `og:video` (or its `:url`, `:secure_url`), with its type, size and length.
+    pub video: Option<String>,
+    pub video_type: Option<String>,
+    pub video_width: Option<u32>,
+    pub video_height: Option<u32>,
+    pub video_duration: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -410,6 +418,22 @@ fn open_graph(doc: &Document, meta: &mut PageMeta) {
         }
     }
     fill(&mut meta.lang, og("og:locale"));
+    fill(&mut meta.og_type, og("og:type"));
+    let video = og("og:video:secure_url")
+        .or_else(|| og("og:video:url"))
+        .or_else(|| og("og:video"));
+    fill(&mut meta.video, video);
+    fill(&mut meta.video_type, og("og:video:type"));
+    let number = |name: &str| {
+        og(name)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .filter(|n| *n > 0)
+    };
+    meta.video_width = meta.video_width.or_else(|| number("og:video:width"));
+    meta.video_height = meta.video_height.or_else(|| number("og:video:height"));
+    meta.video_duration = meta
+        .video_duration
+        .or_else(|| number("video:duration").or_else(|| number("og:video:duration")));
 }
 
 /// A name without the address written beside it: "Ana Ruiz (https://ana.example/)",

@@ -264,9 +264,8 @@ fn repeats_story(node: &NodeRef, story: &str) -> bool {
 }
 
 /// Replaces each promo box and pull quote in the page with a slot paragraph that Readability
-/// keeps, and returns the blocks in slot order.
-pub fn slots(doc: &Document, resolver: &Resolver) -> Vec<Slot> {
-    let mut slots = Vec::new();
+/// keeps, and adds their blocks to `slots` (the posts and videos already found) in slot order.
+pub fn slots(doc: &Document, resolver: &Resolver, slots: &mut Vec<Slot>) {
     for node in outermost(doc, is_promo) {
         if let Some(slot) = promo(&node, resolver) {
             place(&node, slots.len());
@@ -296,13 +295,16 @@ pub fn slots(doc: &Document, resolver: &Resolver) -> Vec<Slot> {
             });
         }
     }
-    slots
 }
 
-fn place(node: &NodeRef, index: usize) {
-    node.replace_with_html(format!(
-        r#"<p class="{SLOT_CLASS}">{SLOT_CLASS}-{index}</p>"#
-    ));
+/// Puts the slot paragraph of block `index` where `node` was.
+pub(crate) fn place(node: &NodeRef, index: usize) {
+    node.replace_with_html(slot_html(index));
+}
+
+/// The paragraph that stands for block `index` until the story is mapped.
+pub(crate) fn slot_html(index: usize) -> String {
+    format!(r#"<p class="{SLOT_CLASS}">{SLOT_CLASS}-{index}</p>"#)
 }
 
 const BIO_WORDS: &[&str] = &[
