@@ -443,6 +443,72 @@ ${data.stylesheet === 0 ? '\nThe stylesheet is no longer in the wasm: not one of
   return { markdown, gzip, raw: shipped.length, close, data };
 }
 
+// ---------------------------------------------------------------- bytes by block type
+/** Splits minified CSS into its rules, each with the selectors of the rule (or of its block). */
+function cssRules(css) {
+  const rules = [];
+  let depth = 0;
+  let start = 0;
+  let outer = '';
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === '{') {
+      if (depth === 0 && css.startsWith('@', start)) outer = css.slice(start, i + 1);
+      else if (depth === 0 || outer) rules.push({ selector: css.slice(start, i), start, wrapped: outer });
+      depth++;
+      start = i + 1;
+    } else if (css[i] === '}') {
+      depth--;
+      if (rules.length && rules.at(-1).end === undefined && (depth === 0 || outer)) rules.at(-1).end = i + 1;
+      if (depth === 0) outer = '';
+      start = i + 1;
+    }
+  }
+  return rules;
+}
+
+/**
+ * What each block type that has CSS or JavaScript of its own adds to the shipped stylesheet and
+ * loader, gzip -9: the file as shipped against the file without that type's part. Rules are the
+ * type's when every selector of theirs names one of its classes; the loader's part is the code
+ * between its `block:` markers.
+ */
+export function partsSection({
+  css = readFileSync(join(ROOT, 'dist/article-widget.css'), 'utf8'),
+  loader = readFileSync(join(ROOT, 'static/article-widget.js'), 'utf8'),
+} = {}) {
+  const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+  const minify = (source) => execFileSync(join(ROOT, 'node_modules/.bin/terser'), ['--module', '--compress', '--mangle'],
+    { input: source, encoding: 'utf8' });
+  const shippedLoader = minify(loader);
+  const rows = PARTS.map(({ type, classes }) => {
+    const owns = (selector) => selector.split(',').every((one) => classes.some((c) => one.includes(c)));
+    const cut = cssRules(css).filter((rule) => owns(rule.selector));
+    let without = css;
+    for (const rule of [...cut].reverse()) without = without.slice(0, rule.start) + without.slice(rule.end);
+    const marker = new RegExp(`// block: ${type}\\n[\\s\\S]*?// block end\\n`, 'g');
+    const loaderWithout = loader.replace(marker, '');
+    const js = loaderWithout === loader ? 0 : gz(shippedLoader) - gz(minify(loaderWithout));
+    return { type, rules: cut.length, css: gz(css) - gz(without), js };
+  });
+  const markdown = `| block type | its CSS rules | CSS, gzip -9 | loader JavaScript, gzip -9 |
+| --- | ---: | ---: | ---: |
+${rows.map((r) => `| ${r.type} | ${r.rules} | ${r.css} B | ${r.js ? `${r.js} B` : '—'} |`).join('\n')}
+
+Each is what the shipped file loses, gzip -9, without that type's rules (every selector of a
+rule names one of its classes) or code (between the loader's \`// block:\` markers): what the
+type costs a page that has none of it.`;
+  return { rows, markdown };
+}
+
+const PARTS = [
+  { type: 'post', classes: ['artw-post'] },
+  { type: 'video', classes: ['artw-video'] },
+  { type: 'table', classes: ['artw-table'] },
+  { type: 'code', classes: ['artw-code'] },
+  { type: 'list', classes: ['artw-list'] },
+];
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(sizeSection({ log: (line) => console.error(line) }).markdown);
+  console.log(partsSection().markdown);
 }

@@ -15,7 +15,7 @@ import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CLI, DIST, PAYLOADS, ROOT, launch } from '../tests/e2e/support.mjs';
-import { sizeSection } from './bench-size.mjs';
+import { partsSection, sizeSection } from './bench-size.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 25);
 const begun = Date.now();
@@ -603,6 +603,11 @@ ${Object.entries(payloads).map(([name, { rows, total }]) => `**${name}**
 ${rows.map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`).join('\n')}
 | **total** | **${kb(total('raw'))}** | **${kb(total('gzip'))}** | **${kb(total('brotli'))}** |
 `).join('\n')}
+**By block type.** What the parts of the stylesheet and the loader that only some block types
+use add to them:
+
+${partsSection({ css: distFile('article-widget.css').toString() }).markdown}
+
 ## 2. The pre-rendered page
 
 The page \`article-widget render\` writes for the seed article, which links the stylesheet and

@@ -32,6 +32,7 @@ try {
   await siteShots();
   await datelineShots();
   await wholeShots();
+  await postShots();
 } finally {
   await browser.close();
   await server.close();
@@ -126,6 +127,39 @@ async function wholeShots() {
       await page.locator('[data-article-widget] .artw-notes').waitFor();
       await page.screenshot({ path: join(out, name), fullPage: true });
       await page.close();
+      console.log(`wrote ${join(out, name)}`);
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+/** Saved posts and video facades (static/articles/posts.json): cards on a phone, light and right
+ * to left, and the facades dark. */
+async function postShots() {
+  const json = JSON.parse(await readFile(join(ROOT, 'static/articles/posts.json'), 'utf8'));
+  const page = (article) => (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Posts and videos</title><script type="module" src="/article-widget.js"></script></head>
+<body style="margin:0"><div data-article-widget><script type="application/json">${JSON.stringify(article)}</script></div></body></html>`);
+  const host = await serve(DIST, { '/shots/posts.html': page(json), '/shots/posts-ar.html': page({ ...json, lang: 'ar' }) });
+  try {
+    for (const [name, file, width, colorScheme, first, last] of [
+      ['posts-phone.png', 'posts', 360, 'light', '.artw-body > .artw-post >> nth=1', '.artw-body > .artw-post >> nth=3'],
+      ['posts-rtl.png', 'posts-ar', 360, 'light', '.artw-body > .artw-post >> nth=0', '.artw-body > .artw-post >> nth=1'],
+      ['video-facades-dark.png', 'posts', 640, 'dark', '.artw-video >> nth=1', '.artw-video >> nth=2'],
+    ]) {
+      const tab = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      await tab.goto(`${host.origin}/shots/${file}.html`);
+      const widget = tab.locator('[data-article-widget]');
+      await widget.locator('.artw-video-frame').first().waitFor();
+      await tab.evaluate(() => Promise.all([...document.querySelector('[data-article-widget]').shadowRoot.querySelectorAll('img')]
+        .map((img) => (img.loading = 'eager', img.decode().catch(() => {})))));
+      const top = await widget.locator(first).boundingBox();
+      const bottom = await widget.locator(last).boundingBox();
+      const clip = { x: 0, y: top.y - 12, width, height: bottom.y + bottom.height - top.y + 24 };
+      await tab.screenshot({ path: join(out, name), fullPage: true, clip });
+      await tab.close();
       console.log(`wrote ${join(out, name)}`);
     }
   } finally {

@@ -69,6 +69,7 @@ function prerenderedRoot(element) {
   );
 }
 
+// block: video
 /** The players a video facade may load: YouTube's privacy-enhanced domain, and Vimeo's. */
 const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//;
 
@@ -84,6 +85,7 @@ function play(facade) {
   facade.replaceWith(player);
   player.focus();
 }
+// block end
 
 class Widget {
   constructor(element) {
@@ -158,11 +160,13 @@ class Widget {
     if (this.listening === target) return;
     this.unlisten?.();
     const onClick = (event) => {
+      // block: video
       const facade = event.target.closest?.('a[data-player]');
       if (facade && setting(this.element, 'players') !== 'link' && PLAYER.test(facade.dataset.player)) {
         event.preventDefault();
         return play(facade);
       }
+      // block end
       const link = event.target.closest?.('a[data-kind]');
       // A host that routes the link itself cancels the event, and the browser stays.
       if (link?.closest('.artw-root') && !dispatch(this.element, 'link', { href: link.href, kind: link.dataset.kind })) {
