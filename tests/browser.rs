@@ -395,3 +395,45 @@ async fn a_whole_article_renders_each_of_its_parts() {
     let kinds: Vec<String> = all(&notes, ".artw-note strong").iter().map(text).collect();
     assert_eq!(kinds, ["Correction", "Update"]);
 }
+
+/// Saved posts are cards of what was saved and a hosted video is a facade: rendering them
+/// asks nothing of any platform (no iframe, no request off the page's origin), and a video file
+/// waits for play.
+#[wasm_bindgen_test]
+async fn posts_and_video_facades_render_and_load_nothing_until_play() {
+    let article = article_widget::Article::from_json(include_str!("../static/articles/posts.json"))
+        .unwrap()
+        .article;
+    let (root, _handle) = mount(article, Theme::Light).await;
+    assert_eq!(all(&root, ".artw-body > article.artw-post").len(), 6);
+    assert_eq!(all(&root, "article.artw-post article.artw-post").len(), 1);
+    let platforms: Vec<String> = all(&root, ".artw-body > .artw-post > .artw-post-by > :last-child")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(platforms, ["X", "Bluesky", "Mastodon", "X", "Threads", "Instagram"]);
+    let players: Vec<String> = all(&root, "a.artw-video-play[data-player]")
+        .iter()
+        .filter_map(|a| a.get_attribute("data-player"))
+        .collect();
+    assert_eq!(
+        players,
+        [
+            "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1",
+            "https://player.vimeo.com/video/1084537?dnt=1&autoplay=1"
+        ]
+    );
+    let video = one(&root, "video.artw-video-file[controls]");
+    assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
+    assert!(!video.has_attribute("autoplay"));
+    assert_eq!(all(&root, "iframe").len(), 0, "no player before play");
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let elsewhere: Vec<String> = performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|entry| js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string())
+        .filter(|url| !url.starts_with(&origin))
+        .collect();
+    assert_eq!(elsewhere, Vec::<String>::new(), "nothing requested off the page's origin");
+}

@@ -1,7 +1,7 @@
 // The loader's paths in Firefox, through WebDriver (geckodriver and selenium-webdriver): a
 // pre-rendered widget taken over without wasm (ready, link events, the avatar fallback,
 // destroy), update() rendering in place, a client-rendered widget, <article-widget>, a whole
-// article in a phone-wide column, and failures. What the page
+// article in a phone-wide column, saved posts and a video facade played in place, and failures. What the page
 // requests is read from the server's log, which sees every browser alike.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +20,7 @@ const dir = await mkdtemp(join(tmpdir(), 'artw-firefox-'));
 await writeFile(join(dir, 'linked.json'), JSON.stringify(linked));
 const fragment = execFileSync(CLI, ['render', join(dir, 'linked.json'), '--fragment', '--assets', '/'], { encoding: 'utf8' });
 await rm(dir, { recursive: true, force: true });
+const posts = execFileSync(CLI, ['render', join(ROOT, 'static/articles/posts.json'), '--fragment', '--assets', '/'], { encoding: 'utf8' });
 
 const page = (body) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Firefox</title>
@@ -42,6 +43,7 @@ const routes = {
   '/t/element.html': page('<article-widget id="w" src="/articles/krebs.json" theme="dark"><p>Fallback</p></article-widget>'),
   // A phone's width: the widget in a 360 px column.
   '/t/whole.html': page('<div style="width:360px"><div id="w" data-article-widget data-src="/articles/whole.json"><p>Fallback</p></div></div>'),
+  '/t/posts.html': page(posts.replace('<div data-article-widget', '<div id="w" data-article-widget')),
   '/fail/500.json': (req, res) => res.writeHead(500).end('boom'),
   '/fail/slow.json': () => {}, // never answers
 };
@@ -160,6 +162,35 @@ describe('in Firefox', () => {
       assert.equal(state[what].role, 'region');
     }
     assert.equal(state.page, true, 'the page does not scroll sideways');
+  });
+
+  test('saved posts and a video facade: nothing from any platform until play, then the player in place, with no wasm', async () => {
+    await open('/t/posts.html');
+    const state = await run(`
+      const root = document.getElementById('w').shadowRoot;
+      const hosts = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).hostname)
+        .filter((host) => host !== location.hostname);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const before = hosts();
+      const frame = root.querySelector('.artw-video-frame');
+      const box = JSON.stringify(frame.getBoundingClientRect());
+      root.querySelector('.artw-video-play').click();
+      const player = frame.querySelector('iframe');
+      return {
+        posts: root.querySelectorAll('article.artw-post').length,
+        before,
+        player: player?.getAttribute('src'),
+        focused: root.activeElement?.localName,
+        same: JSON.stringify(frame.getBoundingClientRect()) === box,
+        facades: root.querySelectorAll('.artw-video-play').length,
+      };`);
+    assert.equal(state.posts, 7, 'six posts and a quoted one');
+    assert.deepEqual(state.before, [], 'no request off the page\'s own origin before play');
+    assert.equal(state.player, 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1');
+    assert.equal(state.focused, 'iframe');
+    assert.equal(state.same, true, 'the facade keeps its box');
+    assert.equal(state.facades, 1, 'the other facade waits');
+    assert.deepEqual(wasmRequests(), []);
   });
 
   test('a server error and a timeout end in their error panels', async () => {
