@@ -13,9 +13,17 @@ const compiler = webpack({
   module: { rules: [{ test: /\.ts$/, type: 'javascript/auto' }] },
 });
 
+// webpack's default performance hint names any emitted file over 244 KiB uncompressed. The
+// WebAssembly is one (the README says so, and how to keep the hint for the host's own files):
+// it is fetched only when a widget must be rendered, never with the page's scripts. That one
+// hint, naming only the .wasm, is expected; any other warning or error fails the build.
+const wasmSizeHint = (warning) => warning.name === 'AssetsOverSizeLimitWarning'
+  && warning.assets.length > 0 && warning.assets.every((asset) => asset.name.endsWith('.wasm'));
+
 compiler.run((error, stats) => {
   if (error) throw error;
-  if (stats.hasErrors() || stats.hasWarnings()) {
+  const warnings = stats.compilation.warnings.filter((warning) => !wasmSizeHint(warning));
+  if (stats.hasErrors() || warnings.length > 0) {
     console.error(stats.toString({ colors: false, all: false, errors: true, warnings: true }));
     process.exitCode = 1;
   }
