@@ -26,6 +26,11 @@ const work = await mkdtemp(join(tmpdir(), 'artw-posts-'));
 const arabicSource = join(work, 'posts-ar.json');
 await writeFile(arabicSource, JSON.stringify(arabic));
 
+// A news page with each platform's embed code (and its script) and players, imported.
+execFileSync(CLI, ['import', join(ROOT, 'tests/fixtures/import/embeds-news.html'), '-o', join(work, 'imported')], { stdio: 'ignore' });
+const importedSource = join(work, 'imported/election-week-online.json');
+const imported = await readFile(importedSource, 'utf8');
+
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
 <script type="module" src="/article-widget.js"></script></head><body><main>${body}</main></body></html>`;
@@ -39,6 +44,8 @@ const routes = {
   '/t/links-only.html': html(hostPage(withId(fragment(SOURCE), ' data-players="link"'))),
   '/t/client-ar.html': html(hostPage(inline(JSON.stringify(arabic)))),
   '/t/prerendered-ar.html': html(hostPage(withId(fragment(arabicSource)))),
+  '/t/imported.html': html(hostPage(inline(imported))),
+  '/t/imported-prerendered.html': html(hostPage(withId(fragment(importedSource)))),
 };
 
 const { server, browser } = await serveAndLaunch(routes, after);
@@ -47,14 +54,14 @@ const { server, browser } = await serveAndLaunch(routes, after);
  * Opens `path` at 360 px with every request logged; a platform's answers a stub page, so a
  * player that loads is seen in the log and nothing leaves the machine.
  */
-async function open(path, options = {}) {
+async function open(path, options = {}, posts = 6) {
   const tab = await browser.newPage({ viewport: { width: 360, height: 740 }, ...options });
   const requests = [];
   tab.on('request', (request) => requests.push(request.url()));
   await tab.route((url) => PLATFORM.test(url.hostname), (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title><p>player' }));
   await tab.goto(server.origin + path);
-  await tab.waitForFunction(() => document.getElementById('w')?.shadowRoot?.querySelectorAll('.artw-post').length >= 6);
+  await tab.waitForFunction((n) => document.getElementById('w')?.shadowRoot?.querySelectorAll('.artw-post').length >= n, posts);
   const platform = () => requests.filter((url) => PLATFORM.test(new URL(url).hostname));
   const ours = () => requests.filter((url) => new URL(url).pathname.startsWith('/wasm/'));
   return { tab, platform, ours };
@@ -197,6 +204,31 @@ describe('posts.json', () => {
       assert.deepEqual(platform().map((url) => new URL(url).origin), [new URL(player).origin], 'the player, once');
       assert.equal(ours().length, wasmBefore, 'play fetches no WebAssembly');
       if (path === '/t/prerendered.html') assert.equal(wasmBefore, 0);
+      await tab.close();
+    });
+  }
+
+  for (const path of ['/t/imported-prerendered.html', '/t/imported.html']) {
+    test(`${path}: a page's embedded posts and players, imported, show as posts and facades with no request to any platform until play`, async () => {
+      const { tab, platform } = await open(path, {}, 5);
+      await tab.waitForLoadState('networkidle');
+      const found = await tab.evaluate(() => {
+        const root = document.getElementById('w').shadowRoot;
+        return {
+          platforms: [...root.querySelectorAll('.artw-body > .artw-post .artw-post-by > :last-child')].map((p) => p.textContent),
+          facades: root.querySelectorAll('.artw-video-play').length,
+          files: root.querySelectorAll('video').length,
+          scripts: root.querySelectorAll('script:not([type="application/json"]):not([type="application/ld+json"])').length,
+        };
+      });
+      assert.deepEqual(found.platforms, ['X', 'Bluesky', 'Mastodon', 'Instagram', 'Threads']);
+      assert.equal(found.facades, 4);
+      assert.equal(found.files, 1);
+      assert.equal(found.scripts, 0, 'the platforms\' scripts were dropped');
+      assert.deepEqual(platform(), []);
+      const played = await play(tab, 0, 'mouse');
+      assert.match(played.src, /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]+\?autoplay=1$/);
+      assert.deepEqual(played.after, played.before);
       await tab.close();
     });
   }
