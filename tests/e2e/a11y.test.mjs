@@ -35,7 +35,7 @@ async function open(path, widgets, options = {}) {
 }
 
 describe('axe-core reports no violations', () => {
-  for (const [path, widgets] of [['/', 1], ['/demo/embed.html', 4], ['/demo/rtl.html', 1], ['/t/linked.html', 1]]) {
+  for (const [path, widgets] of [['/', 1], ['/demo/embed.html', 4], ['/demo/rtl.html', 1], ['/demo/posts.html', 1], ['/t/linked.html', 1]]) {
     for (const colorScheme of ['light', 'dark']) {
       test(`${path} in the ${colorScheme} theme`, async () => {
         const tab = await open(path, widgets, { colorScheme });
