@@ -407,11 +407,17 @@ async fn posts_and_video_facades_render_and_load_nothing_until_play() {
     let (root, _handle) = mount(article, Theme::Light).await;
     assert_eq!(all(&root, ".artw-body > article.artw-post").len(), 6);
     assert_eq!(all(&root, "article.artw-post article.artw-post").len(), 1);
-    let platforms: Vec<String> = all(&root, ".artw-body > .artw-post > .artw-post-by > :last-child")
-        .iter()
-        .map(text)
-        .collect();
-    assert_eq!(platforms, ["X", "Bluesky", "Mastodon", "X", "Threads", "Instagram"]);
+    let platforms: Vec<String> = all(
+        &root,
+        ".artw-body > .artw-post > .artw-post-by > :last-child",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    assert_eq!(
+        platforms,
+        ["X", "Bluesky", "Mastodon", "X", "Threads", "Instagram"]
+    );
     let players: Vec<String> = all(&root, "a.artw-video-play[data-player]")
         .iter()
         .filter_map(|a| a.get_attribute("data-player"))
@@ -432,8 +438,16 @@ async fn posts_and_video_facades_render_and_load_nothing_until_play() {
     let elsewhere: Vec<String> = performance
         .get_entries_by_type("resource")
         .iter()
-        .filter_map(|entry| js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string())
+        .filter_map(|entry| {
+            js_sys::Reflect::get(&entry, &"name".into())
+                .ok()?
+                .as_string()
+        })
         .filter(|url| !url.starts_with(&origin))
         .collect();
-    assert_eq!(elsewhere, Vec::<String>::new(), "nothing requested off the page's origin");
+    assert_eq!(
+        elsewhere,
+        Vec::<String>::new(),
+        "nothing requested off the page's origin"
+    );
 }
