@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT, nuErrors, serveAndLaunch } from './support.mjs';
+import { CLI, ROOT, articleStructure as structure, nuErrors, serveAndLaunch } from './support.mjs';
 
 const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SOURCE = join(ROOT, 'static/articles/posts.json');
@@ -66,25 +66,6 @@ async function open(path, options = {}, posts = 6) {
   const ours = () => requests.filter((url) => new URL(url).pathname.startsWith('/wasm/'));
   return { tab, platform, ours };
 }
-
-/** The article's elements with their attributes sorted, and its texts, one line each. */
-const structure = (tab) => tab.evaluate(() => {
-  const lines = [];
-  const walk = (node, depth) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if (node.data.trim()) lines.push(`${' '.repeat(depth)}"${node.data}"`);
-      return;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const attributes = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
-    lines.push(`${' '.repeat(depth)}<${node.localName} ${attributes.join(' ')}>`);
-    for (const child of node.childNodes) walk(child, depth + 1);
-  };
-  const article = document.getElementById('w').shadowRoot.querySelector('.artw-article').cloneNode(true);
-  article.normalize();
-  walk(article, 0);
-  return lines;
-});
 
 /** Presses play on the `index`th facade (by `how`), and reports the facade's box and the player. */
 async function play(tab, index, how) {

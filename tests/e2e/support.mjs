@@ -153,3 +153,26 @@ export async function installPackedPackage(dir, name) {
   await new Promise((done, fail) => execFile('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline',
     join(ROOT, 'target/npm', packed[0])], { cwd: dir }, (error, stdout, stderr) => (error ? fail(new Error(`npm install: ${stderr}`)) : done())));
 }
+
+/**
+ * The article in `#w`'s shadow root as lines to compare: its elements with their attributes
+ * sorted, and its texts, one line each. Adjacent text nodes (which markup parsed back cannot
+ * tell apart) are joined.
+ */
+export const articleStructure = (tab) => tab.evaluate(() => {
+  const lines = [];
+  const walk = (node, depth) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.data.trim()) lines.push(`${' '.repeat(depth)}"${node.data}"`);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const attributes = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
+    lines.push(`${' '.repeat(depth)}<${node.localName} ${attributes.join(' ')}>`);
+    for (const child of node.childNodes) walk(child, depth + 1);
+  };
+  const article = document.getElementById('w').shadowRoot.querySelector('.artw-article').cloneNode(true);
+  article.normalize();
+  walk(article, 0);
+  return lines;
+});

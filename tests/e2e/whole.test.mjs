@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLI, ROOT, nuErrors, serveAndLaunch } from './support.mjs';
+import { CLI, ROOT, articleStructure as structure, nuErrors, serveAndLaunch } from './support.mjs';
 
 const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const FIXTURES = ['whole', 'whole-ar'];
@@ -35,26 +35,6 @@ async function open(path, options = {}) {
   await tab.waitForFunction(() => document.getElementById('w')?.shadowRoot?.querySelector('.artw-notes'));
   return tab;
 }
-
-/** The article's elements with their attributes sorted, and its texts, one line each. */
-const structure = (tab) => tab.evaluate(() => {
-  const lines = [];
-  const walk = (node, depth) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if (node.data.trim()) lines.push(`${' '.repeat(depth)}"${node.data}"`);
-      return;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const attributes = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
-    lines.push(`${' '.repeat(depth)}<${node.localName} ${attributes.join(' ')}>`);
-    for (const child of node.childNodes) walk(child, depth + 1);
-  };
-  // Adjacent text nodes (which markup parsed back cannot tell apart) are joined.
-  const article = document.getElementById('w').shadowRoot.querySelector('.artw-article').cloneNode(true);
-  article.normalize();
-  walk(article, 0);
-  return lines;
-});
 
 for (const name of FIXTURES) {
   describe(`${name}.json`, () => {
