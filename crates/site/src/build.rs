@@ -18,7 +18,7 @@ use crate::discover::{article_files, slugs};
 use crate::error::BuildError;
 use crate::listing::{self, seconds, Entry, Site, FEED_LENGTH, PER_PAGE};
 use crate::lock::OutputLock;
-use crate::options::{BuildOptions, Shard};
+use crate::options::BuildOptions;
 use crate::output::{FileCounts, Staging, MARKER};
 use crate::overlap::check_apart;
 use crate::pages::{self, ArticleUrls};
@@ -30,6 +30,11 @@ use crate::widget::widget_files;
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, BuildError> {
     let started = Instant::now();
     let base = base_url(&options.base_url)?;
+    if let Some(endpoint) = options.oembed_endpoint.as_deref() {
+        if !is_absolute_http_url(endpoint) {
+            return Err(BuildError::BadOembedEndpoint(endpoint.to_owned()));
+        }
+    }
     check_apart(&options.articles, &options.output)?;
     let _lock = OutputLock::acquire(&options.output)?;
     let widget = widget_files(&options.widget)?;
@@ -48,7 +53,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Report, 
     let outcomes: Vec<Outcome> = articles
         .par_iter()
         .map(|(slug, file)| {
-            let outcome = article(&staging, &site, slug, file, options.shard);
+            let outcome = article(&staging, &site, slug, file, options);
             progress.advance();
             outcome
         })
@@ -111,10 +116,11 @@ fn article(
     site: &Site,
     slug: &str,
     file: &Path,
-    shard: Option<Shard>,
+    options: &BuildOptions,
 ) -> Result<Outcome, BuildError> {
-    let urls = ArticleUrls::new(site.base, slug);
-    let ours = shard.is_none_or(|shard| shard.owns(slug));
+    let urls =
+        ArticleUrls::new(site.base, slug).with_oembed_endpoint(options.oembed_endpoint.as_deref());
+    let ours = options.shard.is_none_or(|shard| shard.owns(slug));
     let (read_as_utf8, source, checked) = match read(file, &urls) {
         Ok(read) => read,
         Err(message) if ours => {

@@ -19,6 +19,7 @@ pub mod pages;
 mod report;
 mod widget;
 
+pub use base_url::{base_url, BaseUrl};
 pub use build::build;
 pub use discover::slug;
 pub use error::{BuildError, Collision};

@@ -16,6 +16,9 @@ pub struct BuildOptions {
     /// The site's name in its index and feeds; by default the base URL's host.
     pub title: Option<String>,
     pub shard: Option<Shard>,
+    /// A deployed oEmbed endpoint that the pages' discovery links point at
+    /// (`ENDPOINT?url=PAGE&format=json`) instead of each article's static oembed.json.
+    pub oembed_endpoint: Option<String>,
 }
 
 /// One of `count` builds that share a site between machines: each writes the pages of the
