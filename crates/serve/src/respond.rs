@@ -47,7 +47,7 @@ pub(crate) fn respond<B: hyper::body::Body>(
 ) -> Response<Body> {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         {
-            let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+            let mut response = closing(text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n"));
             response
                 .headers_mut()
                 .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
@@ -60,7 +60,10 @@ pub(crate) fn respond<B: hyper::body::Body>(
         .upper()
         .is_none_or(|most| most > MAX_REQUEST_BODY);
     if body_too_large {
-        return text(StatusCode::PAYLOAD_TOO_LARGE, "request body too large\n");
+        return closing(text(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request body too large\n",
+        ));
     }
     let uri = request.uri();
     let headers = request.headers();
@@ -170,6 +173,14 @@ pub(crate) fn send(asset: &Asset, request: &HeaderMap) -> Response<Body> {
             headers.insert(header::CONTENT_ENCODING, name);
         }
     }
+    response
+}
+
+/// A response after which the connection closes: the body of its request is never read.
+fn closing(mut response: Response<Body>) -> Response<Body> {
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
 }
 

@@ -160,6 +160,9 @@ impl Server {
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
                 .max_buf_size(MAX_HEADER_BYTES)
+                // A client may close its side once its request is sent, and still wait for
+                // the answer.
+                .half_close(true)
                 .serve_connection(TokioIo::new(stream), service);
             let connection = graceful.watch(connection);
             tokio::spawn(async move {

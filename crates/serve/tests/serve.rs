@@ -65,7 +65,11 @@ fn fake_widget(folder: &Path) {
     for name in article_widget_site::WIDGET_FILES {
         std::fs::write(folder.join(name), "/* the widget */\n".repeat(40)).unwrap();
     }
-    std::fs::write(folder.join("wasm/article-widget_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(
+        folder.join("wasm/article-widget_bg.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
 }
 
 /// What the server answered: status, header lines (names in lower case) and body.
@@ -166,7 +170,11 @@ async fn a_narrower_card_is_estimated_taller() {
     let server = start().await;
     let height = |query: &'static str| {
         let path = oembed_path(&server.base, query);
-        async move { get(server.address, &path, "").await.json()["height"].as_u64().unwrap() }
+        async move {
+            get(server.address, &path, "").await.json()["height"]
+                .as_u64()
+                .unwrap()
+        }
     };
     assert!(height("&maxwidth=320").await > height("").await);
 }
@@ -191,9 +199,16 @@ async fn oembed_statuses_follow_the_spec(#[case] path: &str, #[case] status: u16
 #[tokio::test]
 async fn the_theme_goes_into_the_cards_address() {
     let server = start().await;
-    let answer = get(server.address, &oembed_path(&server.base, "&theme=dark&format=xml"), "").await;
+    let answer = get(
+        server.address,
+        &oembed_path(&server.base, "&theme=dark&format=xml"),
+        "",
+    )
+    .await;
     let xml = String::from_utf8(answer.body).unwrap();
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?><oembed>"));
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?><oembed>")
+    );
     assert!(xml.contains("krebs/embed.html?theme=dark&quot;"), "{xml}");
 }
 
@@ -217,16 +232,30 @@ async fn paths_outside_the_site_are_not_found(#[case] path: &str) {
 #[tokio::test]
 async fn an_etag_answers_304_in_every_encoding() {
     let server = start().await;
-    for encoding in ["", "Accept-Encoding: gzip\r\n", "Accept-Encoding: br, gzip\r\n"] {
+    for encoding in [
+        "",
+        "Accept-Encoding: gzip\r\n",
+        "Accept-Encoding: br, gzip\r\n",
+    ] {
         let first = get(server.address, "/krebs/", encoding).await;
         assert_eq!(first.status, 200);
         assert_eq!(first.header("cache-control"), Some("public, no-cache"));
         let etag = first.header("etag").unwrap().to_owned();
-        let again = get(server.address, "/krebs/", &format!("{encoding}If-None-Match: {etag}\r\n")).await;
+        let again = get(
+            server.address,
+            "/krebs/",
+            &format!("{encoding}If-None-Match: {etag}\r\n"),
+        )
+        .await;
         assert_eq!(again.status, 304, "{encoding}");
         assert!(again.body.is_empty());
         assert_eq!(again.header("etag"), Some(etag.as_str()));
-        let stale = get(server.address, "/krebs/", &format!("{encoding}If-None-Match: \"other\"\r\n")).await;
+        let stale = get(
+            server.address,
+            "/krebs/",
+            &format!("{encoding}If-None-Match: \"other\"\r\n"),
+        )
+        .await;
         assert_eq!(stale.status, 200);
     }
     let gzip = get(server.address, "/krebs/", "Accept-Encoding: gzip\r\n").await;
@@ -239,12 +268,22 @@ async fn an_etag_answers_304_in_every_encoding() {
 async fn head_has_the_headers_of_get_and_no_body() {
     let server = start().await;
     let full = get(server.address, "/krebs/", "").await;
-    let head = send(server.address, "HEAD /krebs/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await;
+    let head = send(
+        server.address,
+        "HEAD /krebs/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .await;
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
-    assert_eq!(head.header("content-length"), Some(full.body.len().to_string().as_str()));
+    assert_eq!(
+        head.header("content-length"),
+        Some(full.body.len().to_string().as_str())
+    );
     assert_eq!(head.header("etag"), full.header("etag"));
-    assert_eq!(head.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(
+        head.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
 }
 
 #[rstest]
@@ -255,25 +294,45 @@ async fn head_has_the_headers_of_get_and_no_body() {
 #[case::wasm("/widget/wasm/article-widget_bg.wasm", 200, "application/wasm")]
 #[case::missing("/nope/", 404, "text/plain; charset=utf-8")]
 #[tokio::test]
-async fn files_have_their_types(#[case] path: &str, #[case] status: u16, #[case] content_type: &str) {
+async fn files_have_their_types(
+    #[case] path: &str,
+    #[case] status: u16,
+    #[case] content_type: &str,
+) {
     let server = start().await;
     let answer = get(server.address, path, "").await;
-    assert_eq!((answer.status, answer.header("content-type")), (status, Some(content_type)));
+    assert_eq!(
+        (answer.status, answer.header("content-type")),
+        (status, Some(content_type))
+    );
 }
 
 #[tokio::test]
 async fn other_methods_bodies_and_malformed_requests_are_refused_and_the_server_goes_on() {
     let server = start().await;
     let refused = [
-        ("POST /krebs/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405),
-        ("GET /krebs/ HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n", 413),
+        (
+            "POST /krebs/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+            405,
+        ),
+        (
+            "GET /krebs/ HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n",
+            413,
+        ),
         ("NONSENSE\r\n\r\n", 400),
         ("GET / HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n", 400),
     ];
     for (request, status) in refused {
-        assert_eq!(send(server.address, request).await.status, status, "{request:?}");
+        assert_eq!(
+            send(server.address, request).await.status,
+            status,
+            "{request:?}"
+        );
     }
-    let big = format!("GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(40_000));
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(40_000)
+    );
     assert_eq!(send(server.address, &big).await.status, 431);
     assert_eq!(get(server.address, "/krebs/", "").await.status, 200);
 }
@@ -282,10 +341,19 @@ async fn other_methods_bodies_and_malformed_requests_are_refused_and_the_server_
 async fn discovery_points_at_the_endpoint_and_the_folder_without_its_slash_redirects() {
     let server = start().await;
     let page = String::from_utf8(get(server.address, "/krebs/", "").await.body).unwrap();
-    let endpoint = format!("{}oembed?url={}&amp;format=json", server.base, url_encoded(&format!("{}krebs/", server.base)));
+    let endpoint = format!(
+        "{}oembed?url={}&amp;format=json",
+        server.base,
+        url_encoded(&format!("{}krebs/", server.base))
+    );
     assert!(page.contains(&endpoint), "{endpoint}");
-    assert!(!page.contains("live.js"), "no reload script when not watching");
+    assert!(
+        !page.contains("live.js"),
+        "no reload script when not watching"
+    );
     let redirect = get(server.address, "/krebs?x=1", "").await;
-    assert_eq!((redirect.status, redirect.header("location")), (308, Some("/krebs/?x=1")));
+    assert_eq!(
+        (redirect.status, redirect.header("location")),
+        (308, Some("/krebs/?x=1"))
+    );
 }
-
