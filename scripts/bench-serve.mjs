@@ -6,7 +6,8 @@
 // fitted to maxwidth=360) with 64 connections. Then the page again while the article is
 // edited once a second, so the server rebuilds under load. Writes its own section of
 // docs/benchmarks.md (between the serve markers), leaving the rest as it is.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,8 +90,9 @@ async function startServe(extra) {
 
 const MS = { us: 0.001, ms: 1, s: 1000 };
 /** One wrk run: requests/s and latency percentiles in ms. */
-function wrk(url, seconds = SECONDS) {
-  const out = execFileSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+async function wrk(url, seconds = SECONDS) {
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url],
+    { encoding: 'utf8' });
   const latency = (percent) => {
     const [, value, unit] = out.match(new RegExp(`^\\s+${percent}%\\s+([\\d.]+)(us|ms|s)$`, 'm'));
     return Number(value) * MS[unit];
@@ -128,11 +130,11 @@ try {
       if (answer.status !== 200) throw new Error(`${url}: ${answer.status}`);
     }
     const runs = { nginx: [], serve: [] };
-    wrk(urls.serve, 2);
-    wrk(urls.nginx, 2);
+    await wrk(urls.serve, 2);
+    await wrk(urls.nginx, 2);
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['nginx', 'serve']) {
-        const run = wrk(urls[name]);
+        const run = await wrk(urls[name]);
         runs[name].push(run);
         log(`${what}, ${name}, round ${round + 1}: ${run.rps.toFixed(0)} requests/s, p99 ${run.p99.toFixed(2)} ms`);
       }
@@ -144,15 +146,15 @@ try {
   // Rebuilds under load: the article is edited once a second while wrk asks for its page.
   const watching = await startServe([]);
   const page = `${watching.origin}/krebs/`;
-  wrk(page, 2);
-  const quiet = wrk(page);
+  await wrk(page, 2);
+  const quiet = await wrk(page);
   log(`page while watching, no edits: ${quiet.rps.toFixed(0)} requests/s, p99 ${quiet.p99.toFixed(2)} ms`);
   let edits = 0;
   const editor = setInterval(() => {
     edits++;
     writeFile(join(articles, 'krebs.json'), JSON.stringify({ ...seed, headline: `${seed.headline} (${edits})` }));
   }, 1000);
-  const busy = await new Promise((done) => setTimeout(() => done(wrk(page)), 0));
+  const busy = await wrk(page);
   clearInterval(editor);
   await new Promise((done) => setTimeout(done, 500));
   const rebuilds = (watching.errors().match(/rebuilt in (\d+) ms/g) ?? []).map((line) => Number(line.match(/\d+/)[0]));
@@ -164,7 +166,8 @@ try {
   await new Promise((done) => nginx.once('exit', done));
 }
 
-const wrkVersion = execFileSync('wrk', ['-v'], { encoding: 'utf8' }).split('\n')[0].trim();
+// `wrk -v` prints its version and usage, and exits with 1.
+const wrkVersion = spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
 const ms = (value) => `${value.toFixed(2)} ms`;
 const rps = (value) => value.toLocaleString('en', { maximumFractionDigits: 0 });
 const verdict = (met) => (met ? 'met' : '**not met**');
@@ -202,12 +205,8 @@ ${CONNECTIONS} connections for ${SECONDS} s while its article was edited once a 
 ${END}`;
 
 function nginxVersionText() {
-  try {
-    const printed = execFileSync('nginx', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return printed.match(/nginx\/(\S+)/)?.[1] ?? '';
-  } catch (err) {
-    return String(err.stderr ?? '').match(/nginx\/(\S+)/)?.[1] ?? '';
-  }
+  // `nginx -v` prints to standard error.
+  return spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.match(/nginx\/(\S+)/)?.[1] ?? '';
 }
 
 const reportPath = join(ROOT, 'docs/benchmarks.md');

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::files::{Asset, Freshness};
 use crate::site::Snapshot;
 
-/// Answers are kept per build by what was asked, up to this many.
+/// Answers are kept per build by their query, up to this many.
 const MOST_ANSWERS_KEPT: usize = 10_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,9 +22,9 @@ pub(crate) enum Format {
     Xml,
 }
 
-/// What a consumer asked for, as the key of a kept answer.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct AnswerKey {
+/// What a consumer asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Asked {
     slug: String,
     max_width: Option<u32>,
     max_height: Option<u32>,
@@ -50,12 +50,13 @@ pub(crate) fn answer(
     site_name: &str,
     query: Option<&str>,
 ) -> Result<Arc<Asset>, Refusal> {
-    let (url, key) = request(query.unwrap_or_default())?;
-    let slug = slug_of(&url, base).ok_or(Refusal::NotFound)?;
-    let key = AnswerKey { slug, ..key };
-    if let Some(kept) = kept(snapshot, &key) {
+    let query = query.unwrap_or_default();
+    if let Some(kept) = kept(snapshot, query) {
         return Ok(kept);
     }
+    let (url, key) = request(query)?;
+    let slug = slug_of(&url, base).ok_or(Refusal::NotFound)?;
+    let key = Asked { slug, ..key };
     let article = snapshot.articles.get(&key.slug).ok_or(Refusal::NotFound)?;
     let limits = Limits {
         max_width: key.max_width,
@@ -73,23 +74,23 @@ pub(crate) fn answer(
             .cached_for(Freshness::Minutes)
             .open_to_all_origins(true),
     );
-    if let Ok(mut answers) = snapshot.answers.lock() {
+    if let Ok(mut answers) = snapshot.answers.write() {
         if answers.len() >= MOST_ANSWERS_KEPT {
             answers.clear();
         }
-        answers.insert(key, Arc::clone(&asset));
+        answers.insert(query.to_owned(), Arc::clone(&asset));
     }
     Ok(asset)
 }
 
-fn kept(snapshot: &Snapshot, key: &AnswerKey) -> Option<Arc<Asset>> {
-    snapshot.answers.lock().ok()?.get(key).cloned()
+fn kept(snapshot: &Snapshot, query: &str) -> Option<Arc<Asset>> {
+    snapshot.answers.read().ok()?.get(query).cloned()
 }
 
 /// The query's `url`, and the rest of what was asked.
-fn request(query: &str) -> Result<(String, AnswerKey), Refusal> {
+fn request(query: &str) -> Result<(String, Asked), Refusal> {
     let mut url = None;
-    let mut key = AnswerKey {
+    let mut key = Asked {
         slug: String::new(),
         max_width: None,
         max_height: None,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use article_widget::load::read_article_bytes;
@@ -19,7 +19,6 @@ use tempfile::TempDir;
 use crate::error::ServeError;
 use crate::files::Asset;
 use crate::live;
-use crate::oembed::AnswerKey;
 
 /// What one build of the site gave.
 pub(crate) struct Snapshot {
@@ -31,8 +30,8 @@ pub(crate) struct Snapshot {
     pub articles: HashMap<String, Arc<Article>>,
     /// The articles left out of the last build, or why it stopped.
     pub problems: Vec<Problem>,
-    /// oEmbed answers given since this build, by what was asked.
-    pub answers: Mutex<HashMap<AnswerKey, Arc<Asset>>>,
+    /// oEmbed answers given since this build, by their query.
+    pub answers: RwLock<HashMap<String, Arc<Asset>>>,
     stamps: HashMap<String, Stamp>,
 }
 
@@ -207,7 +206,7 @@ impl Builder {
             files,
             articles,
             problems: report.failed.clone(),
-            answers: Mutex::default(),
+            answers: RwLock::default(),
             stamps,
         };
         Ok((snapshot, (changed, removed)))
@@ -221,7 +220,7 @@ impl Snapshot {
             files: HashMap::new(),
             articles: HashMap::new(),
             problems: Vec::new(),
-            answers: Mutex::default(),
+            answers: RwLock::default(),
             stamps: HashMap::new(),
         }
     }
@@ -233,7 +232,7 @@ impl Snapshot {
             files: self.files.clone(),
             articles: self.articles.clone(),
             problems,
-            answers: Mutex::default(),
+            answers: RwLock::default(),
             stamps: self.stamps.clone(),
         }
     }
