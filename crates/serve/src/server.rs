@@ -142,13 +142,10 @@ impl Server {
                 accepted = self.listener.accept() => accepted,
                 () = &mut shutdown => break,
             };
-            let stream = match accepted {
-                Ok((stream, _)) => stream,
-                // Out of file descriptors, or a connection reset before it was accepted.
-                Err(_) => {
-                    tokio::time::sleep(Duration::from_millis(20)).await;
-                    continue;
-                }
+            // Out of file descriptors, or a connection reset before it was accepted.
+            let Ok((stream, _)) = accepted else {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
             };
             let _ = stream.set_nodelay(true);
             let state = Arc::clone(&self.state);
