@@ -152,7 +152,8 @@ describe('article-widget serve', () => {
       const started = Date.now();
       const answers = await Promise.all(Array.from({ length: 32 }, () => fetch(`${ORIGIN}/krebs/`).then((r) => r.status)));
       assert.deepEqual(new Set(answers), new Set([200]));
-      assert.ok(Date.now() - started < 2_000, `answered in ${Date.now() - started} ms`);
+      // Held up by the slow clients, they would wait for the 10 s header timeout.
+      assert.ok(Date.now() - started < 5_000, `answered in ${Date.now() - started} ms`);
     } finally {
       clearInterval(drip);
       slow.forEach((socket) => socket.destroy());
