@@ -18,6 +18,8 @@ pub enum ServeError {
     Build(#[from] BuildError),
     #[error("could not read the built site: {0}")]
     ReadSite(io::Error),
+    #[error("a worker thread failed: {0}")]
+    Worker(io::Error),
     #[error("could not watch {path} for changes: {error}")]
     Watch { path: String, error: notify::Error },
 }

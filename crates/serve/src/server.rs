@@ -1,8 +1,11 @@
-//! Listening: connections accepted up to a limit, each served by hyper's HTTP/1.1 with a
-//! bound on its header's size and on the time its header may take to arrive, so a slow client
-//! holds only its own connection; a malformed request gets hyper's 400 and its connection
-//! closes. On shutdown the listener closes, the reload streams end, and the requests under
-//! way are given a few seconds to finish.
+//! Listening: one worker thread per core, each with its own single-threaded runtime and its own
+//! socket on the port (`SO_REUSEPORT`, so the kernel spreads connections between them), as
+//! nginx runs a worker process per core: a connection stays on one thread, which keeps the
+//! slowest answers close to the typical ones. Connections are accepted up to a limit, each
+//! served by hyper's HTTP/1.1 with a bound on its header's size and on the time its header
+//! may take to arrive, so a slow client holds only its own connection; a malformed request
+//! gets hyper's 400 and its connection closes. On shutdown the sockets close, the reload
+//! streams end, and the requests under way are given a few seconds to finish.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -14,7 +17,7 @@ use article_widget_site::{base_url, Report};
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::{broadcast, mpsc, watch, Semaphore};
 
 use crate::error::ServeError;
@@ -37,7 +40,8 @@ const SETTLE: Duration = Duration::from_millis(80);
 
 /// A site built and ready to be served.
 pub struct Server {
-    listener: TcpListener,
+    /// One socket per worker, all on the same port.
+    listeners: Vec<std::net::TcpListener>,
     state: Arc<State>,
     builder: Arc<Builder>,
     watch: bool,
@@ -50,8 +54,8 @@ impl Server {
     pub async fn bind(options: ServeOptions) -> Result<Server, ServeError> {
         let address = SocketAddr::new(options.host, options.port);
         let bind_error = |error| ServeError::Bind { address, error };
-        let listener = TcpListener::bind(address).await.map_err(bind_error)?;
-        let local = listener.local_addr().map_err(bind_error)?;
+        let listeners = listen(address, workers()).map_err(bind_error)?;
+        let local = listeners[0].local_addr().map_err(bind_error)?;
         let base = match &options.base_url {
             Some(url) => base_url(url)?,
             None => base_url(&format!("http://{}/", reachable(local)))?,
@@ -84,7 +88,7 @@ impl Server {
             script,
         });
         Ok(Server {
-            listener,
+            listeners,
             state,
             builder,
             watch: options.watch,
@@ -95,7 +99,7 @@ impl Server {
 
     /// Where it listens (the real port when 0 was asked for).
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
+        self.listeners[0]
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
@@ -131,50 +135,113 @@ impl Server {
             }
             false => None,
         };
-        let graceful = GracefulShutdown::new();
         let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-        let mut shutdown = std::pin::pin!(shutdown);
-        loop {
-            let Ok(permit) = Arc::clone(&connections).acquire_owned().await else {
-                break;
-            };
-            let accepted = tokio::select! {
-                accepted = self.listener.accept() => accepted,
-                () = &mut shutdown => break,
-            };
-            // Out of file descriptors, or a connection reset before it was accepted.
-            let Ok((stream, _)) = accepted else {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            };
-            let _ = stream.set_nodelay(true);
+        let mut workers = Vec::with_capacity(self.listeners.len());
+        for (number, listener) in self.listeners.into_iter().enumerate() {
             let state = Arc::clone(&self.state);
-            let service = service_fn(move |request| {
-                let response = respond(&state, &request);
-                async move { Ok::<_, Infallible>(response) }
-            });
-            let connection = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
-                .max_buf_size(MAX_HEADER_BYTES)
-                // A client may close its side once its request is sent, and still wait for
-                // the answer.
-                .half_close(true)
-                .serve_connection(TokioIo::new(stream), service);
-            let connection = graceful.watch(connection);
-            tokio::spawn(async move {
-                let _ = connection.await;
-                drop(permit);
-            });
+            let connections = Arc::clone(&connections);
+            let worker = std::thread::Builder::new()
+                .name(format!("serve-{number}"))
+                .spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()?;
+                    runtime.block_on(accept(listener, state, connections))
+                })
+                .map_err(ServeError::Worker)?;
+            workers.push(worker);
         }
-        drop(self.listener);
+        shutdown.await;
         self.state.stopping.send_replace(true);
-        tokio::select! {
-            () = graceful.shutdown() => {}
-            () = tokio::time::sleep(GRACE) => {}
+        let stopped = tokio::task::spawn_blocking(move || {
+            workers
+                .into_iter()
+                .filter_map(|worker| worker.join().ok())
+                .collect::<Result<Vec<()>, std::io::Error>>()
+        });
+        match stopped.await {
+            Ok(Err(err)) => Err(ServeError::Worker(err)),
+            _ => Ok(()),
         }
-        Ok(())
     }
+}
+
+/// One worker: accepts on its socket and serves each connection on its own thread until the
+/// server stops, then gives the requests under way `GRACE` to finish.
+async fn accept(
+    listener: std::net::TcpListener,
+    state: Arc<State>,
+    connections: Arc<Semaphore>,
+) -> std::io::Result<()> {
+    let listener = TcpListener::from_std(listener)?;
+    let mut stopping = state.stopping.subscribe();
+    let graceful = GracefulShutdown::new();
+    loop {
+        let Ok(permit) = Arc::clone(&connections).acquire_owned().await else {
+            break;
+        };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stopping.wait_for(|stopping| *stopping) => break,
+        };
+        // Out of file descriptors, or a connection reset before it was accepted.
+        let Ok((stream, _)) = accepted else {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let state = Arc::clone(&state);
+        let service = service_fn(move |request| {
+            let response = respond(&state, &request);
+            async move { Ok::<_, Infallible>(response) }
+        });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT)
+            .max_buf_size(MAX_HEADER_BYTES)
+            // A client may close its side once its request is sent, and still wait for the
+            // answer.
+            .half_close(true)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(GRACE) => {}
+    }
+    Ok(())
+}
+
+/// A worker per core.
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `count` sockets listening on one address (the first one's port, when 0 is asked for); one
+/// where a port cannot be shared.
+fn listen(address: SocketAddr, count: usize) -> std::io::Result<Vec<std::net::TcpListener>> {
+    let count = if cfg!(unix) { count.max(1) } else { 1 };
+    let mut address = address;
+    let mut listeners = Vec::with_capacity(count);
+    for _ in 0..count {
+        let socket = match address {
+            SocketAddr::V4(_) => TcpSocket::new_v4()?,
+            SocketAddr::V6(_) => TcpSocket::new_v6()?,
+        };
+        socket.set_reuseaddr(true)?;
+        #[cfg(unix)]
+        socket.set_reuseport(true)?;
+        socket.bind(address)?;
+        let listener = socket.listen(1024)?;
+        address = listener.local_addr()?;
+        listeners.push(listener.into_std()?);
+    }
+    Ok(listeners)
 }
 
 /// One rebuild for each burst of changes, one at a time.
