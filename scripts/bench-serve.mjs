@@ -139,7 +139,7 @@ try {
         log(`${what}, ${name}, round ${round + 1}: ${run.rps.toFixed(0)} requests/s, p99 ${run.p99.toFixed(2)} ms`);
       }
     }
-    results[what] = { nginx: summary(runs.nginx), serve: summary(runs.serve) };
+    results[what] = { nginx: summary(runs.nginx), serve: summary(runs.serve), runs };
   }
   await serve.stop();
 
@@ -177,6 +177,7 @@ const row = (what, { nginx, serve }) => {
   return `| ${what} | ${rps(nginx.rps)} | ${rps(serve.rps)} | **${ratio.toFixed(2)}×** (${verdict(ratio >= TARGET.throughput)}) | ${ms(nginx.p99)} | ${ms(serve.p99)} | **${p99.toFixed(2)}×** (${verdict(p99 <= TARGET.p99)}) |`;
 };
 const { quiet, busy, rebuilds } = results.rebuild;
+const rounds = (runs) => runs.map((run) => `${rps(run.rps)}/s, ${ms(run.p99)}`).join('; ');
 const section = `${START}
 ## 10. Serving: \`article-widget serve\` against nginx
 
@@ -193,6 +194,14 @@ taken in turn (nginx, serve, nginx, …) after a 2 s warm-up of each.
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${row('the article page, /krebs/', results.page)}
 ${row('oEmbed: nginx the static oembed.json, serve /oembed?url=…&maxwidth=360', results.oembed)}
+
+Each round, as requests/s and p99 (the tail moves with whatever else the machine runs; wrk
+keeps its ${CONNECTIONS} connections busy, so the faster server also has wrk's threads competing
+with it for the same two cores):
+
+| request | nginx | serve |
+| --- | --- | --- |
+${['page', 'oembed'].map((what) => `| ${what === 'page' ? 'the article page' : 'oEmbed'} | ${rounds(results[what].runs.nginx)} | ${rounds(results[what].runs.serve)} |`).join('\n')}
 
 **Rebuilding under load.** \`article-widget serve\` watching the folder, the article page at
 ${CONNECTIONS} connections for ${SECONDS} s while its article was edited once a second
