@@ -4,7 +4,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use article_widget_serve::{shutdown_signal, Rebuilt, ServeOptions, Server};
+use article_widget_serve::{shutdown_signal, Rebuilt, ServeOptions, Server, HEADER_TIMEOUT};
 
 use super::{report_build_error, terminal_safe};
 
@@ -54,6 +54,7 @@ pub(crate) fn serve(args: ServeArgs) -> ExitCode {
         base_url: args.base_url,
         title: args.title,
         watch: !args.no_watch,
+        header_timeout: HEADER_TIMEOUT,
     };
     runtime.block_on(run(options))
 }

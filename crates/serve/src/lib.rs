@@ -22,5 +22,5 @@ mod watch;
 pub use error::ServeError;
 pub use options::ServeOptions;
 pub use request_path::site_key;
-pub use server::{shutdown_signal, Server};
+pub use server::{shutdown_signal, Server, HEADER_TIMEOUT};
 pub use site::Rebuilt;

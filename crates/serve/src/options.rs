@@ -2,6 +2,7 @@
 
 use std::net::IpAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -20,4 +21,7 @@ pub struct ServeOptions {
     /// Watch the folder, rebuild on change and reload open pages (a script is added to each
     /// page as it is served). Off, the site is built once and served as it is.
     pub watch: bool,
+    /// How long a client may take to send a request's header, or to start the next one on a
+    /// kept-alive connection, before its connection is closed (`HEADER_TIMEOUT`, 10 s).
+    pub header_timeout: Duration,
 }

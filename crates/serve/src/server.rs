@@ -27,7 +27,7 @@ use crate::options::ServeOptions;
 use crate::respond::{respond, State};
 use crate::site::{Builder, Rebuilt};
 
-/// How long a client may take to send a request's header.
+/// How long a client may take to send a request's header, by default.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most a request's header may hold (hyper answers 431 past it).
 const MAX_HEADER_BYTES: usize = 16 * 1024;
@@ -45,6 +45,7 @@ pub struct Server {
     state: Arc<State>,
     builder: Arc<Builder>,
     watch: bool,
+    header_timeout: Duration,
     first_build: Report,
     rebuilds: broadcast::Sender<Rebuilt>,
 }
@@ -92,6 +93,7 @@ impl Server {
             state,
             builder,
             watch: options.watch,
+            header_timeout: options.header_timeout,
             first_build,
             rebuilds: broadcast::channel(64).0,
         })
@@ -140,13 +142,14 @@ impl Server {
         for (number, listener) in self.listeners.into_iter().enumerate() {
             let state = Arc::clone(&self.state);
             let connections = Arc::clone(&connections);
+            let timeout = self.header_timeout;
             let worker = std::thread::Builder::new()
                 .name(format!("serve-{number}"))
                 .spawn(move || {
                     let runtime = tokio::runtime::Builder::new_current_thread()
                         .enable_all()
                         .build()?;
-                    runtime.block_on(accept(listener, state, connections))
+                    runtime.block_on(accept(listener, state, connections, timeout))
                 })
                 .map_err(ServeError::Worker)?;
             workers.push(worker);
@@ -172,6 +175,7 @@ async fn accept(
     listener: std::net::TcpListener,
     state: Arc<State>,
     connections: Arc<Semaphore>,
+    header_timeout: Duration,
 ) -> std::io::Result<()> {
     let listener = TcpListener::from_std(listener)?;
     let mut stopping = state.stopping.subscribe();
@@ -197,7 +201,7 @@ async fn accept(
         });
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
+            .header_read_timeout(header_timeout)
             .max_buf_size(MAX_HEADER_BYTES)
             // A client may close its side once its request is sent, and still wait for the
             // answer.

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use article_widget_serve::{ServeOptions, Server};
 use rstest::rstest;
@@ -29,6 +30,10 @@ impl Drop for Running {
 }
 
 async fn start() -> Running {
+    start_with(article_widget_serve::HEADER_TIMEOUT).await
+}
+
+async fn start_with(header_timeout: Duration) -> Running {
     let folder = tempfile::tempdir().unwrap();
     let articles = folder.path().join("articles");
     let widget = folder.path().join("widget");
@@ -43,6 +48,7 @@ async fn start() -> Running {
         base_url: None,
         title: None,
         watch: false,
+        header_timeout,
     })
     .await
     .unwrap();
@@ -356,4 +362,35 @@ async fn discovery_points_at_the_endpoint_and_the_folder_without_its_slash_redir
         (redirect.status, redirect.header("location")),
         (308, Some("/krebs/?x=1"))
     );
+}
+
+/// Reads until the server closes the connection; how long that took.
+async fn closed_after(mut stream: TcpStream, started: Instant) -> Duration {
+    let mut bytes = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut bytes)).await;
+    started.elapsed()
+}
+
+#[tokio::test]
+async fn slow_and_idle_clients_are_cut_off_at_the_header_timeout_and_others_are_served() {
+    let server = start_with(Duration::from_millis(400)).await;
+    let started = Instant::now();
+    let mut slow = TcpStream::connect(server.address).await.unwrap();
+    slow.write_all(b"GET /krebs/ HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let idle = TcpStream::connect(server.address).await.unwrap();
+    let mut kept_alive = TcpStream::connect(server.address).await.unwrap();
+    kept_alive
+        .write_all(b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    assert_eq!(get(server.address, "/krebs/", "").await.status, 200);
+    for client in [slow, idle, kept_alive] {
+        let took = closed_after(client, started).await;
+        assert!(
+            took >= Duration::from_millis(300) && took < Duration::from_secs(3),
+            "{took:?}"
+        );
+    }
 }
