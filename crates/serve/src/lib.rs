@@ -21,6 +21,5 @@ mod watch;
 
 pub use error::ServeError;
 pub use options::ServeOptions;
-pub use request_path::site_key;
 pub use server::{shutdown_signal, Server, HEADER_TIMEOUT};
 pub use site::Rebuilt;

@@ -7,7 +7,7 @@ use percent_encoding::percent_decode_str;
 
 /// The site file a URL path names (`/krebs/` is `krebs/index.html`), decoded once; `None`
 /// when it names none.
-pub fn site_key(path: &str) -> Option<String> {
+pub(crate) fn site_key(path: &str) -> Option<String> {
     let path = path.strip_prefix('/')?;
     let mut key = String::with_capacity(path.len() + 10);
     let segments: Vec<&str> = path.split('/').collect();
