@@ -117,11 +117,18 @@ fn tell(rebuilt: &Rebuilt) {
         );
         return;
     }
-    for failed in &rebuilt.failed {
-        left_out(failed);
+    // The whole site's build that follows tells of the articles left out.
+    if !rebuilt.articles_only {
+        for failed in &rebuilt.failed {
+            left_out(failed);
+        }
     }
+    let what = match rebuilt.articles_only {
+        true => "the changed articles",
+        false => "the site",
+    };
     eprintln!(
-        "article-widget: rebuilt in {} ms: {} files changed, {} removed",
+        "article-widget: rebuilt {what} in {} ms: {} files changed, {} removed",
         rebuilt.elapsed.as_millis(),
         rebuilt.changed,
         rebuilt.removed

@@ -10,6 +10,7 @@
 use std::convert::Infallible;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -248,19 +249,26 @@ fn listen(address: SocketAddr, count: usize) -> std::io::Result<Vec<std::net::Tc
     Ok(listeners)
 }
 
-/// One rebuild for each burst of changes, one at a time.
+/// For each burst of changes, one at a time: the changed articles first, then the site.
 async fn rebuild_on_change(
-    mut changed: mpsc::UnboundedReceiver<()>,
+    mut changed: mpsc::UnboundedReceiver<Vec<PathBuf>>,
     builder: Arc<Builder>,
     state: Arc<State>,
     rebuilds: broadcast::Sender<Rebuilt>,
 ) {
-    while changed.recv().await.is_some() {
-        while let Ok(Some(())) = tokio::time::timeout(SETTLE, changed.recv()).await {}
-        let previous = state.snapshot();
-        let builder = Arc::clone(&builder);
+    while let Some(mut paths) = changed.recv().await {
+        while let Ok(Some(more)) = tokio::time::timeout(SETTLE, changed.recv()).await {
+            paths.extend(more);
+        }
+        let (previous, quick) = (state.snapshot(), Arc::clone(&builder));
+        let first = tokio::task::spawn_blocking(move || quick.changed_articles(&previous, &paths));
+        if let Ok(Some((snapshot, rebuilt))) = first.await {
+            state.snapshots.send_replace(Arc::new(snapshot));
+            let _ = rebuilds.send(rebuilt);
+        }
+        let (previous, whole) = (state.snapshot(), Arc::clone(&builder));
         let Ok((snapshot, rebuilt)) =
-            tokio::task::spawn_blocking(move || builder.again(&previous)).await
+            tokio::task::spawn_blocking(move || whole.again(&previous)).await
         else {
             continue;
         };

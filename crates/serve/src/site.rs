@@ -1,10 +1,14 @@
 //! The site in memory: its files, its articles (for the oEmbed endpoint) and what its last
 //! build found wrong. Each build writes the site into a temporary folder with
 //! `article_widget_site::build`, which leaves unchanged files as they were; only the files
-//! that changed are read again.
+//! that changed are read again, and a file read again with the same content keeps its place
+//! (open pages reload only when their own content changed). After an edit, the changed
+//! articles alone are built first (a site of just them, of which their own folders are taken),
+//! so their pages are new at once; the whole site follows for the index pages and feeds.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
+use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -32,7 +36,16 @@ pub(crate) struct Snapshot {
     pub problems: Vec<Problem>,
     /// oEmbed answers given since this build, by their query.
     pub answers: RwLock<HashMap<String, Arc<Asset>>>,
-    stamps: HashMap<String, Stamp>,
+    /// What each file was when it was read.
+    known: HashMap<String, Known>,
+}
+
+/// A file as last read: where it was in the built site, and its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Known {
+    /// `None` when it was read from a build of the changed articles alone.
+    stamp: Option<Stamp>,
+    content: u64,
 }
 
 /// What a rebuild did, for the command line to tell.
@@ -47,11 +60,15 @@ pub struct Rebuilt {
     /// Why the build stopped, when it did: the whole previous site is still served.
     pub stopped: Option<String>,
     pub elapsed: Duration,
+    /// Only the changed articles were built (the whole site follows).
+    pub articles_only: bool,
 }
 
 /// Builds the site into a temporary folder and reads it into a `Snapshot`.
 pub(crate) struct Builder {
     options: BuildOptions,
+    /// The same build, of the changed articles alone.
+    changed_only: BuildOptions,
     base: String,
     live: bool,
     _folder: TempDir,
@@ -78,8 +95,14 @@ impl Builder {
             title,
             shard: None,
         };
+        let changed_only = BuildOptions {
+            articles: folder.path().join("changed"),
+            output: folder.path().join("changed-site"),
+            ..options.clone()
+        };
         Ok(Builder {
             options,
+            changed_only,
             base,
             live,
             _folder: folder,
@@ -117,6 +140,7 @@ impl Builder {
                     failed: report.failed,
                     stopped: None,
                     elapsed: started.elapsed(),
+                    articles_only: false,
                 };
                 (snapshot, rebuilt)
             }
@@ -133,6 +157,7 @@ impl Builder {
                     failed: Vec::new(),
                     stopped: Some(message),
                     elapsed: started.elapsed(),
+                    articles_only: false,
                 };
                 (snapshot, rebuilt)
             }
@@ -146,34 +171,39 @@ impl Builder {
         let mut stamps = HashMap::new();
         walk(&self.options.output, "", &mut stamps)?;
         let mut files = HashMap::with_capacity(stamps.len());
+        let mut known = HashMap::with_capacity(stamps.len());
         let mut articles = HashMap::new();
         let mut changed = 0;
-        for (key, stamp) in &stamps {
-            let kept = previous
-                .files
-                .get(key)
-                .filter(|_| previous.stamps.get(key) == Some(stamp));
-            if let Some(asset) = kept {
-                files.insert(key.clone(), Arc::clone(asset));
-                continue;
-            }
-            changed += 1;
-            let bytes = fs::read(self.options.output.join(key))?;
-            if let Some(slug) = key.strip_suffix("/article.json") {
-                let urls = ArticleUrls::new(&self.base, slug);
-                if let Ok(read) = read_article_bytes(bytes.clone(), Some(&urls.json())) {
-                    articles.insert(slug.to_owned(), Arc::new(read.checked.article));
+        for (key, stamp) in stamps {
+            let before = previous.known.get(&key);
+            let kept = previous.files.get(&key);
+            if let (Some(before), Some(asset)) = (before, kept) {
+                if before.stamp.as_ref() == Some(&stamp) {
+                    files.insert(key.clone(), Arc::clone(asset));
+                    known.insert(key, before.clone());
+                    continue;
                 }
             }
-            let bytes = match self.live && key.ends_with(".html") {
-                true => live::with_reload_script(&bytes, generation),
-                false => bytes,
+            let bytes = fs::read(self.options.output.join(&key))?;
+            let now = Known {
+                stamp: Some(stamp),
+                content: content_hash(&bytes),
             };
-            files.insert(key.clone(), Arc::new(Asset::new(key, bytes, generation)));
+            let same = before.is_some_and(|before| before.content == now.content);
+            match kept.filter(|_| same) {
+                Some(asset) => {
+                    files.insert(key.clone(), Arc::clone(asset));
+                }
+                None => {
+                    changed += 1;
+                    let asset = self.load(&key, bytes, generation, &mut articles);
+                    files.insert(key.clone(), asset);
+                }
+            }
+            known.insert(key, now);
         }
         for (slug, article) in &previous.articles {
-            if stamps.contains_key(&format!("{slug}/article.json")) && !articles.contains_key(slug)
-            {
+            if known.contains_key(&format!("{slug}/article.json")) && !articles.contains_key(slug) {
                 articles.insert(slug.clone(), Arc::clone(article));
             }
         }
@@ -207,10 +237,153 @@ impl Builder {
             articles,
             problems: report.failed.clone(),
             answers: RwLock::default(),
-            stamps,
+            known,
         };
         Ok((snapshot, (changed, removed)))
     }
+
+    /// A site file as served; an article's JSON also as the article, for the oEmbed endpoint.
+    fn load(
+        &self,
+        key: &str,
+        bytes: Vec<u8>,
+        generation: u64,
+        articles: &mut HashMap<String, Arc<Article>>,
+    ) -> Arc<Asset> {
+        if let Some(slug) = key.strip_suffix("/article.json") {
+            let urls = ArticleUrls::new(&self.base, slug);
+            if let Ok(read) = read_article_bytes(bytes.clone(), Some(&urls.json())) {
+                articles.insert(slug.to_owned(), Arc::new(read.checked.article));
+            }
+        }
+        let bytes = match self.live && key.ends_with(".html") {
+            true => live::with_reload_script(&bytes, generation),
+            false => bytes,
+        };
+        Arc::new(Asset::new(key, bytes, generation))
+    }
+
+    /// The changed article files alone, built as a site of their own, whose article folders
+    /// replace theirs at once; `None` when none of `paths` is an article file, or when that
+    /// build stops (the whole site's build will tell why).
+    pub(crate) fn changed_articles(
+        &self,
+        previous: &Snapshot,
+        paths: &[PathBuf],
+    ) -> Option<(Snapshot, Rebuilt)> {
+        let started = Instant::now();
+        let names: BTreeSet<_> = paths
+            .iter()
+            .filter_map(|path| path.file_name())
+            .filter(|name| {
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".json")
+            })
+            .filter(|name| {
+                let path = self.options.articles.join(name);
+                fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_file())
+            })
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let folder = &self.changed_only.articles;
+        let _ = fs::remove_dir_all(folder);
+        fs::create_dir_all(folder).ok()?;
+        for name in &names {
+            fs::copy(self.options.articles.join(name), folder.join(name)).ok()?;
+        }
+        let report = article_widget_site::build(&self.changed_only, &Unwatched).ok()?;
+        let generation = previous.generation + 1;
+        let mut files = previous.files.clone();
+        let mut known = previous.known.clone();
+        let mut articles = previous.articles.clone();
+        let mut changed = 0;
+        let failed: BTreeSet<String> = report
+            .failed
+            .iter()
+            .map(|problem| article_widget_site::slug(&problem.file))
+            .collect();
+        for name in &names {
+            let slug = article_widget_site::slug(Path::new(name));
+            if failed.contains(&slug) {
+                continue;
+            }
+            let mut stamps = HashMap::new();
+            walk(
+                &self.changed_only.output.join(&slug),
+                &format!("{slug}/"),
+                &mut stamps,
+            )
+            .ok()?;
+            for key in stamps.into_keys() {
+                let bytes = fs::read(self.changed_only.output.join(&key)).ok()?;
+                let content = content_hash(&bytes);
+                let before = known.get(&key).map(|known| known.content);
+                if before == Some(content) && files.contains_key(&key) {
+                    continue;
+                }
+                changed += 1;
+                let asset = self.load(&key, bytes, generation, &mut articles);
+                files.insert(key.clone(), asset);
+                known.insert(
+                    key,
+                    Known {
+                        stamp: None,
+                        content,
+                    },
+                );
+            }
+        }
+        let originals: Vec<PathBuf> = names
+            .iter()
+            .map(|name| self.options.articles.join(name))
+            .collect();
+        let now_failed: Vec<Problem> = report
+            .failed
+            .into_iter()
+            .map(|problem| Problem {
+                file: problem
+                    .file
+                    .file_name()
+                    .map_or(problem.file.clone(), |name| {
+                        self.options.articles.join(name)
+                    }),
+                message: problem.message,
+            })
+            .collect();
+        let mut problems: Vec<Problem> = previous
+            .problems
+            .iter()
+            .filter(|problem| !originals.contains(&problem.file))
+            .cloned()
+            .collect();
+        problems.extend(now_failed.iter().cloned());
+        let snapshot = Snapshot {
+            generation,
+            files,
+            articles,
+            problems,
+            answers: RwLock::default(),
+            known,
+        };
+        let rebuilt = Rebuilt {
+            generation,
+            changed,
+            removed: 0,
+            failed: now_failed,
+            stopped: None,
+            elapsed: started.elapsed(),
+            articles_only: true,
+        };
+        Some((snapshot, rebuilt))
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 impl Snapshot {
@@ -221,7 +394,7 @@ impl Snapshot {
             articles: HashMap::new(),
             problems: Vec::new(),
             answers: RwLock::default(),
-            stamps: HashMap::new(),
+            known: HashMap::new(),
         }
     }
 
@@ -233,7 +406,7 @@ impl Snapshot {
             articles: self.articles.clone(),
             problems,
             answers: RwLock::default(),
-            stamps: self.stamps.clone(),
+            known: self.known.clone(),
         }
     }
 }
