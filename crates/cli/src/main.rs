@@ -11,6 +11,8 @@ use article_widget::ssr::{render_fragment, render_page, RenderOptions};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod serve;
+
 /// Pre-render news articles for article-widget, and check them.
 ///
 /// An article is a JSON file in the article-widget format (see static/article.schema.json).
@@ -107,7 +109,27 @@ enum Command {
         /// two days, and name it in robots.txt.
         #[arg(long)]
         news: bool,
+        /// Point each page's oEmbed discovery link at a deployed endpoint, such as
+        /// `article-widget serve`'s /oembed (`URL?url=PAGE&format=json`), which honours a
+        /// consumer's maxwidth and maxheight, instead of the page's static oembed.json.
+        #[arg(long, value_name = "URL")]
+        oembed_endpoint: Option<String>,
     },
+    /// Build a folder of articles into a site and serve it over HTTP, rebuilding on change.
+    ///
+    /// The site is the one `build` writes (into a temporary folder, never into
+    /// ARTICLES_DIR), served from memory at http://HOST:PORT/ with gzip or brotli, ETags and
+    /// 304s. Its oEmbed endpoint, GET /oembed?url=PAGE&maxwidth=W&maxheight=H&format=json|xml
+    /// (&theme=light|dark), fits the card to the consumer's limits, and every page's
+    /// discovery link points at it. ARTICLES_DIR is watched: on a change the site is built
+    /// again, files that did not change are kept, and open pages whose file changed reload.
+    /// An article that turns bad is shown, with its file and JSON path, over every open page,
+    /// and its last good pages stay served.
+    ///
+    /// Listens on 127.0.0.1 unless told otherwise; --port 0 takes a free port and prints it.
+    /// Stops on Ctrl-C or SIGTERM. Behind a CDN or proxy, give the public address as
+    /// --base-url (README, "Serving").
+    Serve(serve::ServeArgs),
     /// Import articles from HTML pages, Markdown files and RSS, Atom or JSON feeds.
     ///
     /// Each article found (one per page or Markdown file, one per feed item) is written as
@@ -219,6 +241,7 @@ fn main() -> ExitCode {
             title,
             shard,
             news,
+            oembed_endpoint,
         } => {
             let options = article_widget_site::BuildOptions {
                 articles,
@@ -228,10 +251,12 @@ fn main() -> ExitCode {
                 title,
                 shard,
                 news,
+                oembed_endpoint,
             };
             build(&options)
         }
 
+        Command::Serve(args) => serve::serve(args),
         Command::Import(args) => import(args),
     }
 }

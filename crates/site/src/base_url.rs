@@ -6,7 +6,7 @@ use crate::error::BuildError;
 
 /// The base URL, parsed and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct BaseUrl {
+pub struct BaseUrl {
     /// Serialized by the URL standard, with its trailing `/`.
     pub url: String,
     /// Its host and port, as a person reads it: the site's title when it is given none.
@@ -17,7 +17,7 @@ pub(crate) struct BaseUrl {
 /// angle brackets, whitespace and control characters are refused rather than encoded, since
 /// they are more likely an attempt to break out of the attributes the URL is written into
 /// than part of an address.
-pub(crate) fn base_url(text: &str) -> Result<BaseUrl, BuildError> {
+pub fn base_url(text: &str) -> Result<BaseUrl, BuildError> {
     let bad = || BuildError::BadBaseUrl(text.to_owned());
     if text
         .chars()

@@ -41,6 +41,11 @@ pub fn build_at(
 ) -> Result<Report, BuildError> {
     let started = Instant::now();
     let base = base_url(&options.base_url)?;
+    if let Some(endpoint) = options.oembed_endpoint.as_deref() {
+        if !is_absolute_http_url(endpoint) {
+            return Err(BuildError::BadOembedEndpoint(endpoint.to_owned()));
+        }
+    }
     check_apart(&options.articles, &options.output)?;
     let _lock = OutputLock::acquire(&options.output)?;
     let widget = widget_files(&options.widget)?;
@@ -59,7 +64,7 @@ pub fn build_at(
     let outcomes: Vec<Outcome> = articles
         .par_iter()
         .map(|(slug, file)| {
-            let outcome = article(&staging, &site, slug, file, options.shard);
+            let outcome = article(&staging, &site, slug, file, options);
             progress.advance();
             outcome
         })
@@ -123,10 +128,11 @@ fn article(
     site: &Site,
     slug: &str,
     file: &Path,
-    shard: Option<Shard>,
+    options: &BuildOptions,
 ) -> Result<Outcome, BuildError> {
-    let urls = ArticleUrls::new(site.base, slug);
-    let ours = shard.is_none_or(|shard| shard.owns(slug));
+    let urls =
+        ArticleUrls::new(site.base, slug).with_oembed_endpoint(options.oembed_endpoint.as_deref());
+    let ours = options.shard.is_none_or(|shard| shard.owns(slug));
     let (read_as_utf8, source, checked) = match read(file, &urls) {
         Ok(read) => read,
         Err(message) if ours => {

@@ -11,6 +11,11 @@ pub enum BuildError {
     Io { path: PathBuf, error: io::Error },
     #[error("--base-url `{0}` is not an absolute http or https URL such as https://news.example/")]
     BadBaseUrl(String),
+    #[error(
+        "--oembed-endpoint `{0}` is not an absolute http or https URL such as \
+         https://news.example/oembed"
+    )]
+    BadOembedEndpoint(String),
     #[error("{}: the output must be a folder's name", .0.display())]
     BadOutput(PathBuf),
     #[error(

@@ -24,6 +24,7 @@ mod report;
 mod text;
 mod widget;
 
+pub use base_url::{base_url, BaseUrl};
 pub use build::{build, build_at};
 pub use discover::slug;
 pub use error::{BuildError, Collision};

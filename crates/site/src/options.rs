@@ -18,6 +18,9 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// Also write `sitemap-news.xml`, Google's News sitemap of the last two days' articles.
     pub news: bool,
+    /// A deployed oEmbed endpoint that the pages' discovery links point at
+    /// (`ENDPOINT?url=PAGE&format=json`) instead of each article's static oembed.json.
+    pub oembed_endpoint: Option<String>,
 }
 
 /// One of `count` builds that share a site between machines: each writes the pages of the

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
-use article_widget::components::HeadingLevel;
+use article_widget::components::{HeadingLevel, Theme};
 use article_widget::i18n::Labels;
 use article_widget::model::{is_absolute_http_url, Article, Json};
 use article_widget::ssr::{
@@ -31,7 +31,10 @@ pub struct ArticleUrls {
     /// The article's page, `BASE/SLUG/`.
     pub page: String,
     pub embed: String,
+    /// The site's static oEmbed answer, `BASE/SLUG/oembed.json`.
     pub oembed: String,
+    /// Where the page's oEmbed discovery link points: `oembed` unless there is an endpoint.
+    pub discovery: String,
     /// Where the widget's files are, `BASE/widget/`.
     pub assets: String,
 }
@@ -39,12 +42,26 @@ pub struct ArticleUrls {
 impl ArticleUrls {
     pub fn new(base: &str, slug: &str) -> ArticleUrls {
         let page = format!("{base}{}/", percent_encoded(slug));
+        let oembed = format!("{page}oembed.json");
         ArticleUrls {
             embed: format!("{page}embed.html"),
-            oembed: format!("{page}oembed.json"),
+            discovery: oembed.clone(),
+            oembed,
             assets: format!("{base}widget/"),
             page,
         }
+    }
+
+    /// Discovery through an oEmbed endpoint (`ENDPOINT?url=PAGE&format=json`) instead of the
+    /// static answer.
+    pub fn with_oembed_endpoint(mut self, endpoint: Option<&str>) -> ArticleUrls {
+        if let Some(endpoint) = endpoint {
+            let page =
+                url::form_urlencoded::byte_serialize(self.page.as_bytes()).collect::<String>();
+            let separator = if endpoint.contains('?') { '&' } else { '?' };
+            self.discovery = format!("{endpoint}{separator}url={page}&format=json");
+        }
+        self
     }
 
     /// Where the article's JSON is, which its relative URLs are resolved against.
@@ -98,7 +115,7 @@ pub fn article_page(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed}\" title=\"{title}\">\n\
          <meta name=\"twitter:label1\" content=\"{label}\">\n\
          <meta name=\"twitter:data1\" content=\"{minutes}\">\n{feed_links}",
-        oembed = escape(&urls.oembed),
+        oembed = escape(&urls.discovery),
         title = escape(&article.headline),
         label = escape(labels.reading_time_label),
         minutes = escape(&labels.reading_time(article.reading_minutes)),
@@ -171,17 +188,72 @@ pub const IFRAME_SANDBOX: &str =
 
 /// The iframe of the card (see `IFRAME_SANDBOX`).
 pub fn iframe_code(article: &Article, urls: &ArticleUrls) -> String {
+    framed_iframe_code(article, urls, &Frame::of(article, &Limits::default()))
+}
+
+/// The iframe of the card at a size and in a theme.
+pub fn framed_iframe_code(article: &Article, urls: &ArticleUrls, frame: &Frame) -> String {
+    let src = match frame.theme {
+        Some(theme) => format!("{}?theme={}", urls.embed, theme.as_str()),
+        None => urls.embed.clone(),
+    };
     format!(
-        r#"<blockquote class="article-widget-embed"><a href="{page}">{title}</a></blockquote><iframe class="article-widget-embed" src="{embed}" width="{CARD_WIDTH}" height="{height}" title="{title}" sandbox="{IFRAME_SANDBOX}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
+        r#"<blockquote class="article-widget-embed"><a href="{page}">{title}</a></blockquote><iframe class="article-widget-embed" src="{src}" width="{width}" height="{height}" title="{title}" sandbox="{IFRAME_SANDBOX}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>"#,
         page = escape(&urls.page),
-        embed = escape(&urls.embed),
+        src = escape(&src),
         title = escape(&article.headline),
-        height = card_height(article),
+        width = frame.width,
+        height = frame.height,
     )
+}
+
+/// What an oEmbed consumer asks for: `maxwidth`, `maxheight` (CSS pixels) and the card's
+/// theme (`light` or `dark`; none follows the reader's setting).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub max_width: Option<u32>,
+    pub max_height: Option<u32>,
+    pub theme: Option<Theme>,
+}
+
+/// The card's iframe: its size within a consumer's limits, and its theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub width: u32,
+    pub height: u32,
+    pub theme: Option<Theme>,
+}
+
+impl Frame {
+    /// `CARD_WIDTH` or narrower, and the height the card's text takes at that width; neither
+    /// past its limit, as oEmbed 1.0 requires (the card reports its real height once shown).
+    pub fn of(article: &Article, limits: &Limits) -> Frame {
+        let width = limits
+            .max_width
+            .map_or(CARD_WIDTH, |most| most.min(CARD_WIDTH));
+        let height = card_height_at(article, width);
+        Frame {
+            width,
+            height: limits.max_height.map_or(height, |most| most.min(height)),
+            theme: limits.theme.filter(|theme| *theme != Theme::Auto),
+        }
+    }
 }
 
 /// `oembed.json`: an oEmbed 1.0 `rich` answer whose `html` is the card's iframe.
 pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str) -> Value {
+    fitted_oembed(article, urls, site_name, base, &Limits::default())
+}
+
+/// The oEmbed answer fitted to a consumer's limits, as an endpoint gives it.
+pub fn fitted_oembed(
+    article: &Article,
+    urls: &ArticleUrls,
+    site_name: &str,
+    base: &str,
+    limits: &Limits,
+) -> Value {
+    let frame = Frame::of(article, limits);
     let mut answer = json!({
         "version": "1.0",
         "type": "rich",
@@ -194,9 +266,9 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
             .filter(|url| is_absolute_http_url(url))
             .unwrap_or(base),
         "cache_age": OEMBED_CACHE_AGE,
-        "html": iframe_code(article, urls),
-        "width": CARD_WIDTH,
-        "height": card_height(article),
+        "html": framed_iframe_code(article, urls, &frame),
+        "width": frame.width,
+        "height": frame.height,
     });
     let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
     if !names.is_empty() {
@@ -210,7 +282,11 @@ pub fn oembed(article: &Article, urls: &ArticleUrls, site_name: &str, base: &str
     if let Some(url) = author_url {
         answer["author_url"] = json!(url);
     }
-    if let Some((url, width, height)) = thumbnail(article) {
+    let thumbnail = thumbnail(article).filter(|(_, width, height)| {
+        limits.max_width.is_none_or(|most| *width <= most)
+            && limits.max_height.is_none_or(|most| *height <= most)
+    });
+    if let Some((url, width, height)) = thumbnail {
         answer["thumbnail_url"] = json!(url);
         answer["thumbnail_width"] = json!(width);
         answer["thumbnail_height"] = json!(height);
@@ -228,7 +304,13 @@ fn thumbnail(article: &Article) -> Option<(&str, u32, u32)> {
 /// at a few lines), within WordPress's 200–1000 px. It is only the iframe's first height: the
 /// card reports its real one once it is laid out.
 pub fn card_height(article: &Article) -> u32 {
+    card_height_at(article, CARD_WIDTH)
+}
+
+/// `card_height` for a card `width` pixels wide: fewer characters to a line when narrower.
+fn card_height_at(article: &Article, width: u32) -> u32 {
     let lines = |text: &str, per_line: usize, most: usize| {
+        let per_line = (per_line * width as usize / CARD_WIDTH as usize).max(1);
         text.chars().count().div_ceil(per_line).clamp(1, most) as u32
     };
     let mut height = 2 * 24 + 32 + 48 + 16;

@@ -43,6 +43,7 @@ fn the_news_sitemap_follows_the_clock_it_is_given() {
         title: None,
         shard: None,
         news: true,
+        oembed_endpoint: None,
     };
     let cases = [
         ("2024-05-03T12:00:00Z", true),
