@@ -20,7 +20,7 @@ use crate::feeds::{self, FeedItem};
 use crate::listing::{self, seconds, Entry, Site, FEED_LENGTH, PER_PAGE};
 use crate::lock::OutputLock;
 use crate::news::{news_sitemap, robots_txt, NEWS_SITEMAP};
-use crate::options::{BuildOptions, Shard};
+use crate::options::BuildOptions;
 use crate::output::{FileCounts, Staging, MARKER};
 use crate::overlap::check_apart;
 use crate::pages::{self, ArticleUrls};
