@@ -740,10 +740,15 @@ await writeFile(join(ROOT, 'target/bench-runs.json'), JSON.stringify({
   many,
   one,
 }, null, 1));
-// The site build's section is scripts/bench-site.mjs's (`./dev bench site`), kept as it was.
+// The site build's and the server's sections are scripts/bench-site.mjs's and
+// scripts/bench-serve.mjs's (`./dev bench site`, `./dev bench serve`), kept as they were.
 const previous = await readFile(join(ROOT, 'docs/benchmarks.md'), 'utf8').catch(() => '');
-const siteSection = previous.match(/<!-- site-build:start -->[\s\S]*?<!-- site-build:end -->\n/)?.[0] ?? '';
-await writeFile(join(ROOT, 'docs/benchmarks.md'), `${report}\n${siteSection && `${siteSection}\n`}${process.env.BENCH_NOTES ?? await readFile(join(ROOT, 'docs/benchmarks-notes.md'), 'utf8').catch(() => '')}`);
+const kept = ['site-build', 'serve']
+  .map((name) => previous.match(new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n`))?.[0])
+  .filter(Boolean)
+  .map((section) => `${section}\n`)
+  .join('');
+await writeFile(join(ROOT, 'docs/benchmarks.md'), `${report}\n${kept}${process.env.BENCH_NOTES ?? await readFile(join(ROOT, 'docs/benchmarks-notes.md'), 'utf8').catch(() => '')}`);
 console.log(report);
 log('wrote docs/benchmarks.md');
 if (!native || !size.gzip) {
