@@ -447,7 +447,9 @@ async function memory(path, readyCount) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-  const wasm = await tab.evaluate(async () => (await (await import('/wasm/article-widget.js')).default()).memory.buffer.byteLength);
+  // The exports' names are shortened in the release build: the memory is the one Memory.
+  const wasm = await tab.evaluate(async () => Object.values(await (await import('/wasm/article-widget.js')).default())
+    .find((value) => value instanceof WebAssembly.Memory).buffer.byteLength);
   await ctx.close();
   return { allReady, heap, wasm };
 }

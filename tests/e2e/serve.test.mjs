@@ -12,6 +12,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from '@extractus/oembed-extractor';
+import { unfurl } from 'unfurl.js';
 import { CLI, DIST, ROOT, launch } from './support.mjs';
 
 const work = await mkdtemp(join(tmpdir(), 'artw-serve-'));
@@ -116,6 +117,13 @@ describe('article-widget serve', () => {
     const box = await tab.locator('iframe').boundingBox();
     assert.equal(box.width, 360);
     await tab.close();
+
+    // unfurl.js follows the same discovery link to the endpoint; it asks for no size, and gets
+    // the card's own.
+    const unfurled = await unfurl(`${ORIGIN}/krebs/`);
+    assert.equal(unfurled.oEmbed.type, 'rich');
+    assert.equal(unfurled.oEmbed.width, 600);
+    assert.match(unfurled.oEmbed.html, /<iframe [^>]*src="[^"]*\/krebs\/embed\.html"/);
 
     const dark = await (await fetch(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/krebs/`)}&theme=dark&maxheight=300`)).json();
     assert.match(dark.html, /src="[^"]*\/krebs\/embed\.html\?theme=dark"/);
