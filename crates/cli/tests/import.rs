@@ -2745,6 +2745,48 @@ fn a_feed_items_media_rss_picture_is_its_lead_image_unless_the_story_shows_it() 
 }
 
 /// The blocks `pick` takes out of the body, in order: a kind of block, or a view of one.
+/// Embed codes pasted into Markdown as blocks of raw HTML are posts and videos, as in a page;
+/// other raw HTML is still dropped with a warning.
+#[test]
+fn embed_codes_in_markdown_are_posts_and_videos() {
+    let imported = import_one("post-embeds.md", None);
+    let article = &imported.article;
+    let posts = posts(article);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].platform, Platform::X);
+    assert_eq!(posts[0].post.author.handle, "@CISAKrebs");
+    assert_eq!(
+        posts[0].post.url,
+        "https://twitter.com/CISAKrebs/status/1328906487479734273"
+    );
+    assert_eq!(posts[0].post.date.as_str(), "2020-11-18T00:00:00Z");
+    let videos = videos(article);
+    assert_eq!(videos.len(), 1);
+    assert_eq!(
+        videos[0].source,
+        VideoSource::Hosted {
+            host: VideoHost::YouTube,
+            id: "3hG2vK_wQ1o".into()
+        }
+    );
+    assert_eq!(videos[0].title, "The county clerk reads the final count");
+    let kinds: Vec<&str> = article.body.iter().map(|b| b.kind().name()).collect();
+    assert_eq!(
+        kinds,
+        ["paragraph", "post", "paragraph", "video", "paragraph"]
+    );
+    let json = article.to_json().to_string();
+    assert!(!json.contains("platform.twitter.com") && !json.contains("<script"));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("raw HTML `<div class=\"note\">")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
 fn blocks_of<'a, T>(article: &'a Article, pick: impl Fn(&'a Block) -> Option<T>) -> Vec<T> {
     article.body.iter().filter_map(pick).collect()
 }

@@ -305,6 +305,26 @@ impl Run {
 }
 
 impl Reader<'_> {
+    /// A block of raw HTML: a post or a video pasted as its platform's embed code is read as
+    /// the HTML importer reads it, with the HTML around it; any other HTML is dropped.
+    fn html_block(&mut self, html: &str, line: usize, blocks: &mut Vec<Block>) {
+        if let Ok((read, warnings)) = super::html::fragment(html, self.resolver) {
+            if read
+                .iter()
+                .any(|block| matches!(block, Block::Post(_) | Block::Video(_)))
+            {
+                blocks.extend(read);
+                let at = |warning: String| format!("line {line}: {warning}");
+                self.warnings.extend(warnings.into_iter().map(at));
+                return;
+            }
+        }
+        let shown: String = squash(html).chars().take(60).collect();
+        self.warnings.push(format!(
+            "line {line}: raw HTML `{shown}` was dropped: the importer never carries HTML"
+        ));
+    }
+
     fn line_of(&self, offset: usize) -> usize {
         self.first_line + self.line_ends.partition_point(|&end| end < offset)
     }
@@ -324,8 +344,24 @@ impl Reader<'_> {
         let mut table: Option<TableBuilder> = None;
         let mut skip_depth = 0usize;
         let mut code: Option<CodeBlock> = None;
+        // A block of raw HTML being gathered, and the line it starts on.
+        let mut html_block: Option<(String, usize)> = None;
         for (event, range) in events {
             let line = self.line_of(range.start);
+            if let Some((html, start)) = &mut html_block {
+                match event {
+                    Event::Html(text) => html.push_str(&text),
+                    Event::End(TagEnd::HtmlBlock) => {
+                        let (html, start) = (std::mem::take(html), *start);
+                        html_block = None;
+                        if let Some(c) = stack.last_mut() {
+                            self.html_block(&html, start, &mut c.blocks);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             if skip_depth > 0 {
                 match event {
                     Event::Start(_) => skip_depth += 1,
@@ -572,6 +608,7 @@ impl Reader<'_> {
                         r.push("\n");
                     }
                 }
+                Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), line)),
                 Event::Html(html) | Event::InlineHtml(html) => {
                     let shown = squash(&html);
                     let shown: String = shown.chars().take(60).collect();
