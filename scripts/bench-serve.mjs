@@ -12,13 +12,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, DIST, ROOT } from '../tests/e2e/support.mjs';
+import { markers, writeSection } from './bench-report.mjs';
 
 const SECONDS = Number(process.env.SERVE_SECONDS ?? 10);
 const ROUNDS = Number(process.env.SERVE_ROUNDS ?? 3);
 const CONNECTIONS = 64;
 const TARGET = { throughput: 0.9, p99: 1.5 };
-const START = '<!-- serve:start -->';
-const END = '<!-- serve:end -->';
+const [START, END] = markers('serve');
 const log = (line) => console.error(`bench serve: ${line}`);
 
 const work = await mkdtemp(join(tmpdir(), 'artw-bench-serve-'));
@@ -249,19 +249,7 @@ function nginxVersionText() {
   return spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.match(/nginx\/(\S+)/)?.[1] ?? '';
 }
 
-const reportPath = join(ROOT, 'docs/benchmarks.md');
-const report = await readFile(reportPath, 'utf8').catch(() => '');
-const at = report.indexOf(START);
-const notes = report.indexOf('\n## Why some budgets are not met');
-let updated;
-if (at >= 0) {
-  updated = report.slice(0, at) + section + report.slice(report.indexOf(END) + END.length);
-} else if (notes >= 0) {
-  updated = `${report.slice(0, notes)}\n${section}\n${report.slice(notes)}`;
-} else {
-  updated = `${report.trimEnd()}\n\n${section}\n`;
-}
-await writeFile(reportPath, updated);
+await writeSection('serve', section);
 console.log(section);
 log('wrote its section of docs/benchmarks.md');
 await rm(work, { recursive: true, force: true });

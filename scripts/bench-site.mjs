@@ -13,11 +13,11 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { CLI, DIST, ROOT } from '../tests/e2e/support.mjs';
+import { markers, writeSection } from './bench-report.mjs';
 
 const COUNT = Number(process.env.SITE_ARTICLES ?? 10_000);
 const BUDGET = { seconds: 15, megabytes: 300 };
-const START = '<!-- site-build:start -->';
-const END = '<!-- site-build:end -->';
+const [START, END] = markers('site-build');
 const log = (line) => console.error(`bench site: ${line}`);
 
 const work = join(ROOT, `target/bench-site-${Date.now()}`);
@@ -127,19 +127,7 @@ adds is file creation (system time), not rendering; see
 | peak memory ≤ ${BUDGET.megabytes} MB | ${mb(Math.max(...runs.map((r) => r.megabytes)))} | ${verdict(runs.every((r) => r.megabytes <= BUDGET.megabytes))} |
 ${END}`;
 
-const reportPath = join(ROOT, 'docs/benchmarks.md');
-const report = await readFile(reportPath, 'utf8').catch(() => '');
-const at = report.indexOf(START);
-const notes = report.indexOf('\n## Why some budgets are not met');
-let updated;
-if (at >= 0) {
-  updated = report.slice(0, at) + section + report.slice(report.indexOf(END) + END.length);
-} else if (notes >= 0) {
-  updated = `${report.slice(0, notes)}\n${section}\n${report.slice(notes)}`;
-} else {
-  updated = `${report.trimEnd()}\n\n${section}\n`;
-}
-await writeFile(reportPath, updated);
+await writeSection('site-build', section);
 console.log(section);
 log('wrote its section of docs/benchmarks.md');
 for (const name of await readdir(join(ROOT, 'target'))) {

@@ -15,6 +15,7 @@ import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CLI, DIST, PAYLOADS, ROOT, launch } from '../tests/e2e/support.mjs';
+import { sectionsNow } from './bench-report.mjs';
 import { partsSection, sizeSection } from './bench-size.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 25);
@@ -742,14 +743,8 @@ await writeFile(join(ROOT, 'target/bench-runs.json'), JSON.stringify({
   many,
   one,
 }, null, 1));
-// The site build's and the server's sections are scripts/bench-site.mjs's and
-// scripts/bench-serve.mjs's (`./dev bench site`, `./dev bench serve`), kept as they were.
-const previous = await readFile(join(ROOT, 'docs/benchmarks.md'), 'utf8').catch(() => '');
-const kept = ['site-build', 'serve']
-  .map((name) => previous.match(new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n`))?.[0])
-  .filter(Boolean)
-  .map((section) => `${section}\n`)
-  .join('');
+// The site build's and the server's sections are their own benchmarks', kept as they were.
+const kept = (await sectionsNow()).map((section) => `${section}\n`).join('');
 await writeFile(join(ROOT, 'docs/benchmarks.md'), `${report}\n${kept}${process.env.BENCH_NOTES ?? await readFile(join(ROOT, 'docs/benchmarks-notes.md'), 'utf8').catch(() => '')}`);
 console.log(report);
 log('wrote docs/benchmarks.md');
