@@ -257,12 +257,14 @@ describe('posts.json', () => {
       return {
         post: after('.artw-post-link'),
         video: after('.artw-video-play'),
+        videoWidth: getComputedStyle(root.querySelector('.artw-video-play'), '::after').width,
         button: getComputedStyle(root.querySelector('.artw-video-play'), '::before').display,
       };
     });
     assert.equal(found.post, '" https://x.com/RiversideCouncil/status/1859178412345678901"');
     assert.equal(found.video, '" https://www.youtube.com/watch?v=aqz-KE-bpKQ"');
     assert.equal(found.button, 'none');
+    assert.ok(parseFloat(found.videoWidth) > 100, `the video's URL is set as a line, not a letter a line (${found.videoWidth})`);
     await tab.close();
   });
 
