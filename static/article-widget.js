@@ -80,7 +80,7 @@ const PLAYER = /^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//;
 function play(facade) {
   const player = own('createElement').call(document, 'iframe');
   player.src = facade.dataset.player;
-  player.title = facade.firstChild.lastChild.data;
+  player.title = facade.firstChild.lastChild.data; // the title, after its hidden "Play video" label
   player.allow = 'autoplay; fullscreen; picture-in-picture';
   facade.replaceWith(player);
   player.focus();

@@ -100,9 +100,7 @@ impl FeedHtml {
         let date = self.labels.date(&post.date);
         match self.absolute(&post.url) {
             Some(href) => {
-                self.out.push_str("<a");
-                self.attribute("href", &href);
-                self.out.push('>');
+                self.open_link(&href);
                 self.text(&date);
                 self.close("a");
             }
@@ -116,9 +114,7 @@ impl FeedHtml {
     fn video(&mut self, video: &VideoBlock) {
         let page = self.page.clone();
         self.open("figure");
-        self.out.push_str("<a");
-        self.attribute("href", &page);
-        self.out.push('>');
+        self.open_link(&page);
         match video
             .poster
             .as_deref()
@@ -205,9 +201,7 @@ impl FeedHtml {
         if let Some(action) = &promo.action {
             if let Some(href) = self.absolute(&action.url) {
                 self.open("p");
-                self.out.push_str("<a");
-                self.attribute("href", &href);
-                self.out.push('>');
+                self.open_link(&href);
                 self.text(&action.label);
                 self.close("a");
                 self.close("p");
@@ -291,9 +285,7 @@ impl FeedHtml {
         for span in &text.0 {
             let href = span.href.as_deref().and_then(|href| self.absolute(href));
             if let Some(href) = &href {
-                self.out.push_str("<a");
-                self.attribute("href", href);
-                self.out.push('>');
+                self.open_link(href);
             }
             if span.strong {
                 self.open("strong");
@@ -321,6 +313,13 @@ impl FeedHtml {
             None => Url::parse(url).ok()?,
         };
         matches!(resolved.scheme(), "http" | "https" | "mailto").then(|| resolved.into())
+    }
+
+    /// `<a href>`, its URL escaped.
+    fn open_link(&mut self, href: &str) {
+        self.out.push_str("<a");
+        self.attribute("href", href);
+        self.out.push('>');
     }
 
     fn open(&mut self, tag: &str) {
